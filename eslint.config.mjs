@@ -25,6 +25,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
       eqeqeq: ['error', 'always'],
+      // With noUncheckedIndexedAccess, an assertion after a length or lookup check is the clear form.
+      '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
   {

@@ -347,7 +347,11 @@ export const TerritoryList = z.strictObject({
 });
 export type TerritoryList = z.infer<typeof TerritoryList>;
 
-export const MemberPage = page(Member);
+export const MemberPage = z.strictObject({
+  ...page(Member).shape,
+  /** How many members of each kind match `q` (whatever `kind` filter is applied): chip counts. */
+  kinds: z.partialRecord(MemberKind, integer(0, 10_000_000)),
+});
 export type MemberPage = z.infer<typeof MemberPage>;
 
 export const Health = z.strictObject({

@@ -294,7 +294,12 @@ describe('live events', () => {
 
 describe('pages and queries', () => {
   it('accepts a page with a cursor', () =>
-    accepts(MemberPage, { items: [samples.member], nextCursor: 'eyJhIjoxfQ', total: 1 }));
+    accepts(MemberPage, {
+      items: [samples.member],
+      nextCursor: 'eyJhIjoxfQ',
+      total: 1,
+      kinds: { association: 1 },
+    }));
   it('rejects a cursor with characters outside base64url', () =>
     rejects(
       MemberPage,

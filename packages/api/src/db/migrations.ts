@@ -1,0 +1,145 @@
+/**
+ * The schema, as numbered migrations applied in order on start-up, each in its own transaction.
+ * A migration is never edited once released: add a new one.
+ */
+import type { Database } from './database.js';
+
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      create table territories (
+        slug text primary key,
+        position int not null,
+        status text not null,
+        data jsonb not null,
+        own_perimeter boolean not null default false,
+        updated_at timestamptz not null default now()
+      );
+      create table phases (
+        territory text not null references territories (slug) on delete cascade,
+        key text not null,
+        ord int not null,
+        status text not null,
+        start_date date,
+        end_date date,
+        progress double precision not null default 0 check (progress >= 0 and progress <= 1),
+        primary key (territory, key)
+      );
+      create table milestones (
+        id text primary key,
+        territory text not null,
+        phase text not null,
+        position int not null,
+        title text not null,
+        description text,
+        status text not null,
+        due_date date,
+        completed_date date,
+        foreign key (territory, phase) references phases (territory, key) on delete cascade
+      );
+      create index milestones_phase on milestones (territory, phase, position);
+      create table members (
+        id text primary key,
+        territory text not null references territories (slug) on delete cascade,
+        name text not null,
+        sort_key text not null,
+        search text not null,
+        kind text not null,
+        role text,
+        joined_at date not null,
+        commune_insee text,
+        commune_name text,
+        website text,
+        logo text,
+        description text,
+        created_at timestamptz not null default now()
+      );
+      create index members_list on members (territory, sort_key, id);
+      create table opportunities (
+        id text primary key,
+        territory text not null references territories (slug) on delete cascade,
+        seq bigserial not null,
+        kind text not null,
+        title text not null,
+        description text,
+        starts_at timestamptz,
+        ends_at timestamptz,
+        place jsonb,
+        capacity int check (capacity is null or capacity > 0),
+        places_left int check (places_left is null or places_left >= 0),
+        created_at timestamptz not null default now()
+      );
+      create index opportunities_territory on opportunities (territory, seq);
+      create table engagements (
+        id text primary key,
+        territory text not null,
+        opportunity_id text not null,
+        first_name text not null,
+        email text not null,
+        phone text,
+        availability jsonb not null,
+        message text,
+        lang text not null,
+        created_at timestamptz not null default now(),
+        idempotency_key text,
+        request_hash text not null,
+        unique (territory, idempotency_key)
+      );
+      create index engagements_email on engagements (lower(email));
+      create index engagements_created on engagements (created_at);
+      create table events (
+        id bigserial primary key,
+        territory text not null,
+        type text not null,
+        payload jsonb not null,
+        at timestamptz not null default now()
+      );
+      create index events_at on events (at);
+      create table admin_tokens (
+        id text primary key,
+        name text not null,
+        secret_hash text not null,
+        scope text not null,
+        created_at timestamptz not null default now(),
+        revoked_at timestamptz
+      );
+      create table geometries (
+        key text primary key,
+        topology jsonb not null,
+        attribution text not null,
+        approximate boolean not null,
+        updated_at timestamptz not null default now()
+      );
+    `,
+  },
+];
+
+/** Applies the migrations the database has not seen yet. Safe to run from several processes. */
+export async function migrate(db: Database): Promise<number[]> {
+  await db.query(`create table if not exists schema_migrations (
+    version int primary key, name text not null, applied_at timestamptz not null default now())`);
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    const done = await db.transaction(async (tx) => {
+      // One migrator at a time across processes sharing a PostgreSQL server.
+      await tx.query('select pg_advisory_xact_lock(7401)');
+      const rows = await tx.query('select 1 from schema_migrations where version = $1', [migration.version]);
+      if (rows.length > 0) return false;
+      for (const statement of migration.sql
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        await tx.query(statement);
+      }
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      return true;
+    });
+    if (done) applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,394 @@
+/**
+ * The Hono application. Routes are declared from the contract's endpoint table: each one gets
+ * its parameters, query, headers and body validated with the contract's schemas before its
+ * handler runs, and every error leaves as RFC 9457 problem details.
+ */
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { streamSSE } from 'hono/streaming';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { z } from 'zod/mini';
+import {
+  check,
+  endpoints,
+  type Endpoint,
+  type EndpointId,
+  type Endpoints,
+  type FieldError,
+  type LiveEvent,
+} from '@tec/contract';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { EventBus } from '../bus.js';
+import { inScope, verifyToken } from '../auth.js';
+import { eventsAfter } from '../store.js';
+import { HttpProblem, problemResponse } from './problem.js';
+import { matchesEtag, type ResponseCache } from './cache.js';
+import { RateLimiter } from './ratelimit.js';
+import { createHandlers } from './handlers.js';
+import type { Logger } from '../log.js';
+
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : Record<string, never>;
+
+/** What a handler receives: validated inputs typed from the endpoint table. */
+export interface HandlerInput<E extends Endpoint> {
+  params: Out<E['params']>;
+  query: Out<E['query']>;
+  headers: Out<E['headers']>;
+  body: Out<E['body']>;
+  /** The admin token's scope, for admin routes. */
+  scope: string;
+  c: Context;
+}
+
+export type HandlerResult =
+  { status: 200 | 201; body: unknown; headers?: Record<string, string> } | { status: 204 } | Response;
+
+export type Handlers = {
+  [K in EndpointId]: (input: HandlerInput<Endpoints[K]>) => Promise<HandlerResult>;
+};
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  bus: EventBus;
+  cache: ResponseCache;
+  log: Logger;
+  version: string;
+  /** Streams to end on shutdown. */
+  streams: Set<() => void>;
+}
+
+const MAX_BODY = 16 * 1024;
+
+const CACHE_CONTROL = {
+  public: 'public, max-age=60, stale-while-revalidate=300',
+  geometry: 'public, max-age=86400, stale-while-revalidate=604800',
+} as const;
+
+function honoPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}
+
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function validationProblem(where: string, errors: FieldError[]): HttpProblem {
+  return new HttpProblem(
+    'validation',
+    `The request ${where} is invalid: ${errors
+      .slice(0, 3)
+      .map((e) => (e.path === '(root)' ? e.message : `${e.path} ${e.message}`))
+      .join('; ')}`,
+    errors.map((e) => ({ path: e.path === '(root)' ? where : `${where}.${e.path}`, message: e.message })),
+  );
+}
+
+function validate<S extends z.ZodMiniType>(schema: S | undefined, value: unknown, where: string) {
+  if (!schema) return {};
+  const result = check(schema, value);
+  if (!result.ok) throw validationProblem(where, result.errors);
+  return result.data;
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const { config, db, bus, cache, log } = deps;
+  const app = new Hono();
+  const handlers: Handlers = { ...createHandlers(deps), events: eventsHandler };
+  const reads = new RateLimiter(config.readRatePerMinute);
+  const signups = new RateLimiter(config.signupRatePerMinute);
+  const openStreams = new Map<string, number>();
+
+  // ----- logging and draining ---------------------------------------------------------------
+  app.use('*', async (c, next) => {
+    const start = performance.now();
+    await next();
+    if (config.log === 'info') {
+      log.info('request', {
+        method: c.req.method,
+        // The path only: query strings may hold search words.
+        path: new URL(c.req.url).pathname,
+        status: c.res.status,
+        ms: Math.round((performance.now() - start) * 10) / 10,
+      });
+    }
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem)
+      return problemResponse(error, new URL(c.req.url).pathname, corsHeaders(c));
+    log.error('unhandled error', { path: new URL(c.req.url).pathname, error: String(error) });
+    return problemResponse(new HttpProblem('internal'), undefined, corsHeaders(c));
+  });
+
+  app.notFound((c) =>
+    problemResponse(
+      new HttpProblem('notFound', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`),
+      undefined,
+      corsHeaders(c),
+    ),
+  );
+
+  // ----- CORS ---------------------------------------------------------------------------------
+  const ownOrigin = (c: Context) => new URL(c.req.url).origin;
+  const originAllowed = (c: Context, origin: string) =>
+    origin === ownOrigin(c) || config.allowedOrigins.includes(origin);
+
+  /** Reads are public (`*`); writes answer only the allowed origins. */
+  function corsHeaders(c: Context): Record<string, string> {
+    const path = new URL(c.req.url).pathname;
+    const origin = c.req.header('origin');
+    const writes = c.req.method !== 'GET' || path.startsWith('/v1/admin/');
+    if (!writes)
+      return { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'ETag, Retry-After' };
+    if (origin && originAllowed(c, origin)) {
+      return {
+        'access-control-allow-origin': origin,
+        'access-control-expose-headers': 'ETag, Retry-After, Idempotent-Replayed',
+        vary: 'Origin',
+      };
+    }
+    return { vary: 'Origin' };
+  }
+
+  app.options('/v1/*', (c) => {
+    const origin = c.req.header('origin');
+    const path = new URL(c.req.url).pathname;
+    const method = c.req.header('access-control-request-method') ?? 'GET';
+    const headers = {
+      'access-control-max-age': '600',
+      'access-control-allow-headers':
+        'content-type, idempotency-key, authorization, if-none-match, last-event-id',
+    };
+    if (method === 'GET' && !path.startsWith('/v1/admin/')) {
+      return c.body(null, 204, {
+        ...headers,
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': 'GET',
+      });
+    }
+    if (!origin || !originAllowed(c, origin)) {
+      throw new HttpProblem('originNotAllowed', 'This origin may not send sign-ups or admin requests.');
+    }
+    return c.body(null, 204, {
+      ...headers,
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
+      vary: 'Origin',
+    });
+  });
+
+  // ----- routes from the endpoint table -------------------------------------------------------
+  for (const [id, endpoint] of Object.entries(endpoints) as [EndpointId, Endpoint][]) {
+    const path = honoPath(endpoint.path);
+    const middlewares: MiddlewareHandler[] = [];
+    if (endpoint.body) {
+      middlewares.push(
+        bodyLimit({
+          maxSize: MAX_BODY,
+          onError: () => {
+            throw new HttpProblem('tooLarge', `The body must be at most ${MAX_BODY} bytes.`);
+          },
+        }),
+      );
+    }
+    const handle = async (c: Context) => {
+      const cors = corsHeaders(c);
+      const client = clientAddress(c, config.trustProxy);
+
+      // Origins and limits first: they cost nothing and refuse before any parsing.
+      const origin = c.req.header('origin');
+      const writes = endpoint.method !== 'GET' || endpoint.auth === 'admin';
+      if (writes && origin && !originAllowed(c, origin)) {
+        throw new HttpProblem('originNotAllowed', 'This origin may not send sign-ups or admin requests.');
+      }
+      const limiter = id === 'createEngagement' ? signups : endpoint.method === 'GET' ? reads : undefined;
+      const wait = limiter?.hit(client) ?? 0;
+      if (wait > 0) {
+        throw new HttpProblem(
+          'rateLimited',
+          `Too many requests; retry in ${wait} s.`,
+          undefined,
+          { 'retry-after': String(wait) },
+          wait,
+        );
+      }
+
+      // Authentication before validation, so that probing admin routes reveals nothing.
+      let scope = '';
+      if (endpoint.auth === 'admin') {
+        const header = c.req.header('authorization') ?? '';
+        const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+        if (!token)
+          throw new HttpProblem('unauthorized', 'Send Authorization: Bearer <admin token>.', undefined, {
+            'www-authenticate': 'Bearer',
+          });
+        const verified = await verifyToken(db, token);
+        if (!verified)
+          throw new HttpProblem('unauthorized', 'This token is unknown or revoked.', undefined, {
+            'www-authenticate': 'Bearer error="invalid_token"',
+          });
+        scope = verified.scope;
+        const slug = c.req.param('slug');
+        if (slug !== undefined && !inScope(scope, slug)) {
+          throw new HttpProblem('forbidden', `This token's scope does not cover the territory ${slug}.`);
+        }
+      }
+
+      const params = validate(endpoint.params, c.req.param(), 'path');
+      const query = validate(endpoint.query, c.req.query(), 'query');
+      const headers = validate(endpoint.headers, c.req.header(), 'headers');
+      let body: unknown = {};
+      if (endpoint.body) {
+        const type = c.req.header('content-type') ?? '';
+        if (!/^application\/json\s*(;|$)/i.test(type)) {
+          throw new HttpProblem('unsupportedMediaType', 'Send the body as application/json.');
+        }
+        const text = await c.req.text();
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          throw new HttpProblem('validation', 'The body is not valid JSON.', [
+            { path: 'body', message: 'is not valid JSON' },
+          ]);
+        }
+        body = validate(endpoint.body, json, 'body');
+      }
+
+      // Public reads: serialized once, then served from the cache with a strong ETag until a
+      // live event for the territory invalidates them.
+      const cacheKey = endpoint.cache
+        ? `${id} ${c.req.url.slice(new URL(c.req.url).origin.length)}`
+        : undefined;
+      let cached = cacheKey ? cache.get(cacheKey) : undefined;
+      if (!cached) {
+        const handler = handlers[id] as (input: HandlerInput<Endpoint>) => Promise<HandlerResult>;
+        const result = await handler({ params, query, headers, body, scope, c } as HandlerInput<Endpoint>);
+        if (result instanceof Response) {
+          for (const [k, v] of Object.entries(cors)) result.headers.set(k, v);
+          return result;
+        }
+        if (result.status === 204) return c.body(null, 204, cors);
+        const json = JSON.stringify(result.body);
+        if (!cacheKey) {
+          return c.body(json, result.status, {
+            'content-type': 'application/json; charset=utf-8',
+            'cache-control': 'no-store',
+            ...cors,
+            ...(result.headers ?? {}),
+          });
+        }
+        const slug = (params as { slug?: string }).slug ?? '*';
+        cached = cache.set(cacheKey, slug, json);
+      }
+      const common = {
+        etag: cached.etag,
+        'cache-control': CACHE_CONTROL[endpoint.cache!],
+        ...cors,
+      };
+      if (matchesEtag(c.req.header('if-none-match'), cached.etag)) return c.body(null, 304, common);
+      return c.body(cached.body, 200, { 'content-type': 'application/json; charset=utf-8', ...common });
+    };
+    app.on([endpoint.method], [path], ...middlewares, handle);
+  }
+
+  // ----- live events --------------------------------------------------------------------------
+
+  function streamEvents(c: Context, territories: ReadonlySet<string> | undefined, client: string) {
+    const lastHeader = c.req.header('last-event-id') ?? c.req.query('lastEventId');
+    const lastEventId = lastHeader && /^\d{1,20}$/.test(lastHeader) ? lastHeader : undefined;
+    return streamSSE(c, async (stream) => {
+      let sentUpTo = BigInt(lastEventId ?? bus.lastId);
+      let replaying = lastEventId !== undefined;
+      const buffered: LiveEvent[] = [];
+      let closed = false;
+      let wake: () => void = () => {};
+      const done = new Promise<void>((resolve) => (wake = resolve));
+      const end = () => {
+        closed = true;
+        wake();
+      };
+      deps.streams.add(end);
+      openStreams.set(client, (openStreams.get(client) ?? 0) + 1);
+
+      const send = (event: LiveEvent) => {
+        if (closed || BigInt(event.id) <= sentUpTo) return;
+        sentUpTo = BigInt(event.id);
+        stream.writeSSE({ event: event.type, id: event.id, data: JSON.stringify(event) }).catch(end);
+      };
+      const unsubscribe = bus.subscribe({
+        territories,
+        deliver: (event) => (replaying ? buffered.push(event) : send(event)),
+      });
+      stream.onAbort(end);
+      try {
+        await stream.writeSSE({
+          event: 'ready',
+          data: JSON.stringify({ lastEventId: bus.lastId }),
+          retry: 3000,
+        });
+        if (lastEventId !== undefined) {
+          // Catch up from the database, then release what arrived meanwhile.
+          for (;;) {
+            const missed = await eventsAfter(
+              db,
+              sentUpTo.toString(),
+              territories ? [...territories] : undefined,
+              500,
+            );
+            for (const event of missed) send(event);
+            if (missed.length < 500) break;
+          }
+          replaying = false;
+          for (const event of buffered.splice(0)) send(event);
+        }
+        const heartbeat = setInterval(() => {
+          stream.write(': ping\n\n').catch(end);
+        }, config.heartbeatMs);
+        await done;
+        clearInterval(heartbeat);
+      } finally {
+        unsubscribe();
+        deps.streams.delete(end);
+        const left = (openStreams.get(client) ?? 1) - 1;
+        if (left <= 0) openStreams.delete(client);
+        else openStreams.set(client, left);
+        await stream.close().catch(() => {});
+      }
+    });
+  }
+  async function eventsHandler({ query, c }: HandlerInput<Endpoints['events']>): Promise<Response> {
+    const client = clientAddress(c, config.trustProxy);
+    if (config.streamsPerClient > 0 && (openStreams.get(client) ?? 0) >= config.streamsPerClient) {
+      throw new HttpProblem(
+        'rateLimited',
+        'Too many open event streams from this client.',
+        undefined,
+        { 'retry-after': '30' },
+        30,
+      );
+    }
+    const territories = query.territory ? new Set<string>(query.territory.split(',')) : undefined;
+    const response = streamEvents(c, territories, client);
+    response.headers.set('cache-control', 'no-store');
+    response.headers.set('x-accel-buffering', 'no');
+    return response;
+  }
+
+  // ----- demo pages ---------------------------------------------------------------------------
+  if (config.staticDir) {
+    app.use('/*', serveStatic({ root: config.staticDir }));
+  }
+  return app;
+}

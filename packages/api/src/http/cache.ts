@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+
+export interface CachedBody {
+  body: string;
+  etag: string;
+}
+
+/** A strong validator: the SHA-1 of the exact bytes sent, base64url. */
+export function etagOf(body: string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** True when an If-None-Match header matches `etag` (weak comparison, as RFC 9110 asks for GET). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * Serialized public responses, kept per territory until a live event says that territory
+ * changed. Every process invalidates from the same event stream, so replicas agree within the
+ * delivery delay of an event. Bounded: the oldest entries go first.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, CachedBody & { scope: string }>();
+
+  constructor(private readonly maxEntries = 2000) {}
+
+  get(key: string): CachedBody | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, scope: string, body: string): CachedBody {
+    const entry = { body, etag: etagOf(body), scope };
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    return entry;
+  }
+
+  /** Forgets what depends on `territory`, and everything national (`*`). */
+  invalidate(territory: string): void {
+    for (const [key, entry] of this.entries) {
+      if (entry.scope === territory || entry.scope === '*') this.entries.delete(key);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,44 @@
+import { PROBLEM_TYPES, type FieldError, type Problem, type ProblemName } from '@tec/contract';
+
+/** An RFC 9457 problem to send; thrown by handlers and turned into a response by the app. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly name_: ProblemName,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+    readonly headers: Record<string, string> = {},
+    readonly retryAfter?: number,
+  ) {
+    super(detail ?? PROBLEM_TYPES[name_].title);
+  }
+
+  body(instance?: string): Problem {
+    const { type, title, status } = PROBLEM_TYPES[this.name_];
+    return {
+      type,
+      title,
+      status,
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...(instance ? { instance } : {}),
+      ...(this.errors ? { errors: this.errors.slice(0, 100) } : {}),
+      ...(this.retryAfter !== undefined ? { retryAfter: this.retryAfter } : {}),
+    };
+  }
+}
+
+export function problemResponse(
+  problem: HttpProblem,
+  instance?: string,
+  extraHeaders: Record<string, string> = {},
+) {
+  const body = problem.body(instance);
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: {
+      'content-type': 'application/problem+json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...problem.headers,
+      ...extraHeaders,
+    },
+  });
+}

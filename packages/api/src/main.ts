@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the TEC API with the demo pages, on the embedded database by default.
+ * Configuration comes from the environment (docs/api.md lists every variable).
+ */
+import { fileURLToPath } from 'node:url';
+import { readConfig } from './config.js';
+import { startServer } from './server.js';
+
+const examples = fileURLToPath(new URL('../../../examples', import.meta.url));
+
+async function main() {
+  const config = readConfig(process.env, process.env.TEC_STATIC_DIR ? {} : { staticDir: examples });
+  const server = await startServer(config);
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+  console.log(`TEC API on ${server.url}/v1 — demo pages on ${server.url}/ — database: ${where}`);
+  if (server.seeded) console.log('Demo data seeded (six territories).');
+  if (server.generatedAdminToken) {
+    console.log(`Admin token (shown once, keep it safe): ${server.generatedAdminToken}`);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    server.log.info('draining', { signal });
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`TEC API failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+/**
+ * Starts the API: opens and migrates the database, seeds the demo data on first start, makes sure
+ * an admin token exists, starts the event bus and serves HTTP. `close()` drains: it stops taking
+ * connections, ends event streams (clients reconnect elsewhere with Last-Event-ID), lets open
+ * requests finish, then closes the database.
+ */
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrate } from './db/migrations.js';
+import { seedIfEmpty } from './seed/seed.js';
+import { countTokens, createToken } from './auth.js';
+import { EventBus } from './bus.js';
+import { ResponseCache } from './http/cache.js';
+import { createApp } from './http/app.js';
+import { createLogger, type Logger } from './log.js';
+import { pruneEvents, purgeEngagements } from './store.js';
+
+const require = createRequire(import.meta.url);
+export const VERSION = (require('../package.json') as { version: string }).version;
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: Hono;
+  db: Database;
+  bus: EventBus;
+  log: Logger;
+  /** The admin token created at this start, when none existed (shown once). */
+  generatedAdminToken: string | undefined;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+/** Keeps events 7 days (clients may resume up to then); the contract promises at least 24 h. */
+const EVENT_RETENTION_HOURS = 24 * 7;
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = createLogger(config.log === 'silent');
+  const db = await openDatabase(config);
+  let closing = false;
+  try {
+    await migrate(db);
+    const seeded = config.seed ? await seedIfEmpty(db) : false;
+
+    let generatedAdminToken: string | undefined;
+    if (config.adminToken) {
+      await createToken(db, 'bootstrap (TEC_ADMIN_TOKEN)', '*', 'bootstrap', config.adminToken);
+    } else if ((await countTokens(db)) === 0) {
+      generatedAdminToken = await createToken(db, 'generated at first start', '*');
+    }
+
+    const cache = new ResponseCache();
+    const bus = new EventBus(
+      db,
+      (events) => {
+        for (const event of events) cache.invalidate(event.territory);
+      },
+      (error) => log.error('event bus', { error: String(error) }),
+    );
+    await bus.start();
+
+    const streams = new Set<() => void>();
+    const app = createApp({ config, db, bus, cache, log, version: VERSION, streams });
+    const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }) as Server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    server.keepAliveTimeout = 5000;
+    const port = (server.address() as AddressInfo).port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+    const housekeeping = async () => {
+      try {
+        await purgeEngagements(db, new Date(Date.now() - config.retentionDays * 86_400_000), '*');
+        await pruneEvents(db, EVENT_RETENTION_HOURS);
+      } catch (error) {
+        if (!closing) log.error('housekeeping', { error: String(error) });
+      }
+    };
+    void housekeeping();
+    const timer = setInterval(housekeeping, 3_600_000);
+    timer.unref();
+
+    return {
+      url: `http://${host}:${port}`,
+      port,
+      app,
+      db,
+      bus,
+      log,
+      generatedAdminToken,
+      seeded,
+      async close() {
+        if (closing) return;
+        closing = true;
+        clearInterval(timer);
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        for (const end of [...streams]) end();
+        server.closeIdleConnections();
+        const idle = setInterval(() => server.closeIdleConnections(), 100);
+        const force = setTimeout(() => server.closeAllConnections(), 10_000);
+        await closed;
+        clearInterval(idle);
+        clearTimeout(force);
+        await bus.stop();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+}
