@@ -536,7 +536,7 @@ export async function insertOpportunity(
 ): Promise<Opportunity> {
   await tx.query(
     `insert into opportunities (id, territory, kind, title, description, starts_at, ends_at, place, capacity, places_left)
-     values ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8::jsonb, $9, $10)`,
+     values ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8::text::jsonb, $9, $10)`,
     [
       id,
       slug,
@@ -567,7 +567,7 @@ export async function updateOpportunity(
   const placesLeft = next.capacity === null ? null : Math.max(0, next.capacity - taken);
   await tx.query(
     `update opportunities set kind = $3, title = $4, description = $5, starts_at = $6::timestamptz,
-       ends_at = $7::timestamptz, place = $8::jsonb, capacity = $9, places_left = $10
+       ends_at = $7::timestamptz, place = $8::text::jsonb, capacity = $9, places_left = $10
      where territory = $1 and id = $2`,
     [
       slug,
@@ -670,7 +670,7 @@ export async function createEngagement(
   const rows = await tx.query<EngagementRow>(
     `insert into engagements (id, territory, opportunity_id, first_name, email, phone, availability, message,
        lang, idempotency_key, request_hash)
-     values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11)
+     values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11)
      returning ${engagementColumns}`,
     [
       newId('eng'),
@@ -755,7 +755,7 @@ type EventBody = LiveEvent extends infer E ? (E extends LiveEvent ? Omit<E, 'id'
 export async function appendEvent(tx: Sql, body: EventBody): Promise<void> {
   await tx.query('select pg_advisory_xact_lock(7400)');
   const [row] = await tx.query<{ id: string }>(
-    'insert into events (territory, type, payload) values ($1, $2, $3::jsonb) returning id::text as id',
+    'insert into events (territory, type, payload) values ($1, $2, $3::text::jsonb) returning id::text as id',
     [body.territory, body.type, JSON.stringify(body)],
   );
   await tx.query(`select pg_notify('tec_events', $1)`, [row!.id]);

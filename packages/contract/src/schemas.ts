@@ -93,7 +93,7 @@ const territoryFields = {
   name: text(120),
   status: TerritoryStatus,
   region: text(80),
-  departements: z.array(DepartementCode).check(z.minLength(1), z.maxLength(8)),
+  departements: z.array(DepartementCode).check(z.minLength(1), z.maxLength(15)),
   /** Inhabitants; null while the territory is being selected. */
   population: z.nullable(integer(0, 10_000_000)),
   typology: z.array(Typology).check(z.maxLength(8)),

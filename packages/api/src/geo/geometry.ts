@@ -28,7 +28,7 @@ export async function storeGeometry(
   approximate: boolean,
 ): Promise<void> {
   await tx.query(
-    `insert into geometries (key, topology, attribution, approximate, updated_at) values ($1, $2::jsonb, $3, $4, now())
+    `insert into geometries (key, topology, attribution, approximate, updated_at) values ($1, $2::text::jsonb, $3, $4, now())
      on conflict (key) do update set topology = excluded.topology, attribution = excluded.attribution,
        approximate = excluded.approximate, updated_at = now()`,
     [key, JSON.stringify(topo), attribution, approximate],

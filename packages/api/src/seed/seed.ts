@@ -293,7 +293,7 @@ async function seedTerritory(tx: Sql, t: SeedTerritory, position: number): Promi
   const data = { ...rest, communes: communes.map(({ at: _at, ...c }) => c) };
   await tx.query(
     `insert into territories (slug, position, status, data, own_perimeter, updated_at)
-     values ($1, $2, $3, $4::jsonb, $5, '2026-11-20T09:00:00Z')`,
+     values ($1, $2, $3, $4::text::jsonb, $5, '2026-11-20T09:00:00Z')`,
     [slug, position, status, JSON.stringify(data), t.ownPerimeter],
   );
   const phases = phasesFor(t.phases);

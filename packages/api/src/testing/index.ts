@@ -1,0 +1,2 @@
+export { startTestServer, TEST_ADMIN_TOKEN, ENGINES, type Engine, type TestServer } from './server.js';
+export { createTestDatabase } from './postgres.js';
