@@ -69,7 +69,10 @@ if (!only || only === 'checks') {
     checks.push(['Size budgets (npm run size)', process.execPath, ['scripts/size.mjs']]);
   }
   for (const [title, command, commandArgs] of checks) {
-    if (!run(title, command, commandArgs)) finish(1);
+    if (!run(title, command, commandArgs)) {
+      totals.failed += 1; // a broken check counts as a failure in the closing line
+      finish(1);
+    }
   }
 }
 

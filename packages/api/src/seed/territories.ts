@@ -202,16 +202,17 @@ const forbach: SeedTerritory = {
     status: 'actif',
     region: 'Grand Est',
     departements: ['57'],
-    population: 23000,
+    population: 18000,
     typology: ['urbain', 'post-industriel', 'transfrontalier'],
     demo: true,
     summary:
       'Ancien bassin minier lorrain à la frontière de la Sarre. Le périmètre de démonstration réunit trois ' +
-      'communes de la communauté d’agglomération Forbach Porte de France. Données de démonstration.',
+      'communes contiguës de la communauté d’agglomération Forbach Porte de France, au contact de Sarrebruck. ' +
+      'Données de démonstration.',
     communes: [
-      { insee: '57058', name: 'Behren-lès-Forbach', at: [6.935, 49.17] },
-      { insee: '57537', name: 'Petite-Rosselle', at: [6.856, 49.212] },
       { insee: '57660', name: 'Stiring-Wendel', at: [6.93, 49.203] },
+      { insee: '57638', name: 'Schœneck', at: [6.915, 49.217] },
+      { insee: '57659', name: 'Spicheren', at: [6.965, 49.193] },
     ],
     vulnerabilities: [
       { kind: 'tangible', nature: 'cyclique', label: 'Déclin économique depuis la fin des houillères' },
@@ -246,11 +247,11 @@ const forbach: SeedTerritory = {
     ['association', 'Jeunes du Wiesberg', 'Accompagnement des 16–25 ans'],
     ['association', 'Pont Sarre-Moselle', 'Échanges franco-allemands'],
     ['entreprise', 'Atelier de mécanique de Stiring', 'Apprentissage'],
-    ['collectivite', 'Commune de Behren-lès-Forbach', 'Politique de la ville'],
-    ['elu', 'Adjointe à la jeunesse de Petite-Rosselle', 'Relais auprès des élus'],
-    ['ess', 'Régie de quartier de Behren', 'Emplois d’insertion'],
+    ['collectivite', 'Commune de Stiring-Wendel', 'Politique de la ville'],
+    ['elu', 'Adjointe à la jeunesse de Schœneck', 'Relais auprès des élus'],
+    ['ess', 'Régie de quartier de Stiring', 'Emplois d’insertion'],
     ['fondation', 'Fonds mémoire ouvrière (fondation abritée)', 'Soutien aux projets culturels'],
-    ['citoyen', 'Collectif des habitants de la cité Bellevue', 'Jardins et fêtes de quartier'],
+    ['citoyen', 'Collectif des habitants de la cité de Verrerie-Sophie', 'Jardins et fêtes de quartier'],
     ['service-public', 'Mission locale (antenne de démonstration)', 'Emploi des jeunes'],
   ],
 };
