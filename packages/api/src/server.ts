@@ -7,7 +7,8 @@
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
@@ -17,6 +18,8 @@ import { countTokens, createToken } from './auth.js';
 import { EventBus } from './bus.js';
 import { ResponseCache } from './http/cache.js';
 import { createApp } from './http/app.js';
+import { cachedReads } from './http/fast-path.js';
+import { RateLimiter } from './http/ratelimit.js';
 import { createLogger, type Logger } from './log.js';
 import { pruneEvents, purgeEngagements } from './store.js';
 
@@ -65,11 +68,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await bus.start();
 
     const streams = new Set<() => void>();
-    const app = createApp({ config, db, bus, cache, log, version: VERSION, streams });
-    const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }) as Server;
+    const limits = {
+      reads: new RateLimiter(config.readRatePerMinute),
+      signups: new RateLimiter(config.signupRatePerMinute),
+    };
+    const app = createApp({ config, db, bus, cache, log, version: VERSION, streams, limits });
+    const fast = cachedReads(cache, limits.reads, config.trustProxy);
+    const listener = getRequestListener(app.fetch);
+    const server: Server = createServer((req, res) => {
+      if (!fast(req, res)) void listener(req, res);
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
       server.once('error', reject);
+      server.listen(config.port, config.host);
     });
     server.keepAliveTimeout = 5000;
     const port = (server.address() as AddressInfo).port;

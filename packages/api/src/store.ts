@@ -512,7 +512,7 @@ function toOpportunity(row: OpportunityRow): Opportunity {
 export async function listOpportunities(db: Sql, slug: string): Promise<Opportunity[]> {
   const rows = await db.query<OpportunityRow>(
     `select ${opportunityColumns} from opportunities where territory = $1
-     order by starts_at nulls last, seq`,
+     order by opportunities.starts_at nulls last, opportunities.seq`,
     [slug],
   );
   return rows.map(toOpportunity);
@@ -707,7 +707,7 @@ function toReceipt(row: EngagementRow): EngagementReceipt {
 export async function exportEngagements(db: Sql, slug: string): Promise<Engagement[]> {
   const rows = await db.query<EngagementRow>(
     `select ${engagementColumns}, null as places_left_after from engagements where territory = $1
-     order by created_at, id`,
+     order by engagements.created_at, engagements.id`,
     [slug],
   );
   return rows.map((r) => ({
@@ -781,7 +781,7 @@ export async function eventsAfter(
   }
   const rows = await db.query<EventRow>(
     `select id::text as id, ${iso('at')} as at, payload from events
-     where id > $1::bigint ${filter} order by id limit $2`,
+     where events.id > $1::bigint ${filter} order by events.id limit $2`,
     params,
   );
   return rows.map((r) => ({ ...r.payload, id: r.id, at: r.at }) as LiveEvent);

@@ -709,6 +709,28 @@ for (const engine of ENGINES) {
         resumed.close();
       });
 
+      it('delivers every event once and in id order, past id 9 (ids compare as numbers, not text)', async () => {
+        // A fresh database, so that event ids cross from 9 to 10 inside one transaction's pair.
+        const fresh = await startTestServer({ engine });
+        after(() => fresh.close());
+        const stream = openStream(`${fresh.url}/v1/events?territory=haute-garonne`);
+        await stream.until('ready');
+        for (let n = 1; n <= 12; n += 1) {
+          await admin(fresh, 'PATCH', '/territories/haute-garonne/phases/portrait', { progress: n / 100 });
+        }
+        const events = await stream.until('phase.updated', 12);
+        const progress = events.map(
+          (e) => (JSON.parse(e.data) as { phase: { progress: number } }).phase.progress,
+        );
+        assert.deepEqual(
+          progress,
+          Array.from({ length: 12 }, (_, i) => (i + 1) / 100),
+        );
+        const ids = stream.events.filter((e) => e.id).map((e) => Number(e.id));
+        assert.ok(ids.length >= 24 && ids.every((id, i) => i === 0 || id > ids[i - 1]!), JSON.stringify(ids));
+        stream.close();
+      });
+
       it('announces places left after each sign-up', async () => {
         const stream = openStream(`${server.url}/v1/events?territory=entre-deux-mers`);
         await stream.until('ready');

@@ -24,8 +24,8 @@ import type { EventBus } from '../bus.js';
 import { inScope, verifyToken } from '../auth.js';
 import { eventsAfter } from '../store.js';
 import { HttpProblem, problemResponse } from './problem.js';
-import { matchesEtag, type ResponseCache } from './cache.js';
-import { RateLimiter } from './ratelimit.js';
+import { PUBLIC_CORS, matchesEtag, type CachedBody, type ResponseCache } from './cache.js';
+import type { RateLimiter } from './ratelimit.js';
 import { createHandlers } from './handlers.js';
 import type { Logger } from '../log.js';
 
@@ -58,6 +58,8 @@ export interface AppDeps {
   version: string;
   /** Streams to end on shutdown. */
   streams: Set<() => void>;
+  /** Per-client limits, shared with the cached-read fast path. */
+  limits: { reads: RateLimiter; signups: RateLimiter };
 }
 
 const MAX_BODY = 16 * 1024;
@@ -66,6 +68,18 @@ const CACHE_CONTROL = {
   public: 'public, max-age=60, stale-while-revalidate=300',
   geometry: 'public, max-age=86400, stale-while-revalidate=604800',
 } as const;
+
+/** The path and query of a request URL, without building a URL object (hot path). */
+function pathAndQuery(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  return start < 0 ? '/' : url.slice(start);
+}
+
+function pathname(url: string): string {
+  const full = pathAndQuery(url);
+  const q = full.indexOf('?');
+  return q < 0 ? full : full.slice(0, q);
+}
 
 function honoPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');
@@ -105,35 +119,33 @@ export function createApp(deps: AppDeps): Hono {
   const { config, db, bus, cache, log } = deps;
   const app = new Hono();
   const handlers: Handlers = { ...createHandlers(deps), events: eventsHandler };
-  const reads = new RateLimiter(config.readRatePerMinute);
-  const signups = new RateLimiter(config.signupRatePerMinute);
+  const { reads, signups } = deps.limits;
   const openStreams = new Map<string, number>();
 
   // ----- logging and draining ---------------------------------------------------------------
-  app.use('*', async (c, next) => {
-    const start = performance.now();
-    await next();
-    if (config.log === 'info') {
+  if (config.log === 'info') {
+    app.use('*', async (c, next) => {
+      const start = performance.now();
+      await next();
       log.info('request', {
         method: c.req.method,
         // The path only: query strings may hold search words.
-        path: new URL(c.req.url).pathname,
+        path: pathname(c.req.url),
         status: c.res.status,
         ms: Math.round((performance.now() - start) * 10) / 10,
       });
-    }
-  });
+    });
+  }
 
   app.onError((error, c) => {
-    if (error instanceof HttpProblem)
-      return problemResponse(error, new URL(c.req.url).pathname, corsHeaders(c));
-    log.error('unhandled error', { path: new URL(c.req.url).pathname, error: String(error) });
+    if (error instanceof HttpProblem) return problemResponse(error, pathname(c.req.url), corsHeaders(c));
+    log.error('unhandled error', { path: pathname(c.req.url), error: String(error) });
     return problemResponse(new HttpProblem('internal'), undefined, corsHeaders(c));
   });
 
   app.notFound((c) =>
     problemResponse(
-      new HttpProblem('notFound', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`),
+      new HttpProblem('notFound', `No route for ${c.req.method} ${pathname(c.req.url)}`),
       undefined,
       corsHeaders(c),
     ),
@@ -146,11 +158,9 @@ export function createApp(deps: AppDeps): Hono {
 
   /** Reads are public (`*`); writes answer only the allowed origins. */
   function corsHeaders(c: Context): Record<string, string> {
-    const path = new URL(c.req.url).pathname;
+    const writes = c.req.method !== 'GET' || pathname(c.req.url).startsWith('/v1/admin/');
+    if (!writes) return PUBLIC_CORS;
     const origin = c.req.header('origin');
-    const writes = c.req.method !== 'GET' || path.startsWith('/v1/admin/');
-    if (!writes)
-      return { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'ETag, Retry-After' };
     if (origin && originAllowed(c, origin)) {
       return {
         'access-control-allow-origin': origin,
@@ -163,7 +173,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.options('/v1/*', (c) => {
     const origin = c.req.header('origin');
-    const path = new URL(c.req.url).pathname;
+    const path = pathname(c.req.url);
     const method = c.req.header('access-control-request-method') ?? 'GET';
     const headers = {
       'access-control-max-age': '600',
@@ -202,9 +212,33 @@ export function createApp(deps: AppDeps): Hono {
         }),
       );
     }
+    const cacheControl = endpoint.cache ? CACHE_CONTROL[endpoint.cache] : undefined;
+    const sendCached = (c: Context, cached: CachedBody) => {
+      const headers = { etag: cached.etag, 'cache-control': cached.cacheControl, ...PUBLIC_CORS };
+      if (matchesEtag(c.req.header('if-none-match'), cached.etag)) return c.body(null, 304, headers);
+      return c.body(cached.body, 200, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    };
+
     const handle = async (c: Context) => {
-      const cors = corsHeaders(c);
       const client = clientAddress(c, config.trustProxy);
+      // Public reads already answered: the URL was validated when the entry was made, so the
+      // cached bytes go out at once (the rate limit still counts them).
+      const cacheKey = cacheControl ? pathAndQuery(c.req.url) : undefined;
+      const hit = cacheKey ? cache.get(cacheKey) : undefined;
+      if (hit) {
+        const wait = reads.hit(client);
+        if (wait > 0) {
+          throw new HttpProblem(
+            'rateLimited',
+            `Too many requests; retry in ${wait} s.`,
+            undefined,
+            { 'retry-after': String(wait) },
+            wait,
+          );
+        }
+        return sendCached(c, hit);
+      }
+      const cors = corsHeaders(c);
 
       // Origins and limits first: they cost nothing and refuse before any parsing.
       const origin = c.req.header('origin');
@@ -268,11 +302,7 @@ export function createApp(deps: AppDeps): Hono {
 
       // Public reads: serialized once, then served from the cache with a strong ETag until a
       // live event for the territory invalidates them.
-      const cacheKey = endpoint.cache
-        ? `${id} ${c.req.url.slice(new URL(c.req.url).origin.length)}`
-        : undefined;
-      let cached = cacheKey ? cache.get(cacheKey) : undefined;
-      if (!cached) {
+      {
         const handler = handlers[id] as (input: HandlerInput<Endpoint>) => Promise<HandlerResult>;
         const result = await handler({ params, query, headers, body, scope, c } as HandlerInput<Endpoint>);
         if (result instanceof Response) {
@@ -290,15 +320,8 @@ export function createApp(deps: AppDeps): Hono {
           });
         }
         const slug = (params as { slug?: string }).slug ?? '*';
-        cached = cache.set(cacheKey, slug, json);
+        return sendCached(c, cache.set(cacheKey, slug, json, cacheControl!));
       }
-      const common = {
-        etag: cached.etag,
-        'cache-control': CACHE_CONTROL[endpoint.cache!],
-        ...cors,
-      };
-      if (matchesEtag(c.req.header('if-none-match'), cached.etag)) return c.body(null, 304, common);
-      return c.body(cached.body, 200, { 'content-type': 'application/json; charset=utf-8', ...common });
     };
     app.on([endpoint.method], [path], ...middlewares, handle);
   }

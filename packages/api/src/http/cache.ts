@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 
+/** Public reads may be fetched from any page: they carry no personal data and no credentials. */
+export const PUBLIC_CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'ETag, Retry-After',
+} as const;
+
 export interface CachedBody {
   body: string;
   etag: string;
+  cacheControl: string;
 }
 
 /** A strong validator: the SHA-1 of the exact bytes sent, base64url. */
@@ -31,8 +38,8 @@ export class ResponseCache {
     return this.entries.get(key);
   }
 
-  set(key: string, scope: string, body: string): CachedBody {
-    const entry = { body, etag: etagOf(body), scope };
+  set(key: string, scope: string, body: string, cacheControl: string): CachedBody {
+    const entry = { body, etag: etagOf(body), cacheControl, scope };
     this.entries.delete(key);
     this.entries.set(key, entry);
     if (this.entries.size > this.maxEntries) {

@@ -1,0 +1,29 @@
+/**
+ * Cached public reads, answered before the framework sees the request. The cache holds only
+ * responses the full route produced and validated (keyed by path and query), so this path sends
+ * the very same bytes and headers, at a fraction of the cost; anything else falls through.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PUBLIC_CORS, matchesEtag, type ResponseCache } from './cache.js';
+import type { RateLimiter } from './ratelimit.js';
+
+export function cachedReads(cache: ResponseCache, reads: RateLimiter, trustProxy: boolean) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== 'GET' || !req.url) return false;
+    const hit = cache.get(req.url);
+    if (!hit) return false;
+    const forwarded = trustProxy
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          ?.trim()
+      : '';
+    if (reads.hit(forwarded || req.socket.remoteAddress || 'unknown') > 0) return false; // the route answers 429
+    const headers = { etag: hit.etag, 'cache-control': hit.cacheControl, ...PUBLIC_CORS };
+    if (matchesEtag(req.headers['if-none-match'], hit.etag)) {
+      res.writeHead(304, headers).end();
+    } else {
+      res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(hit.body);
+    }
+    return true;
+  };
+}
