@@ -201,7 +201,9 @@ async function main() {
 
     const row = (name: string, a: Load, b?: Load) =>
       `| ${name} | ${a.rps} | ${a.p50} | ${a.p99} | ${b ? b.rps : '—'} | ${b ? (a.rps / b.rps).toFixed(2) : '—'} | ${a.non2xx + a.errors} |`;
-    console.log('\n| run | API req/s | p50 ms | p99 ms | ceiling req/s | API / ceiling | non-2xx (304s count here) + errors |');
+    console.log(
+      '\n| run | API req/s | p50 ms | p99 ms | ceiling req/s | API / ceiling | non-2xx (304s count here) + errors |',
+    );
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     console.log(row('GET members → 200', apiOk, bareOk));
     console.log(row('GET members → 304', api304, bare304));
