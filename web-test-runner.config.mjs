@@ -1,6 +1,7 @@
 // Browser tests: real Chromium (Debian's /usr/bin/chromium or CHROME_PATH) driven through
 // Playwright with an explicit executablePath, so nothing ever downloads a browser.
 import { existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -13,7 +14,60 @@ if (!existsSync(chromePath)) {
   process.exit(1);
 }
 
-const packages = ['contract'];
+const packages = ['contract', 'sdk'];
+
+/** A free loopback port for the test pages, so the API can allow their origin. */
+const port = await new Promise((resolve) => {
+  const s = createServer();
+  s.listen(0, '127.0.0.1', () => {
+    const { port: p } = s.address();
+    s.close(() => resolve(p));
+  });
+});
+
+/**
+ * The real API on a temporary database (PGlite in memory), and the fault proxy in front of it,
+ * for the tests to reach from Chromium. This config runs under tsx (scripts/test.mjs), so it can
+ * load the TypeScript testing helpers of @tec/api. Test pages import /__tec__/config.js.
+ */
+function tecApi() {
+  let server;
+  let proxy;
+  return {
+    name: 'tec-api',
+    async serverStart() {
+      const { startTestServer, startFaultProxy } = await import('@tec/api/testing');
+      server = await startTestServer({
+        config: { allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`] },
+      });
+      proxy = await startFaultProxy(server.url);
+    },
+    async serverStop() {
+      await proxy?.close();
+      await server?.close();
+    },
+    serve(context) {
+      if (context.path === '/__tec__/config.js') {
+        const config = { apiUrl: server.url, proxyUrl: proxy.url, adminToken: server.adminToken };
+        return { body: `export default ${JSON.stringify(config)};`, type: 'js' };
+      }
+      if (context.path === '/__tec__/proxy') {
+        const pattern = new RegExp(context.URL.searchParams.get('path') ?? '.');
+        const body = { count: proxy.count(pattern), open: proxy.open(pattern) };
+        if (context.URL.searchParams.get('reset') === '1') proxy.reset();
+        return { body: JSON.stringify(body), type: 'json' };
+      }
+      if (context.path === '/__tec__/inject') {
+        proxy.inject({
+          path: new RegExp(context.URL.searchParams.get('path') ?? '.'),
+          fault: JSON.parse(context.URL.searchParams.get('fault') ?? '{}'),
+        });
+        return { body: '{}', type: 'json' };
+      }
+      return undefined;
+    },
+  };
+}
 
 /** Writes the pass/fail counts where scripts/test.mjs reads them for its closing line. */
 function countsReporter() {
@@ -43,12 +97,13 @@ function countsReporter() {
 
 export default {
   rootDir: '.',
+  port,
   nodeResolve: { exportConditions: ['source', 'browser'] },
   concurrency: 2,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), tecApi()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

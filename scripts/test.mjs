@@ -119,7 +119,10 @@ if (!only || only === 'browser') {
     const counts = join(scratch, 'browser.json');
     const wtrArgs = ['--config', 'web-test-runner.config.mjs'];
     if (group) wtrArgs.push('--group', group);
-    const ok = run(`Browser tests in Chromium (${files.length} files)`, bin('wtr'), wtrArgs, {
+    // Under tsx, so that the config can start the real API from its TypeScript sources.
+    const wtr = join(root, 'node_modules', '@web', 'test-runner', 'dist', 'bin.js');
+    wtrArgs.unshift('--conditions=source', '--import', 'tsx', wtr);
+    const ok = run(`Browser tests in Chromium (${files.length} files)`, process.execPath, wtrArgs, {
       TEC_TEST_COUNTS: counts,
     });
     const result = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : { passed: 0, failed: 0 };

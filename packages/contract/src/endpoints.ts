@@ -3,20 +3,11 @@
  * errors. The server declares its routes from it, the SDK builds its methods from it, and the
  * OpenAPI document is generated from it.
  */
-import { z } from 'zod/mini';
-import {
-  Cursor,
-  Email,
-  Id,
-  IsoDate,
-  IsoDateTime,
-  Slug,
-  integer,
-  queryInteger,
-  text,
-  Fraction,
-} from './primitives.js';
+import * as z from 'zod/mini';
+import { Email, Id, IsoDate, IsoDateTime, Slug, integer, text, Fraction } from './primitives.js';
 import type { ProblemName } from './problems.js';
+import { PATHS } from './paths.js';
+import { EngagementHeaders, EventsQuery, ExportQuery, MemberQuery } from './queries.js';
 import {
   Engagement,
   EngagementReceipt,
@@ -25,7 +16,6 @@ import {
   Health,
   Member,
   MemberInput,
-  MemberKind,
   MemberPage,
   MemberPatch,
   MilestoneStatus,
@@ -94,42 +84,6 @@ const MilestoneParams = z.strictObject({ slug: Slug, phase: PhaseKey, milestoneI
 const MemberParams = z.strictObject({ slug: Slug, memberId: Id });
 const OpportunityParams = z.strictObject({ slug: Slug, opportunityId: Id });
 
-export const MemberQuery = z.strictObject({
-  /** Words to find in the name, role or commune (accents and case ignored). */
-  q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
-  kind: z.optional(MemberKind),
-  cursor: z.optional(Cursor),
-  /** Page size, 1 to 100 (default 50). */
-  limit: z.optional(queryInteger(1, 100)),
-});
-export type MemberQuery = z.infer<typeof MemberQuery>;
-
-export const EventsQuery = z.strictObject({
-  /** Only the events of these territories (comma-separated slugs). */
-  territory: z.optional(
-    z.string().check(
-      z.regex(/^[a-z0-9-]{1,64}(,[a-z0-9-]{1,64}){0,19}$/, {
-        error: 'must be one to twenty territory slugs separated by commas',
-      }),
-    ),
-  ),
-});
-
-export const ExportQuery = z.strictObject({
-  format: z.optional(z.enum(['json', 'csv'])),
-});
-
-export const EngagementHeaders = z.object({
-  /** Makes a retried sign-up safe: the same key and body return the same receipt. */
-  'idempotency-key': z.optional(
-    z.string().check(
-      z.regex(/^[A-Za-z0-9_-]{8,128}$/, {
-        error: 'must be 8 to 128 letters, digits, underscores or hyphens',
-      }),
-    ),
-  ),
-});
-
 // ---------------------------------------------------------------------------------------------
 // The table
 // ---------------------------------------------------------------------------------------------
@@ -174,7 +128,7 @@ const adminErrors = [
 export const endpoints = {
   listTerritories: {
     method: 'GET',
-    path: '/v1/territories',
+    path: PATHS.listTerritories,
     tag: 'territories',
     summary: 'List the six TEC territories',
     response: { status: 200, schema: TerritoryList },
@@ -183,7 +137,7 @@ export const endpoints = {
   },
   getTerritory: {
     method: 'GET',
-    path: '/v1/territories/{slug}',
+    path: PATHS.getTerritory,
     tag: 'territories',
     summary: 'One territory with its portrait',
     params: TerritoryParams,
@@ -193,7 +147,7 @@ export const endpoints = {
   },
   listPhases: {
     method: 'GET',
-    path: '/v1/territories/{slug}/phases',
+    path: PATHS.listPhases,
     tag: 'territories',
     summary: "The territory's three phases and their milestones",
     params: TerritoryParams,
@@ -203,7 +157,7 @@ export const endpoints = {
   },
   listMembers: {
     method: 'GET',
-    path: '/v1/territories/{slug}/members',
+    path: PATHS.listMembers,
     tag: 'members',
     summary: 'Coalition members, searched, filtered and paginated',
     description: 'Members are ordered by join date then id; the cursor stays valid while members are added.',
@@ -215,7 +169,7 @@ export const endpoints = {
   },
   listOpportunities: {
     method: 'GET',
-    path: '/v1/territories/{slug}/opportunities',
+    path: PATHS.listOpportunities,
     tag: 'engagements',
     summary: 'Open calls to engage (appels à l’engagement)',
     params: TerritoryParams,
@@ -225,7 +179,7 @@ export const endpoints = {
   },
   getTerritoryGeometry: {
     method: 'GET',
-    path: '/v1/territories/{slug}/geometry',
+    path: PATHS.getTerritoryGeometry,
     tag: 'geometry',
     summary: "The territory's outline and communes, as quantized TopoJSON",
     params: TerritoryParams,
@@ -235,7 +189,7 @@ export const endpoints = {
   },
   getOverviewGeometry: {
     method: 'GET',
-    path: '/v1/geometry',
+    path: PATHS.getOverviewGeometry,
     tag: 'geometry',
     summary: 'Metropolitan France and the outlines of the six territories, as TopoJSON',
     response: { status: 200, schema: Geometry },
@@ -244,7 +198,7 @@ export const endpoints = {
   },
   createEngagement: {
     method: 'POST',
-    path: '/v1/territories/{slug}/engagements',
+    path: PATHS.createEngagement,
     tag: 'engagements',
     summary: 'Sign up for an opportunity',
     description:
@@ -269,7 +223,7 @@ export const endpoints = {
   },
   events: {
     method: 'GET',
-    path: '/v1/events',
+    path: PATHS.events,
     tag: 'events',
     summary: 'Live changes as Server-Sent Events',
     description:
@@ -281,7 +235,7 @@ export const endpoints = {
   },
   health: {
     method: 'GET',
-    path: '/v1/health',
+    path: PATHS.health,
     tag: 'meta',
     summary: 'Whether the server and its database answer',
     response: { status: 200, schema: Health },
@@ -289,7 +243,7 @@ export const endpoints = {
   },
   openapi: {
     method: 'GET',
-    path: '/v1/openapi.json',
+    path: PATHS.openapi,
     tag: 'meta',
     summary: 'This API as an OpenAPI 3.1 document',
     response: { status: 200, schema: z.record(z.string(), z.unknown()) },
@@ -299,7 +253,7 @@ export const endpoints = {
   // ----- admin ------------------------------------------------------------------------------
   updatePhase: {
     method: 'PATCH',
-    path: '/v1/admin/territories/{slug}/phases/{phase}',
+    path: PATHS.updatePhase,
     tag: 'admin',
     summary: "Change a phase's status, dates or progress",
     params: PhaseParams,
@@ -310,7 +264,7 @@ export const endpoints = {
   },
   createMilestone: {
     method: 'POST',
-    path: '/v1/admin/territories/{slug}/phases/{phase}/milestones',
+    path: PATHS.createMilestone,
     tag: 'admin',
     summary: 'Add a milestone to a phase',
     params: PhaseParams,
@@ -321,7 +275,7 @@ export const endpoints = {
   },
   updateMilestone: {
     method: 'PATCH',
-    path: '/v1/admin/territories/{slug}/phases/{phase}/milestones/{milestoneId}',
+    path: PATHS.updateMilestone,
     tag: 'admin',
     summary: 'Change a milestone',
     params: MilestoneParams,
@@ -332,7 +286,7 @@ export const endpoints = {
   },
   deleteMilestone: {
     method: 'DELETE',
-    path: '/v1/admin/territories/{slug}/phases/{phase}/milestones/{milestoneId}',
+    path: PATHS.deleteMilestone,
     tag: 'admin',
     summary: 'Remove a milestone',
     params: MilestoneParams,
@@ -342,7 +296,7 @@ export const endpoints = {
   },
   createMember: {
     method: 'POST',
-    path: '/v1/admin/territories/{slug}/members',
+    path: PATHS.createMember,
     tag: 'admin',
     summary: 'Add a coalition member',
     params: TerritoryParams,
@@ -353,7 +307,7 @@ export const endpoints = {
   },
   updateMember: {
     method: 'PATCH',
-    path: '/v1/admin/territories/{slug}/members/{memberId}',
+    path: PATHS.updateMember,
     tag: 'admin',
     summary: 'Change a coalition member',
     params: MemberParams,
@@ -364,7 +318,7 @@ export const endpoints = {
   },
   deleteMember: {
     method: 'DELETE',
-    path: '/v1/admin/territories/{slug}/members/{memberId}',
+    path: PATHS.deleteMember,
     tag: 'admin',
     summary: 'Remove a coalition member',
     params: MemberParams,
@@ -374,7 +328,7 @@ export const endpoints = {
   },
   createOpportunity: {
     method: 'POST',
-    path: '/v1/admin/territories/{slug}/opportunities',
+    path: PATHS.createOpportunity,
     tag: 'admin',
     summary: 'Open a call to engage',
     params: TerritoryParams,
@@ -385,7 +339,7 @@ export const endpoints = {
   },
   updateOpportunity: {
     method: 'PATCH',
-    path: '/v1/admin/territories/{slug}/opportunities/{opportunityId}',
+    path: PATHS.updateOpportunity,
     tag: 'admin',
     summary: 'Change a call to engage',
     params: OpportunityParams,
@@ -396,7 +350,7 @@ export const endpoints = {
   },
   deleteOpportunity: {
     method: 'DELETE',
-    path: '/v1/admin/territories/{slug}/opportunities/{opportunityId}',
+    path: PATHS.deleteOpportunity,
     tag: 'admin',
     summary: 'Close and remove a call to engage',
     params: OpportunityParams,
@@ -406,7 +360,7 @@ export const endpoints = {
   },
   exportEngagements: {
     method: 'GET',
-    path: '/v1/admin/territories/{slug}/engagements',
+    path: PATHS.exportEngagements,
     tag: 'admin',
     summary: "Export the territory's sign-ups (JSON, or CSV with ?format=csv)",
     params: TerritoryParams,
@@ -417,7 +371,7 @@ export const endpoints = {
   },
   eraseEngagements: {
     method: 'POST',
-    path: '/v1/admin/erasure',
+    path: PATHS.eraseEngagements,
     tag: 'admin',
     summary: "Erase every sign-up of one person (RGPD right to erasure) within the token's scope",
     body: ErasureRequest,
@@ -427,7 +381,7 @@ export const endpoints = {
   },
   purgeEngagements: {
     method: 'POST',
-    path: '/v1/admin/purge',
+    path: PATHS.purgeEngagements,
     tag: 'admin',
     summary: 'Delete sign-ups older than the retention period (TEC_RETENTION_DAYS)',
     response: { status: 200, schema: DeletionResult },
@@ -438,12 +392,3 @@ export const endpoints = {
 
 export type Endpoints = typeof endpoints;
 export type EndpointId = keyof Endpoints;
-
-/** The path with its `{params}` filled in and URL-encoded: `/v1/territories/roya`. */
-export function buildPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new TypeError(`missing path parameter ${name}`);
-    return encodeURIComponent(value);
-  });
-}

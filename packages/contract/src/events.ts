@@ -2,7 +2,7 @@
  * Live events: the changes a widget must react to, as the API streams them over Server-Sent
  * Events. Every event has a monotonic `id` (a decimal string, usable as `Last-Event-ID`).
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Id, IsoDateTime, Slug, integer } from './primitives.js';
 import { Member, Opportunity, Phase, TerritorySummary } from './schemas.js';
 

@@ -7,4 +7,6 @@ export * from './schemas.js';
 export * from './events.js';
 export * from './problems.js';
 export * from './issues.js';
+export * from './queries.js';
 export * from './endpoints.js';
+export { PATHS, buildPath, type PathId } from './paths.js';

@@ -2,7 +2,7 @@
  * Generates the OpenAPI 3.1 document from the endpoint table. Server-side and build-time only:
  * browser code never imports this entry.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { endpoints, type Endpoint } from './endpoints.js';
 import { PROBLEM_TYPES } from './problems.js';
 import { Problem } from './schemas.js';

@@ -2,7 +2,7 @@
  * The small building blocks every TEC schema is made of. Each one bounds its input, so that no
  * consumer (server, SDK, widget) ever holds an unbounded string or an unsafe URL.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Longest text field anywhere in the contract (descriptions, messages). */
 export const MAX_LONG_TEXT = 4000;

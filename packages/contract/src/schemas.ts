@@ -2,7 +2,7 @@
  * The TEC data: territories, phases, coalition members, engagement opportunities, sign-ups,
  * live events and errors. Every type the server, the SDK and the widgets use is inferred here.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   Cursor,
   DepartementCode,

@@ -1,0 +1,287 @@
+/**
+ * Live events for a client: one connection however many subscribers. In browsers it is an
+ * `EventSource`; where there is none (Node.js 20) a fetch stream reads the same Server-Sent
+ * Events. It resumes with Last-Event-ID, reconnects with backoff, falls back to polling with
+ * If-None-Match when streams keep failing, and pauses while the page is hidden.
+ */
+import { LIVE_EVENT_TYPES, LiveEvent, check } from '@tec/contract';
+import type { ResponseCache } from './cache.js';
+
+/** A change, or `resync`: something of the territory changed, refetch what you show. */
+export type LiveNotice = LiveEvent | { type: 'resync'; territory: string };
+export type LiveListener = (notice: LiveNotice) => void;
+export type LiveState = 'idle' | 'connecting' | 'open' | 'polling' | 'paused';
+
+export interface LiveOptions {
+  /** `auto` (EventSource, else a fetch stream), or force one transport. */
+  transport?: 'auto' | 'eventsource' | 'fetch' | 'poll';
+  /** Milliseconds between two polls when streams are unavailable (default 30 s). */
+  pollInterval?: number;
+  /** Failed stream attempts in a row before polling instead (default 3). */
+  maxStreamFailures?: number;
+  /** Longest wait between two reconnections, in ms (default 30 s). */
+  maxBackoff?: number;
+}
+
+interface Subscriber {
+  territories: ReadonlySet<string> | undefined;
+  listener: LiveListener;
+}
+
+export class LiveConnection {
+  state: LiveState = 'idle';
+  /** Id of the newest event received (sent back as Last-Event-ID). */
+  lastEventId: string | undefined;
+  private readonly subscribers = new Set<Subscriber>();
+  private source: EventSource | undefined;
+  private abort: AbortController | undefined;
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pollTimer: ReturnType<typeof setInterval> | undefined;
+  private filter = '';
+  private scheduled = false;
+  private readonly onVisibility = () => this.visibilityChanged();
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly cache: ResponseCache,
+    private readonly fetchImpl: typeof fetch,
+    private readonly options: LiveOptions = {},
+  ) {}
+
+  subscribe(territories: string[] | undefined, listener: LiveListener): () => void {
+    const subscriber: Subscriber = { territories: territories ? new Set(territories) : undefined, listener };
+    this.subscribers.add(subscriber);
+    if (this.subscribers.size === 1 && typeof document !== 'undefined') {
+      document.addEventListener('visibilitychange', this.onVisibility);
+    }
+    this.schedule();
+    return () => {
+      if (!this.subscribers.delete(subscriber)) return;
+      if (this.subscribers.size === 0) {
+        this.stop();
+        if (typeof document !== 'undefined')
+          document.removeEventListener('visibilitychange', this.onVisibility);
+      } else this.schedule();
+    };
+  }
+
+  /** The comma-separated territories wanted, or '' for all. */
+  private wanted(): string {
+    const all = new Set<string>();
+    for (const s of this.subscribers) {
+      if (!s.territories) return '';
+      for (const t of s.territories) all.add(t);
+    }
+    return [...all].sort().join(',');
+  }
+
+  /** (Re)connects once per tick, so subscribers added together cause one connection. */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      if (this.subscribers.size === 0 || this.state === 'paused') return;
+      const wanted = this.wanted();
+      if (wanted === this.filter && this.state !== 'idle') return;
+      this.filter = wanted;
+      this.connect();
+    });
+  }
+
+  private hidden(): boolean {
+    return typeof document !== 'undefined' && document.visibilityState === 'hidden';
+  }
+
+  private visibilityChanged(): void {
+    if (this.hidden()) {
+      this.close();
+      this.state = 'paused';
+    } else if (this.state === 'paused') {
+      this.state = 'idle';
+      this.connect(); // resumes from lastEventId: what happened meanwhile is replayed
+    }
+  }
+
+  private transport(): 'eventsource' | 'fetch' | 'poll' {
+    const wanted = this.options.transport ?? 'auto';
+    if (wanted !== 'auto') return wanted;
+    if (this.failures >= (this.options.maxStreamFailures ?? 3)) return 'poll';
+    return typeof EventSource === 'function' ? 'eventsource' : 'fetch';
+  }
+
+  private url(): string {
+    const params = new URLSearchParams();
+    if (this.filter) params.set('territory', this.filter);
+    if (this.lastEventId) params.set('lastEventId', this.lastEventId);
+    const query = params.toString();
+    return `${this.baseUrl}/v1/events${query ? `?${query}` : ''}`;
+  }
+
+  private connect(): void {
+    this.close();
+    if (this.hidden()) {
+      this.state = 'paused';
+      return;
+    }
+    const transport = this.transport();
+    if (transport === 'poll') return this.startPolling();
+    this.state = 'connecting';
+    if (transport === 'eventsource') this.openEventSource();
+    else void this.openFetchStream();
+  }
+
+  private openEventSource(): void {
+    const source = new EventSource(this.url());
+    this.source = source;
+    source.addEventListener('ready', (m) => this.ready((m as MessageEvent<string>).data));
+    for (const type of LIVE_EVENT_TYPES) {
+      source.addEventListener(type, (m) => this.receive((m as MessageEvent<string>).data));
+    }
+    source.onerror = () => {
+      // CONNECTING: the browser retries by itself, sending Last-Event-ID. CLOSED: it gave up.
+      if (source.readyState === EventSource.CLOSED) this.failed();
+      else if (this.state === 'open') this.state = 'connecting';
+    };
+  }
+
+  private async openFetchStream(): Promise<void> {
+    const abort = new AbortController();
+    this.abort = abort;
+    try {
+      const response = await this.fetchImpl(this.url(), {
+        headers: {
+          accept: 'text/event-stream',
+          ...(this.lastEventId ? { 'last-event-id': this.lastEventId } : {}),
+        },
+        signal: abort.signal,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          let event = 'message';
+          let data = '';
+          for (const line of block.split('\n')) {
+            if (line.startsWith('event:')) event = line.slice(6).trim();
+            else if (line.startsWith('data:')) data += line.slice(5).replace(/^ /, '');
+          }
+          if (event === 'ready') this.ready(data);
+          else if (data) this.receive(data);
+        }
+      }
+      // The server ended the stream (it is draining): reconnect, resuming where we were.
+      if (this.abort === abort) this.failed(false);
+    } catch {
+      if (this.abort === abort && !abort.signal.aborted) this.failed();
+    }
+  }
+
+  private ready(data: string): void {
+    this.failures = 0;
+    this.state = 'open';
+    if (!this.lastEventId) {
+      try {
+        const id = (JSON.parse(data) as { lastEventId?: unknown }).lastEventId;
+        if (typeof id === 'string' && /^\d{1,20}$/.test(id)) this.lastEventId = id;
+      } catch {
+        // a ready message without a position: start from now
+      }
+    }
+  }
+
+  private receive(data: string): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      return; // not an event of ours
+    }
+    const result = check(LiveEvent, json);
+    if (!result.ok) return; // an event this version does not know: ignore it, as the contract says
+    const event = result.data;
+    if (this.lastEventId && BigInt(event.id) <= BigInt(this.lastEventId)) return; // already seen
+    this.lastEventId = event.id;
+    this.cache.invalidate(event.territory);
+    this.dispatch(event);
+  }
+
+  private dispatch(notice: LiveNotice): void {
+    for (const s of [...this.subscribers]) {
+      if (s.territories && !s.territories.has(notice.territory)) continue;
+      try {
+        s.listener(notice);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error; // a listener's bug must not stop the others
+        });
+      }
+    }
+  }
+
+  private failed(countAsFailure = true): void {
+    this.close();
+    if (countAsFailure) this.failures += 1;
+    this.state = 'connecting';
+    const max = this.options.maxBackoff ?? 30_000;
+    const delay = countAsFailure
+      ? Math.min(max, 1000 * 2 ** (this.failures - 1)) * (0.5 + Math.random() / 2)
+      : 250;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.subscribers.size > 0) this.connect();
+    }, delay);
+  }
+
+  private startPolling(): void {
+    this.state = 'polling';
+    const interval = this.options.pollInterval ?? 30_000;
+    let polls = 0;
+    this.pollTimer = setInterval(() => {
+      polls += 1;
+      // Every tenth poll, try the stream again.
+      if (polls % 10 === 0 && (this.options.transport ?? 'auto') === 'auto') {
+        this.failures = 0;
+        this.connect();
+        return;
+      }
+      void this.poll();
+    }, interval);
+  }
+
+  /** Revalidates the cached data of each subscribed territory; announces a resync where it changed. */
+  async poll(): Promise<void> {
+    const territories = new Set<string>();
+    for (const s of this.subscribers) for (const t of s.territories ?? []) territories.add(t);
+    for (const territory of territories) {
+      if (await this.cache.revalidate(territory)) this.dispatch({ type: 'resync', territory });
+    }
+  }
+
+  private close(): void {
+    this.source?.close();
+    this.source = undefined;
+    this.abort?.abort();
+    this.abort = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  private stop(): void {
+    this.close();
+    this.state = 'idle';
+    this.filter = '';
+  }
+}

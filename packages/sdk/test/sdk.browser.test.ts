@@ -1,0 +1,119 @@
+// The SDK in real Chromium against the real API (started by the test runner's tec-api plugin),
+// through the counting proxy: the shared page cache, EventSource resume, the hidden-page pause.
+import { expect } from '@open-wc/testing';
+import { createTecClient, getTecClient, type LiveNotice } from '@tec/sdk';
+import { createTecAdmin } from '@tec/sdk/admin';
+
+interface TestConfig {
+  apiUrl: string;
+  proxyUrl: string;
+  adminToken: string;
+}
+const config = ((await import('/__tec__/config.js' as string)) as { default: TestConfig }).default;
+
+async function proxyStats(path: string, reset = false): Promise<{ count: number; open: number }> {
+  const response = await fetch(`/__tec__/proxy?path=${encodeURIComponent(path)}${reset ? '&reset=1' : ''}`);
+  return (await response.json()) as { count: number; open: number };
+}
+
+async function inject(path: string, fault: unknown): Promise<void> {
+  await fetch(
+    `/__tec__/inject?path=${encodeURIComponent(path)}&fault=${encodeURIComponent(JSON.stringify(fault))}`,
+  );
+}
+
+async function waitFor(test: () => boolean | Promise<boolean>, what: string, ms = 8000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const admin = createTecAdmin({ baseUrl: config.apiUrl, token: config.adminToken });
+
+/** Makes the page look hidden or visible to the SDK, as the browser does when a tab changes. */
+function setVisibility(state: 'hidden' | 'visible') {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+describe('SDK in Chromium', () => {
+  afterEach(() => {
+    // Back to the browser's own property.
+    delete (document as { visibilityState?: unknown }).visibilityState;
+  });
+
+  it('answers ten concurrent identical reads from one shared client with one request', async () => {
+    await proxyStats('.', true);
+    const clients = Array.from({ length: 10 }, () => getTecClient(config.proxyUrl));
+    expect(new Set(clients).size).to.equal(1);
+    const results = await Promise.all(clients.map((c) => c.territories.get('roya')));
+    expect(results.every((r) => r.slug === 'roya')).to.equal(true);
+    expect((await proxyStats('/v1/territories/roya$')).count).to.equal(1);
+  });
+
+  it('uses EventSource and resumes with Last-Event-ID after the stream dies', async () => {
+    const tec = createTecClient({ baseUrl: config.proxyUrl });
+    const seen: LiveNotice[] = [];
+    await proxyStats('.', true);
+    await inject('/v1/events', { kind: 'cut-stream', afterEvents: 2 });
+    const stop = tec.live.subscribe({ territory: 'forbach' }, (e) => seen.push(e));
+    await waitFor(() => tec.live.state === 'open', 'the stream');
+    for (const progress of [0.31, 0.32, 0.33]) {
+      await admin.updatePhase('forbach', 'cooperations', { progress });
+    }
+    // EventSource waits the server's `retry` (3 s) before it reconnects.
+    await waitFor(
+      () => seen.filter((e) => e.type === 'phase.updated').length >= 3,
+      'three events',
+      15_000,
+    ).catch(async (error: unknown) => {
+      const stats = JSON.stringify(await proxyStats('/v1/events'));
+      throw new Error(
+        `${String(error)}; seen ${JSON.stringify(seen.map((e) => e.type))}; ${tec.live.state}; ${stats}`,
+      );
+    });
+    const progress = seen.flatMap((e) => (e.type === 'phase.updated' ? [e.phase.progress] : []));
+    expect(progress).to.deep.equal([0.31, 0.32, 0.33]);
+    expect((await proxyStats('/v1/events')).count).to.be.at.least(2);
+    stop();
+    await waitFor(async () => (await proxyStats('/v1/events')).open === 0, 'the stream to close');
+  });
+
+  it('pauses while the page is hidden and catches up when it is shown again', async () => {
+    const tec = createTecClient({ baseUrl: config.proxyUrl });
+    const seen: LiveNotice[] = [];
+    await proxyStats('.', true);
+    const stop = tec.live.subscribe({ territory: 'nantes-bellevue' }, (e) => seen.push(e));
+    await waitFor(() => tec.live.state === 'open', 'the stream');
+    setVisibility('hidden');
+    expect(tec.live.state).to.equal('paused');
+    await waitFor(
+      async () => (await proxyStats('/v1/events')).open === 0,
+      'the stream to close while hidden',
+    );
+    await admin.updatePhase('nantes-bellevue', 'portrait', { progress: 0.93 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen.length).to.equal(0);
+    setVisibility('visible');
+    await waitFor(() => seen.some((e) => e.type === 'phase.updated'), 'the missed event');
+    const event = seen.find((e) => e.type === 'phase.updated');
+    expect(event?.type === 'phase.updated' && event.phase.progress).to.equal(0.93);
+    stop();
+  });
+
+  it('signs up from the browser across origins, once, with an Idempotency-Key', async () => {
+    const tec = createTecClient({ baseUrl: config.apiUrl });
+    const receipt = await tec.engagements.create('roya', {
+      opportunityId: 'opp_roya_1',
+      firstName: 'Léa',
+      email: 'lea@example.org',
+      availability: ['semaine-soir'],
+      consent: true,
+    });
+    expect(receipt.status).to.equal('received');
+    const all = await admin.exportEngagements('roya');
+    expect(all.items.filter((e) => e.email === 'lea@example.org').length).to.equal(1);
+  });
+});
