@@ -15,4 +15,5 @@ export {
 } from './errors.js';
 export type { LiveNotice, LiveListener, LiveState, LiveOptions } from './live.js';
 export type { CacheOptions } from './cache.js';
+export type { HttpOptions } from './http.js';
 export type * from '@tec/contract';
