@@ -14,7 +14,7 @@ if (!existsSync(chromePath)) {
   process.exit(1);
 }
 
-const packages = ['contract', 'sdk'];
+const packages = ['contract', 'sdk', 'widgets'];
 
 /** A free loopback port for the test pages, so the API can allow their origin. */
 const port = await new Promise((resolve) => {

@@ -1,0 +1,50 @@
+/**
+ * The widgets' events: typed classes with a static name, dispatched with `bubbles` and
+ * `composed` so a host page can listen on `document`, and only on user action or data arrival.
+ */
+import type { EngagementReceipt, EngagementRequest } from '@tec/contract';
+
+const init = { bubbles: true, composed: true } as const;
+
+/** A widget could not load its data or send a form. `detail.error` is the SDK's error. */
+export class TecErrorEvent extends CustomEvent<{ error: unknown }> {
+  static readonly eventName = 'tec-error';
+  constructor(error: unknown) {
+    super(TecErrorEvent.eventName, { ...init, detail: { error } });
+  }
+}
+
+/** A resident sends the sign-up form (before the answer). Personal data is not in the event. */
+export class TecEngagementSubmitEvent extends CustomEvent<{ territory: string; opportunityId: string }> {
+  static readonly eventName = 'tec-engagement-submit';
+  constructor(territory: string, opportunityId: string) {
+    super(TecEngagementSubmitEvent.eventName, { ...init, detail: { territory, opportunityId } });
+  }
+}
+
+/** The sign-up is recorded; `detail.receipt` is the API's receipt. */
+export class TecEngagementSuccessEvent extends CustomEvent<{ receipt: EngagementReceipt }> {
+  static readonly eventName = 'tec-engagement-success';
+  constructor(receipt: EngagementReceipt) {
+    super(TecEngagementSuccessEvent.eventName, { ...init, detail: { receipt } });
+  }
+}
+
+/** The sign-up failed; what the resident typed is kept in the form. */
+export class TecEngagementErrorEvent extends CustomEvent<{ error: unknown; opportunityId: string }> {
+  static readonly eventName = 'tec-engagement-error';
+  constructor(error: unknown, opportunityId: string) {
+    super(TecEngagementErrorEvent.eventName, { ...init, detail: { error, opportunityId } });
+  }
+}
+
+export type { EngagementRequest };
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'tec-error': TecErrorEvent;
+    'tec-engagement-submit': TecEngagementSubmitEvent;
+    'tec-engagement-success': TecEngagementSuccessEvent;
+    'tec-engagement-error': TecEngagementErrorEvent;
+  }
+}

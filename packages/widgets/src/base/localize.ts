@@ -1,0 +1,308 @@
+/**
+ * Every visible string, one typed table per language: French first, English second. The language
+ * comes from the widget's `lang` attribute or the nearest `[lang]` ancestor; numbers and dates go
+ * through `Intl`.
+ */
+import type {
+  MemberKind,
+  OpportunityKind,
+  PhaseKey,
+  PhaseStatus,
+  MilestoneStatus,
+  Availability,
+} from '@tec/contract';
+
+export type Lang = 'fr' | 'en';
+
+const fr = {
+  loading: 'Chargement…',
+  errorTitle: 'Les informations n’ont pas pu être chargées.',
+  errorNotFound: 'Ce territoire est introuvable.',
+  errorNetwork: 'Le service TEC ne répond pas. Vérifiez votre connexion.',
+  errorConfig: 'Widget mal configuré : {detail}',
+  offline: 'Vous êtes hors ligne. Les informations affichées peuvent dater.',
+  retry: 'Réessayer',
+  empty: 'Rien à afficher pour le moment.',
+  updated: 'Mise à jour : {what}',
+  demoData: 'Données de démonstration',
+  // phase tracker
+  phasesTitle: 'Avancement du programme — {territory}',
+  phasesList: 'Les trois phases du programme',
+  phaseNumber: 'Phase {n}',
+  progress: 'Avancement : {value}',
+  milestones: 'Jalons ({done} sur {total} atteints)',
+  showMilestones: 'Afficher les jalons',
+  hideMilestones: 'Masquer les jalons',
+  notStarted: 'Le programme n’a pas encore commencé dans ce territoire : il est en cours de sélection.',
+  from: 'depuis le {date}',
+  fromTo: 'du {start} au {end}',
+  planned: 'prévue du {start} au {end}',
+  due: 'échéance {date}',
+  reached: 'atteint le {date}',
+  currentPhase: 'Phase en cours',
+  phaseUpdated: 'l’avancement de la phase « {phase} »',
+  // engagement
+  ctaTitle: 'Participer — {territory}',
+  ctaIntro: 'Le programme TEC a besoin de vous. Choisissez une façon de vous engager.',
+  when: 'Quand',
+  where: 'Où',
+  anytime: 'Quand vous voulez',
+  anywhere: 'Lieu à convenir',
+  placesLeft: '{n, plural, one {# place restante} other {# places restantes}}',
+  unlimited: 'Places illimitées',
+  full: 'Complet',
+  fullMessage: 'Cette proposition est complète.',
+  choose: 'Je participe',
+  chooseNamed: 'Je participe : {title}',
+  close: 'Fermer le formulaire',
+  formTitle: 'Inscription : {title}',
+  requiredNote: 'Les champs marqués d’un astérisque (*) sont obligatoires.',
+  firstName: 'Prénom',
+  email: 'Adresse e-mail',
+  emailHint: 'Format attendu : nom@domaine.fr',
+  phone: 'Téléphone (facultatif)',
+  phoneHint: 'Format attendu : 06 12 34 56 78',
+  availability: 'Vos disponibilités',
+  message: 'Message (facultatif)',
+  consent:
+    'J’accepte que mes données soient utilisées pour me recontacter au sujet de cette proposition, comme décrit ci-dessous.',
+  submit: 'Envoyer mon inscription',
+  sending: 'Envoi en cours…',
+  errorsIntro: 'Le formulaire contient {n, plural, one {# erreur} other {# erreurs}} :',
+  errRequired: 'Ce champ est obligatoire.',
+  errFirstName: 'Indiquez votre prénom (80 caractères au plus).',
+  errEmail: 'Indiquez une adresse e-mail valide, par exemple nom@domaine.fr.',
+  errPhone: 'Indiquez un numéro de téléphone valide, par exemple 06 12 34 56 78.',
+  errAvailability: 'Cochez au moins une disponibilité.',
+  errMessage: 'Le message doit faire 2 000 caractères au plus.',
+  errConsent: 'Votre accord est nécessaire pour envoyer l’inscription.',
+  errNetwork:
+    'L’inscription n’a pas pu être envoyée : le service ne répond pas. Vos réponses sont conservées ; réessayez.',
+  errFull: 'Désolé, cette proposition vient d’être complète. Vos réponses sont conservées.',
+  errServer: 'L’inscription n’a pas pu être enregistrée. Réessayez dans un instant.',
+  success: 'Merci {name} ! Votre inscription est enregistrée. L’équipe du programme vous recontactera.',
+  successAgain: 'S’inscrire à une autre proposition',
+  privacyTitle: 'Vos données personnelles',
+  privacyController: 'Responsable du traitement : {controller}{contact}.',
+  privacyPurpose:
+    'Finalité : vous recontacter au sujet de votre participation au programme TEC (Territoires d’Engagement et de Coopération).',
+  privacyBasis: 'Base légale : votre consentement, que vous pouvez retirer à tout moment.',
+  privacyFields:
+    'Champs obligatoires : prénom, adresse e-mail, disponibilités et consentement. Les autres sont facultatifs.',
+  privacyRecipients:
+    'Destinataires : l’équipe du programme TEC de ce territoire (le binôme Fondation de France et Kiif).',
+  privacyRetention: 'Durée de conservation : {days} jours, puis suppression automatique.',
+  privacyRights:
+    'Vous pouvez accéder à vos données, les rectifier, les effacer ou retirer votre consentement en écrivant au responsable du traitement.',
+  privacyComplaint: 'Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr).',
+  notConfigured: 'responsable non indiqué',
+} as const;
+
+export type StringKey = keyof typeof fr;
+type Table = Record<StringKey, string>;
+
+const en: Table = {
+  loading: 'Loading…',
+  errorTitle: 'The information could not be loaded.',
+  errorNotFound: 'This territory cannot be found.',
+  errorNetwork: 'The TEC service does not answer. Check your connection.',
+  errorConfig: 'Widget misconfigured: {detail}',
+  offline: 'You are offline. What is shown may be out of date.',
+  retry: 'Try again',
+  empty: 'Nothing to show yet.',
+  updated: 'Updated: {what}',
+  demoData: 'Demonstration data',
+  phasesTitle: 'Programme progress — {territory}',
+  phasesList: 'The three phases of the programme',
+  phaseNumber: 'Phase {n}',
+  progress: 'Progress: {value}',
+  milestones: 'Milestones ({done} of {total} reached)',
+  showMilestones: 'Show milestones',
+  hideMilestones: 'Hide milestones',
+  notStarted: 'The programme has not started in this territory yet: it is being selected.',
+  from: 'since {date}',
+  fromTo: 'from {start} to {end}',
+  planned: 'planned from {start} to {end}',
+  due: 'due {date}',
+  reached: 'reached on {date}',
+  currentPhase: 'Current phase',
+  phaseUpdated: 'progress of the phase “{phase}”',
+  ctaTitle: 'Take part — {territory}',
+  ctaIntro: 'The TEC programme needs you. Choose a way to get involved.',
+  when: 'When',
+  where: 'Where',
+  anytime: 'Whenever suits you',
+  anywhere: 'Place to be agreed',
+  placesLeft: '{n, plural, one {# place left} other {# places left}}',
+  unlimited: 'Unlimited places',
+  full: 'Full',
+  fullMessage: 'This opportunity is full.',
+  choose: 'I want to take part',
+  chooseNamed: 'I want to take part: {title}',
+  close: 'Close the form',
+  formTitle: 'Sign up: {title}',
+  requiredNote: 'Fields marked with an asterisk (*) are required.',
+  firstName: 'First name',
+  email: 'E-mail address',
+  emailHint: 'Expected format: name@domain.org',
+  phone: 'Phone (optional)',
+  phoneHint: 'Expected format: +33 6 12 34 56 78',
+  availability: 'When are you available?',
+  message: 'Message (optional)',
+  consent: 'I agree that my data may be used to contact me about this opportunity, as described below.',
+  submit: 'Send my sign-up',
+  sending: 'Sending…',
+  errorsIntro: 'The form has {n, plural, one {# error} other {# errors}}:',
+  errRequired: 'This field is required.',
+  errFirstName: 'Enter your first name (80 characters at most).',
+  errEmail: 'Enter a valid e-mail address, for example name@domain.org.',
+  errPhone: 'Enter a valid phone number, for example +33 6 12 34 56 78.',
+  errAvailability: 'Tick at least one availability.',
+  errMessage: 'The message must be 2,000 characters at most.',
+  errConsent: 'Your agreement is needed to send the sign-up.',
+  errNetwork: 'The sign-up could not be sent: the service does not answer. Your answers are kept; try again.',
+  errFull: 'Sorry, this opportunity has just become full. Your answers are kept.',
+  errServer: 'The sign-up could not be recorded. Try again in a moment.',
+  success: 'Thank you {name}! Your sign-up is recorded. The programme team will contact you.',
+  successAgain: 'Sign up for another opportunity',
+  privacyTitle: 'Your personal data',
+  privacyController: 'Data controller: {controller}{contact}.',
+  privacyPurpose: 'Purpose: to contact you about your participation in the TEC programme.',
+  privacyBasis: 'Legal basis: your consent, which you may withdraw at any time.',
+  privacyFields:
+    'Required fields: first name, e-mail address, availability and consent. The others are optional.',
+  privacyRecipients:
+    'Recipients: the TEC programme team of this territory (the Fondation de France and Kiif pair).',
+  privacyRetention: 'Kept for {days} days, then deleted automatically.',
+  privacyRights:
+    'You may access, correct or erase your data, or withdraw your consent, by writing to the data controller.',
+  privacyComplaint: 'You may also complain to the CNIL, the French data protection authority (www.cnil.fr).',
+  notConfigured: 'controller not given',
+};
+
+const tables: Record<Lang, Table> = { fr, en };
+
+/** Labels of the contract's enums, per language. */
+export const labels: Record<
+  Lang,
+  {
+    phase: Record<PhaseKey, string>;
+    phaseStatus: Record<PhaseStatus, string>;
+    milestoneStatus: Record<MilestoneStatus, string>;
+    memberKind: Record<MemberKind, string>;
+    opportunityKind: Record<OpportunityKind, string>;
+    availability: Record<Availability, string>;
+  }
+> = {
+  fr: {
+    phase: {
+      portrait: 'Portrait sensible du territoire',
+      cooperations: 'Coopérations',
+      coalition: 'Coalition territoriale',
+    },
+    phaseStatus: { 'a-venir': 'À venir', 'en-cours': 'En cours', terminee: 'Terminée' },
+    milestoneStatus: { 'a-venir': 'À venir', 'en-cours': 'En cours', atteint: 'Atteint' },
+    memberKind: {
+      association: 'Association',
+      entreprise: 'Entreprise',
+      collectivite: 'Collectivité',
+      elu: 'Élu·e',
+      fondation: 'Fondation',
+      ess: 'ESS',
+      citoyen: 'Citoyen·ne',
+      'service-public': 'Service public',
+      autre: 'Autre',
+    },
+    opportunityKind: {
+      'entretien-portrait': 'Entretien pour le portrait',
+      'atelier-cooperation': 'Atelier de coopération',
+      benevolat: 'Bénévolat',
+      'rejoindre-coalition': 'Rejoindre la coalition',
+      evenement: 'Événement',
+    },
+    availability: {
+      'semaine-journee': 'En semaine, en journée',
+      'semaine-soir': 'En semaine, le soir',
+      'week-end': 'Le week-end',
+    },
+  },
+  en: {
+    phase: {
+      portrait: 'Portrait of the territory',
+      cooperations: 'Cooperations',
+      coalition: 'Territorial coalition',
+    },
+    phaseStatus: { 'a-venir': 'Upcoming', 'en-cours': 'In progress', terminee: 'Completed' },
+    milestoneStatus: { 'a-venir': 'Upcoming', 'en-cours': 'In progress', atteint: 'Reached' },
+    memberKind: {
+      association: 'Association',
+      entreprise: 'Business',
+      collectivite: 'Local authority',
+      elu: 'Elected official',
+      fondation: 'Foundation',
+      ess: 'Social economy',
+      citoyen: 'Citizen',
+      'service-public': 'Public service',
+      autre: 'Other',
+    },
+    opportunityKind: {
+      'entretien-portrait': 'Interview for the portrait',
+      'atelier-cooperation': 'Cooperation workshop',
+      benevolat: 'Volunteering',
+      'rejoindre-coalition': 'Join the coalition',
+      evenement: 'Event',
+    },
+    availability: {
+      'semaine-journee': 'Weekdays, daytime',
+      'semaine-soir': 'Weekday evenings',
+      'week-end': 'Weekends',
+    },
+  },
+};
+
+/** The language of `element`: its own `lang`, else the nearest ancestor's (through shadow roots). */
+export function languageOf(element: Element): Lang {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang.toLowerCase().startsWith('en') ? 'en' : 'fr';
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return 'fr';
+}
+
+/** A string of the table with `{name}` and `{n, plural, one {…} other {…}}` filled in. */
+export function translate(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
+  const locale = lang === 'en' ? 'en-GB' : 'fr-FR';
+  const plural = new Intl.PluralRules(locale);
+  return tables[lang][key]
+    .replace(
+      /\{(\w+), plural, one \{([^}]*)\} other \{([^}]*)\}\}/g,
+      (_, name: string, one: string, other: string) => {
+        const n = Number(params[name] ?? 0);
+        return (plural.select(n) === 'one' ? one : other).replace(
+          '#',
+          new Intl.NumberFormat(locale).format(n),
+        );
+      },
+    )
+    .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+export function formatDate(lang: Lang, iso: string, withTime = false): string {
+  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
+    dateStyle: 'long',
+    ...(withTime ? { timeStyle: 'short' } : {}),
+    timeZone: withTime ? 'Europe/Paris' : 'UTC',
+  }).format(date);
+}
+
+export function formatPercent(lang: Lang, fraction: number): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(fraction);
+}

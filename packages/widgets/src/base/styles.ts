@@ -1,0 +1,167 @@
+/**
+ * The design tokens every widget reads. A host page restyles the widgets by setting `--tec-*`
+ * custom properties (they pierce the shadow root); the defaults meet RGAA contrast (4.5:1 for
+ * text, 3:1 for borders and focus) in light and dark. System fonts only: no web font is loaded.
+ */
+import { css } from 'lit';
+
+export const tokens = css`
+  :host {
+    --_text: var(--tec-color-text, #1b1b1f);
+    --_muted: var(--tec-color-muted, #53565a);
+    --_surface: var(--tec-color-surface, #ffffff);
+    --_subtle: var(--tec-color-subtle, #f3f4f6);
+    --_border: var(--tec-color-border, #767a80);
+    --_accent: var(--tec-color-accent, #0b5cad);
+    --_on-accent: var(--tec-color-on-accent, #ffffff);
+    --_success: var(--tec-color-success, #18753c);
+    --_danger: var(--tec-color-danger, #b3141a);
+    --_focus: var(--tec-focus-ring, #0b5cad);
+    --_radius: var(--tec-radius, 0.5rem);
+    --_space: var(--tec-space, 1rem);
+    --_font: var(--tec-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
+
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    background: var(--_surface);
+    font-family: var(--_font);
+    font-size: var(--tec-font-size, 1rem);
+    font-weight: 400;
+    font-style: normal;
+    line-height: 1.5;
+    text-align: start;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    border-radius: var(--_radius);
+    min-width: 0;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host([theme='dark']) {
+    --_text: var(--tec-color-text, #f1f1f4);
+    --_muted: var(--tec-color-muted, #c2c4ca);
+    --_surface: var(--tec-color-surface, #1c1d22);
+    --_subtle: var(--tec-color-subtle, #2a2c33);
+    --_border: var(--tec-color-border, #9a9ea6);
+    --_accent: var(--tec-color-accent, #8cc2ff);
+    --_on-accent: var(--tec-color-on-accent, #0d1117);
+    --_success: var(--tec-color-success, #7ee2a8);
+    --_danger: var(--tec-color-danger, #ff9b9b);
+    --_focus: var(--tec-focus-ring, #8cc2ff);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_text: var(--tec-color-text, #f1f1f4);
+      --_muted: var(--tec-color-muted, #c2c4ca);
+      --_surface: var(--tec-color-surface, #1c1d22);
+      --_subtle: var(--tec-color-subtle, #2a2c33);
+      --_border: var(--tec-color-border, #9a9ea6);
+      --_accent: var(--tec-color-accent, #8cc2ff);
+      --_on-accent: var(--tec-color-on-accent, #0d1117);
+      --_success: var(--tec-color-success, #7ee2a8);
+      --_danger: var(--tec-color-danger, #ff9b9b);
+      --_focus: var(--tec-focus-ring, #8cc2ff);
+    }
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .frame {
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  h2,
+  h3,
+  h4,
+  p,
+  ol,
+  ul {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.25em;
+    line-height: 1.3;
+    margin-block-end: calc(var(--_space) * 0.75);
+  }
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    min-height: 44px;
+    padding: 0.5em 1em;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+    cursor: pointer;
+    text-decoration: none;
+  }
+  .button.secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+  .button[disabled] {
+    cursor: not-allowed;
+    opacity: 0.75;
+  }
+  .notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75em;
+    padding: 0.75em;
+    border-inline-start: 4px solid var(--_danger);
+    background: var(--_subtle);
+  }
+  .demo {
+    margin-block-start: calc(var(--_space) * 0.75);
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .skeleton {
+    display: block;
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+    animation: pulse 1.5s ease-in-out infinite;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;

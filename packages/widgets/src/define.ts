@@ -1,0 +1,4 @@
+/** Registers every TEC widget tag (side effect). */
+import './provider/tec-provider.define.js';
+import './phase-tracker/tec-phase-tracker.define.js';
+import './engagement-cta/tec-engagement-cta.define.js';

@@ -1,0 +1,539 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import {
+  EngagementRequest,
+  check,
+  type Availability,
+  type EngagementReceipt,
+  type Opportunity,
+  type TerritoryDetail,
+} from '@tec/contract';
+import {
+  TecHttpError,
+  TecNetworkError,
+  TecTimeoutError,
+  TecValidationError,
+  newIdempotencyKey,
+  type LiveNotice,
+  type TecClient,
+} from '@tec/sdk';
+import { TecElement } from '../base/tec-element.js';
+import { tokens } from '../base/styles.js';
+import { formatDate, labels, type StringKey } from '../base/localize.js';
+import {
+  TecEngagementErrorEvent,
+  TecEngagementSubmitEvent,
+  TecEngagementSuccessEvent,
+} from '../base/events.js';
+import { styles } from './tec-engagement-cta.styles.js';
+
+type Field = 'firstName' | 'email' | 'phone' | 'availability' | 'message' | 'consent';
+const FIELDS: Field[] = ['firstName', 'email', 'phone', 'availability', 'message', 'consent'];
+const FIELD_ERROR: Record<Field, StringKey> = {
+  firstName: 'errFirstName',
+  email: 'errEmail',
+  phone: 'errPhone',
+  availability: 'errAvailability',
+  message: 'errMessage',
+  consent: 'errConsent',
+};
+const AVAILABILITIES: Availability[] = ['semaine-journee', 'semaine-soir', 'week-end'];
+
+interface FormValues {
+  firstName: string;
+  email: string;
+  phone: string;
+  availability: Availability[];
+  message: string;
+  consent: boolean;
+  website: string;
+}
+
+const emptyForm = (): FormValues => ({
+  firstName: '',
+  email: '',
+  phone: '',
+  availability: [],
+  message: '',
+  consent: false,
+  website: '',
+});
+
+/**
+ * The territory's open calls to engage — what, when, where, places left — and an inline sign-up
+ * form (never a pop-up) with the RGPD notice, explicit consent and a honeypot. Submission goes
+ * through the SDK with an idempotency key: a failure keeps everything typed and offers to retry.
+ *
+ * @summary Calls to engage and the sign-up form of one territory.
+ *
+ * @slot - Shown until the script runs (e.g. a link to the sign-up page).
+ * @slot empty - Replaces the text shown when no call is open.
+ * @slot error - Replaces the text shown when the data cannot be loaded.
+ *
+ * @csspart base - The frame around the widget.
+ * @csspart title - The heading.
+ * @csspart opportunity - Each call to engage.
+ * @csspart button - The "take part" and submit buttons.
+ * @csspart form - The sign-up form.
+ * @csspart privacy - The data-protection notice.
+ * @csspart confirmation - The confirmation after a sign-up.
+ *
+ * @cssprop --tec-color-accent - Buttons and links.
+ * @cssprop --tec-color-danger - Error messages.
+ * @cssprop --tec-color-success - The confirmation.
+ *
+ * @fires tec-engagement-submit - The resident sends the form (no personal data in the event).
+ * @fires tec-engagement-success - The sign-up is recorded (`detail.receipt`).
+ * @fires tec-engagement-error - The sign-up failed (`detail.error`); what was typed is kept.
+ * @fires tec-error - The calls could not be loaded.
+ */
+export class TecEngagementCta extends TecElement {
+  static override styles = [tokens, styles];
+  static formAssociated = true;
+
+  /** Show only this opportunity (its id). */
+  @property({ reflect: true }) opportunity?: string;
+
+  /** `card` (each call as a card), `banner` (one compact row) or `button` (just the button). */
+  @property({ reflect: true }) variant: 'card' | 'banner' | 'button' = 'card';
+
+  /** Who is responsible for the data (RGPD notice), e.g. "Fondation de France". */
+  @property() controller?: string;
+
+  /** How to reach the controller: an e-mail address or a URL. */
+  @property({ attribute: 'controller-contact' }) controllerContact?: string;
+
+  /** How long sign-ups are kept, in days (the API's TEC_RETENTION_DAYS). */
+  @property({ attribute: 'retention-days', type: Number }) retentionDays = 730;
+
+  /** Name under which the receipt id is submitted when the widget sits in a host page's form. */
+  @property({ reflect: true }) name?: string;
+
+  @state() private territoryData?: TerritoryDetail;
+  @state() private opportunities: Opportunity[] = [];
+  @state() private selected?: string;
+  @state() private values: FormValues = emptyForm();
+  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private sending = false;
+  @state() private sendError?: string;
+  @state() private receipt?: EngagementReceipt;
+  @state() private confirmedName = '';
+
+  private readonly internals = this.attachInternals();
+  /** One key per sign-up: kept across retries so the API stores it once; new after success. */
+  private idempotencyKey = newIdempotencyKey();
+  private focusAfterRender?: string;
+
+  protected override async load(client: TecClient, signal: AbortSignal): Promise<'loaded' | 'empty'> {
+    const [territory, opportunities] = await Promise.all([
+      client.territories.get(this.slug, { signal }),
+      client.opportunities.list(this.slug, { signal }),
+    ]);
+    this.territoryData = territory;
+    this.opportunities = this.opportunity
+      ? opportunities.filter((o) => o.id === this.opportunity)
+      : opportunities;
+    return this.opportunities.length ? 'loaded' : 'empty';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('opportunity') && changed.get('opportunity') !== undefined) void this.reload();
+  }
+
+  protected override describeChange(notice: LiveNotice): string | undefined {
+    if (notice.type === 'places.changed') {
+      const o = this.opportunities.find((x) => x.id === notice.opportunityId);
+      return o ? `${o.title} — ${this.placesText(o)}` : undefined;
+    }
+    if (notice.type === 'opportunity.added') return notice.opportunity.title;
+    return undefined;
+  }
+
+  private placesText(o: Opportunity): string {
+    if (o.placesLeft === null) return this.t('unlimited');
+    if (o.placesLeft === 0) return this.t('full');
+    return this.t('placesLeft', { n: o.placesLeft });
+  }
+
+  private when(o: Opportunity): string {
+    if (!o.startsAt) return this.t('anytime');
+    return formatDate(this.language, o.startsAt, true);
+  }
+
+  private where(o: Opportunity): string {
+    if (!o.place) return this.t('anywhere');
+    return [o.place.name, o.place.address, o.place.commune?.name].filter(Boolean).join(', ');
+  }
+
+  private choose(id: string): void {
+    if (this.selected !== id) {
+      this.selected = id;
+      this.errors = {};
+      this.sendError = undefined;
+      this.receipt = undefined;
+    }
+    this.focusAfterRender = '#form-title';
+  }
+
+  private closeForm(): void {
+    const id = this.selected;
+    this.selected = undefined;
+    this.focusAfterRender = id ? `[data-choose="${id}"]` : undefined;
+  }
+
+  private set<K extends keyof FormValues>(key: K, value: FormValues[K]): void {
+    this.values = { ...this.values, [key]: value };
+    if (key in this.errors) {
+      this.errors = Object.fromEntries(Object.entries(this.errors).filter(([field]) => field !== key));
+    }
+  }
+
+  private toggleAvailability(value: Availability, checked: boolean): void {
+    const next = new Set(this.values.availability);
+    if (checked) next.add(value);
+    else next.delete(value);
+    this.set(
+      'availability',
+      AVAILABILITIES.filter((a) => next.has(a)),
+    );
+  }
+
+  private request(opportunityId: string): unknown {
+    const v = this.values;
+    return {
+      opportunityId,
+      firstName: v.firstName,
+      email: v.email.trim(),
+      ...(v.phone.trim() ? { phone: v.phone } : {}),
+      availability: v.availability,
+      ...(v.message.trim() ? { message: v.message } : {}),
+      consent: v.consent ? true : false,
+      lang: this.language,
+      ...(v.website ? { website: v.website } : {}),
+    };
+  }
+
+  /** Maps contract errors (`email`, `body.email`…) to the form's own plain-words messages. */
+  private fieldErrors(paths: string[]): Partial<Record<Field, string>> {
+    const errors: Partial<Record<Field, string>> = {};
+    for (const path of paths) {
+      const field = FIELDS.find((f) => path === f || path === `body.${f}` || path.startsWith(`${f}[`));
+      if (field) errors[field] = this.t(FIELD_ERROR[field]);
+    }
+    return errors;
+  }
+
+  private async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const id = this.selected;
+    if (!id || this.sending) return;
+    const body = this.request(id);
+    const result = check(EngagementRequest, body);
+    if (!result.ok) {
+      this.errors = this.fieldErrors(result.errors.map((e) => e.path));
+      this.sendError = undefined;
+      this.focusAfterRender = `#${FIELDS.find((f) => this.errors[f]) ?? 'firstName'}`;
+      return;
+    }
+    this.errors = {};
+    this.sendError = undefined;
+    this.sending = true;
+    this.dispatchEvent(new TecEngagementSubmitEvent(this.slug, id));
+    try {
+      const receipt = await this.client.engagements.create(this.slug, result.data, {
+        idempotencyKey: this.idempotencyKey,
+      });
+      this.receipt = receipt;
+      this.idempotencyKey = newIdempotencyKey();
+      if (this.name) this.internals.setFormValue(receipt.id);
+      const name = this.values.firstName.trim();
+      this.confirmedName = name;
+      this.values = emptyForm();
+      this.announce(this.t('success', { name }));
+      this.focusAfterRender = '#confirmation';
+      this.dispatchEvent(new TecEngagementSuccessEvent(receipt));
+    } catch (error) {
+      if (error instanceof TecHttpError && error.problem?.type === 'urn:tec:problem:opportunity-full') {
+        this.sendError = this.t('errFull');
+        this.idempotencyKey = newIdempotencyKey();
+      } else if (error instanceof TecHttpError && error.status === 400 && error.problem?.errors) {
+        this.errors = this.fieldErrors(error.problem.errors.map((e) => e.path));
+      } else if (error instanceof TecNetworkError || error instanceof TecTimeoutError) {
+        this.sendError = this.t('errNetwork');
+      } else if (error instanceof TecValidationError) {
+        this.errors = this.fieldErrors(error.errors.map((e) => e.path));
+      } else {
+        this.sendError = this.t('errServer');
+      }
+      this.focusAfterRender = this.sendError
+        ? '#send-error'
+        : `#${FIELDS.find((f) => this.errors[f]) ?? 'firstName'}`;
+      this.dispatchEvent(new TecEngagementErrorEvent(error, id));
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.focusAfterRender) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
+      this.focusAfterRender = undefined;
+      target?.focus();
+    }
+  }
+
+  private describedBy(field: Field, hint?: boolean): string | typeof nothing {
+    const ids = [hint ? `${field}-hint` : '', this.errors[field] ? `${field}-error` : ''].filter(Boolean);
+    return ids.length ? ids.join(' ') : nothing;
+  }
+
+  private renderFieldError(field: Field): TemplateResult | typeof nothing {
+    const message = this.errors[field];
+    return message ? html`<p class="field-error" id="${field}-error">${message}</p>` : nothing;
+  }
+
+  private renderPrivacy(): TemplateResult {
+    const contact = this.controllerContact ? ` (${this.controllerContact})` : '';
+    return html`<details class="privacy" part="privacy" open>
+      <summary>${this.t('privacyTitle')}</summary>
+      <ul>
+        <li>
+          ${this.t('privacyController', { controller: this.controller || this.t('notConfigured'), contact })}
+        </li>
+        <li>${this.t('privacyPurpose')}</li>
+        <li>${this.t('privacyBasis')}</li>
+        <li>${this.t('privacyFields')}</li>
+        <li>${this.t('privacyRecipients')}</li>
+        <li>${this.t('privacyRetention', { days: this.retentionDays })}</li>
+        <li>${this.t('privacyRights')}</li>
+        <li>${this.t('privacyComplaint')}</li>
+      </ul>
+    </details>`;
+  }
+
+  private renderForm(o: Opportunity): TemplateResult {
+    const v = this.values;
+    const errorCount = FIELDS.filter((f) => this.errors[f]).length;
+    return html`<form
+      class="form"
+      part="form"
+      novalidate
+      @submit=${(e: Event) => void this.submit(e)}
+      aria-labelledby="form-title"
+    >
+      <h3 id="form-title" tabindex="-1">${this.t('formTitle', { title: o.title })}</h3>
+      <p class="note">${this.t('requiredNote')}</p>
+      ${errorCount ? html`<p class="field-error" role="alert">${this.t('errorsIntro', { n: errorCount })}</p>` : nothing}
+      <div class="field">
+        <label for="firstName">${this.t('firstName')} <span aria-hidden="true">*</span></label>
+        <input
+          id="firstName"
+          name="firstName"
+          autocomplete="given-name"
+          required
+          maxlength="80"
+          aria-invalid=${this.errors.firstName ? 'true' : 'false'}
+          aria-describedby=${this.describedBy('firstName')}
+          .value=${live(v.firstName)}
+          @input=${(e: InputEvent) => this.set('firstName', (e.target as HTMLInputElement).value)}
+        />
+        ${this.renderFieldError('firstName')}
+      </div>
+      <div class="field">
+        <label for="email">${this.t('email')} <span aria-hidden="true">*</span></label>
+        <p class="hint" id="email-hint">${this.t('emailHint')}</p>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          required
+          maxlength="254"
+          aria-invalid=${this.errors.email ? 'true' : 'false'}
+          aria-describedby=${this.describedBy('email', true)}
+          .value=${live(v.email)}
+          @input=${(e: InputEvent) => this.set('email', (e.target as HTMLInputElement).value)}
+        />
+        ${this.renderFieldError('email')}
+      </div>
+      <div class="field">
+        <label for="phone">${this.t('phone')}</label>
+        <p class="hint" id="phone-hint">${this.t('phoneHint')}</p>
+        <input
+          id="phone"
+          name="phone"
+          type="tel"
+          autocomplete="tel"
+          maxlength="24"
+          aria-invalid=${this.errors.phone ? 'true' : 'false'}
+          aria-describedby=${this.describedBy('phone', true)}
+          .value=${live(v.phone)}
+          @input=${(e: InputEvent) => this.set('phone', (e.target as HTMLInputElement).value)}
+        />
+        ${this.renderFieldError('phone')}
+      </div>
+      <fieldset class="field" aria-describedby=${this.describedBy('availability')}>
+        <legend>${this.t('availability')} <span aria-hidden="true">*</span></legend>
+        ${AVAILABILITIES.map(
+          (a) =>
+            html`<label class="check"
+              ><input
+                type="checkbox"
+                name="availability"
+                value=${a}
+                id=${a === AVAILABILITIES[0] ? 'availability' : `availability-${a}`}
+                .checked=${live(v.availability.includes(a))}
+                @change=${(e: Event) => this.toggleAvailability(a, (e.target as HTMLInputElement).checked)}
+              />
+              ${labels[this.language].availability[a]}</label
+            >`,
+        )}
+        ${this.renderFieldError('availability')}
+      </fieldset>
+      <div class="field">
+        <label for="message">${this.t('message')}</label>
+        <textarea
+          id="message"
+          name="message"
+          rows="3"
+          maxlength="2000"
+          aria-invalid=${this.errors.message ? 'true' : 'false'}
+          aria-describedby=${this.describedBy('message')}
+          .value=${live(v.message)}
+          @input=${(e: InputEvent) => this.set('message', (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+        ${this.renderFieldError('message')}
+      </div>
+      <div class="hp" aria-hidden="true">
+        <label for="website">Website</label>
+        <input
+          id="website"
+          name="website"
+          tabindex="-1"
+          autocomplete="off"
+          .value=${live(v.website)}
+          @input=${(e: InputEvent) => this.set('website', (e.target as HTMLInputElement).value)}
+        />
+      </div>
+      ${this.renderPrivacy()}
+      <div class="field">
+        <label class="check consent">
+          <input
+            id="consent"
+            name="consent"
+            type="checkbox"
+            required
+            aria-invalid=${this.errors.consent ? 'true' : 'false'}
+            aria-describedby=${this.describedBy('consent')}
+            .checked=${live(v.consent)}
+            @change=${(e: Event) => this.set('consent', (e.target as HTMLInputElement).checked)}
+          />
+          <span>${this.t('consent')} <span aria-hidden="true">*</span></span>
+        </label>
+        ${this.renderFieldError('consent')}
+      </div>
+      ${
+        this.sendError
+          ? html`<p class="send-error" id="send-error" tabindex="-1" role="alert">${this.sendError}</p>`
+          : nothing
+      }
+      <div class="actions">
+        <button
+          class="button"
+          part="button"
+          type="submit"
+          ?disabled=${this.sending}
+          aria-disabled=${this.sending ? 'true' : 'false'}
+        >
+          ${this.sending ? this.t('sending') : this.t('submit')}
+        </button>
+        <button class="button secondary" type="button" @click=${() => this.closeForm()}>
+          ${this.t('close')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private renderOpportunity(o: Opportunity): TemplateResult {
+    const lang = this.language;
+    const full = o.placesLeft === 0;
+    const open = this.selected === o.id;
+    return html`<li class="opportunity" part="opportunity">
+      <p class="kind">${labels[lang].opportunityKind[o.kind]}</p>
+      <h3>${o.title}</h3>
+      ${o.description && this.variant === 'card' ? html`<p>${o.description}</p>` : nothing}
+      <dl>
+        <div>
+          <dt>${this.t('when')}</dt>
+          <dd>${this.when(o)}</dd>
+        </div>
+        <div>
+          <dt>${this.t('where')}</dt>
+          <dd>${this.where(o)}</dd>
+        </div>
+      </dl>
+      <p class="places" data-full=${full ? 'true' : 'false'}>${this.placesText(o)}</p>
+      ${
+        full
+          ? html`<p>${this.t('fullMessage')}</p>`
+          : html`<button
+              class="button"
+              part="button"
+              data-choose=${o.id}
+              aria-expanded=${open ? 'true' : 'false'}
+              aria-label=${this.t('chooseNamed', { title: o.title })}
+              @click=${() => this.choose(o.id)}
+            >
+              ${this.t('choose')}
+            </button>`
+      }
+      ${open && !this.receipt ? this.renderForm(o) : nothing}
+      ${
+        open && this.receipt
+          ? html`<div class="confirmation" part="confirmation">
+              <p id="confirmation" tabindex="-1">${this.t('success', { name: this.confirmedName })}</p>
+              <button class="button secondary" @click=${() => this.closeForm()}>
+                ${this.t('successAgain')}
+              </button>
+            </div>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  protected override renderSkeleton(): TemplateResult {
+    return html`<div class="frame" part="base">
+      <span class="skeleton skeleton-title"></span>
+      <span class="skeleton skeleton-card"></span>
+    </div>`;
+  }
+
+  protected override renderContent(): TemplateResult | typeof nothing {
+    const territory = this.territoryData;
+    if (!territory) return nothing;
+    const list = this.variant === 'card' ? this.opportunities : this.opportunities.slice(0, 1);
+    return html`<section class="frame" part="base" aria-labelledby="title">
+      ${
+        this.variant === 'button'
+          ? html`<h2 id="title" class="visually-hidden">
+              ${this.t('ctaTitle', { territory: territory.name })}
+            </h2>`
+          : html`<h2 id="title" part="title">${this.t('ctaTitle', { territory: territory.name })}</h2>
+              <p class="intro">${this.t('ctaIntro')}</p>`
+      }
+      <ul class="opportunities">
+        ${list.map((o) => this.renderOpportunity(o))}
+      </ul>
+      ${territory.demo ? html`<p class="demo">${this.t('demoData')}</p>` : nothing}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tec-engagement-cta': TecEngagementCta;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * `@tec/widgets` — the classes, with no side effect. Import `@tec/widgets/define` (or one
+ * `*.define.js` entry) to register the tags.
+ */
+export { TecElement, type WidgetStatus } from './base/tec-element.js';
+export { TecPhaseTracker } from './phase-tracker/tec-phase-tracker.js';
+export { TecEngagementCta } from './engagement-cta/tec-engagement-cta.js';
+export { TecProvider } from './provider/tec-provider.js';
+export { defineElement, VERSION } from './base/define.js';
+export {
+  TecErrorEvent,
+  TecEngagementSubmitEvent,
+  TecEngagementSuccessEvent,
+  TecEngagementErrorEvent,
+} from './base/events.js';

@@ -1,0 +1,4 @@
+import { defineElement } from '../base/define.js';
+import { TecPhaseTracker } from './tec-phase-tracker.js';
+
+defineElement('tec-phase-tracker', TecPhaseTracker);

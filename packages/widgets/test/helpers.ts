@@ -1,0 +1,56 @@
+/** Shared helpers of the widgets' browser tests: the real API started by the test runner. */
+import { createTecAdmin } from '@tec/sdk/admin';
+
+export interface TestConfig {
+  apiUrl: string;
+  proxyUrl: string;
+  adminToken: string;
+}
+
+export const config = ((await import('/__tec__/config.js' as string)) as { default: TestConfig }).default;
+export const admin = createTecAdmin({ baseUrl: config.apiUrl, token: config.adminToken });
+
+/** A port where nothing listens: the API "unreachable". */
+export const DEAD_API = 'http://127.0.0.1:9';
+
+export async function waitFor(
+  test: () => boolean | Promise<boolean>,
+  what: string,
+  ms = 8000,
+): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export async function proxyStats(path: string, reset = false): Promise<{ count: number; open: number }> {
+  const response = await fetch(`/__tec__/proxy?path=${encodeURIComponent(path)}${reset ? '&reset=1' : ''}`);
+  return (await response.json()) as { count: number; open: number };
+}
+
+export async function inject(path: string, fault: unknown): Promise<void> {
+  await fetch(
+    `/__tec__/inject?path=${encodeURIComponent(path)}&fault=${encodeURIComponent(JSON.stringify(fault))}`,
+  );
+}
+
+/** The widget's status once it has settled (loaded, empty, error or offline). */
+export async function settled(el: HTMLElement & { updateComplete: Promise<boolean> }): Promise<string> {
+  const status = () => (el as unknown as { status: string }).status;
+  await el.updateComplete; // a change of attribute starts its reload in the next update
+  await waitFor(() => status() !== 'loading', `<${el.localName}> to settle`);
+  await el.updateComplete;
+  return status();
+}
+
+export function shadow(el: Element): ShadowRoot {
+  if (!el.shadowRoot) throw new Error(`${el.localName} has no shadow root`);
+  return el.shadowRoot;
+}
+
+/** The text of the widget's polite live region. */
+export function liveRegion(el: Element): string {
+  return shadow(el).querySelector('[role="status"][aria-live="polite"]')?.textContent?.trim() ?? '';
+}
