@@ -53,14 +53,23 @@ function tecApi() {
       }
       if (context.path === '/__tec__/proxy') {
         const pattern = new RegExp(context.URL.searchParams.get('path') ?? '.');
-        const body = { count: proxy.count(pattern), open: proxy.open(pattern) };
+        const body = {
+          count: proxy.count(pattern),
+          open: proxy.open(pattern),
+          requests: proxy.requests
+            .filter((r) => pattern.test(r.url))
+            .map((r) => `${r.method} ${r.url} ${r.status}`),
+        };
         if (context.URL.searchParams.get('reset') === '1') proxy.reset();
         return { body: JSON.stringify(body), type: 'json' };
       }
       if (context.path === '/__tec__/inject') {
+        const method = context.URL.searchParams.get('method');
         proxy.inject({
           path: new RegExp(context.URL.searchParams.get('path') ?? '.'),
           fault: JSON.parse(context.URL.searchParams.get('fault') ?? '{}'),
+          times: Number(context.URL.searchParams.get('times') ?? 1),
+          ...(method ? { method } : {}),
         });
         return { body: '{}', type: 'json' };
       }

@@ -12,14 +12,24 @@ interface TestConfig {
 const config = ((await import('/__tec__/config.js' as string)) as { default: TestConfig }).default;
 
 async function proxyStats(path: string, reset = false): Promise<{ count: number; open: number }> {
-  const response = await fetch(`/__tec__/proxy?path=${encodeURIComponent(path)}${reset ? '&reset=1' : ''}`);
+  // A fresh URL each time: the test server may cache what its plugins serve.
+  const nonce = `&n=${Date.now()}-${Math.random()}`;
+  const response = await fetch(
+    `/__tec__/proxy?path=${encodeURIComponent(path)}${reset ? '&reset=1' : ''}${nonce}`,
+    {
+      cache: 'no-store',
+    },
+  );
   return (await response.json()) as { count: number; open: number };
 }
 
 async function inject(path: string, fault: unknown): Promise<void> {
-  await fetch(
-    `/__tec__/inject?path=${encodeURIComponent(path)}&fault=${encodeURIComponent(JSON.stringify(fault))}`,
-  );
+  const query = new URLSearchParams({
+    path,
+    fault: JSON.stringify(fault),
+    n: `${Date.now()}-${Math.random()}`,
+  });
+  await fetch(`/__tec__/inject?${query.toString()}`, { cache: 'no-store' }); // never from a cache
 }
 
 async function waitFor(test: () => boolean | Promise<boolean>, what: string, ms = 8000): Promise<void> {
@@ -53,7 +63,8 @@ describe('SDK in Chromium', () => {
     expect((await proxyStats('/v1/territories/roya$')).count).to.equal(1);
   });
 
-  it('uses EventSource and resumes with Last-Event-ID after the stream dies', async () => {
+  it('uses EventSource and resumes with Last-Event-ID after the stream dies', async function () {
+    this.timeout(20_000); // EventSource waits the server's retry (3 s) before reconnecting
     const tec = createTecClient({ baseUrl: config.proxyUrl });
     const seen: LiveNotice[] = [];
     await proxyStats('.', true);

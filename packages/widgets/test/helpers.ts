@@ -26,14 +26,22 @@ export async function waitFor(
 }
 
 export async function proxyStats(path: string, reset = false): Promise<{ count: number; open: number }> {
-  const response = await fetch(`/__tec__/proxy?path=${encodeURIComponent(path)}${reset ? '&reset=1' : ''}`);
+  // A fresh URL each time: the test server may cache what its plugins serve.
+  const nonce = `&n=${Date.now()}-${Math.random()}`;
+  const response = await fetch(
+    `/__tec__/proxy?path=${encodeURIComponent(path)}${reset ? '&reset=1' : ''}${nonce}`,
+    {
+      cache: 'no-store',
+    },
+  );
   return (await response.json()) as { count: number; open: number };
 }
 
-export async function inject(path: string, fault: unknown): Promise<void> {
-  await fetch(
-    `/__tec__/inject?path=${encodeURIComponent(path)}&fault=${encodeURIComponent(JSON.stringify(fault))}`,
-  );
+export async function inject(path: string, fault: unknown, times = 1, method?: string): Promise<void> {
+  const query = new URLSearchParams({ path, fault: JSON.stringify(fault), times: String(times) });
+  if (method) query.set('method', method);
+  query.set('n', `${Date.now()}-${Math.random()}`); // never served from a cache
+  await fetch(`/__tec__/inject?${query.toString()}`, { cache: 'no-store' });
 }
 
 /** The widget's status once it has settled (loaded, empty, error or offline). */

@@ -144,6 +144,8 @@ export class TecEngagementCta extends TecElement {
 
   protected override describeChange(notice: LiveNotice): string | undefined {
     if (notice.type === 'places.changed') {
+      // The resident's own sign-up: its confirmation is what they should hear, not a count.
+      if (this.receipt?.opportunityId === notice.opportunityId) return undefined;
       const o = this.opportunities.find((x) => x.id === notice.opportunityId);
       return o ? `${o.title} — ${this.placesText(o)}` : undefined;
     }

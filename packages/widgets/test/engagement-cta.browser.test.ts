@@ -1,0 +1,266 @@
+// <tec-engagement-cta> against the real API: the calls, the form by keyboard, every validation
+// message, success once, faults that keep what the resident typed.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '@tec/widgets/define';
+import type {
+  TecEngagementCta,
+  TecEngagementErrorEvent,
+  TecEngagementSubmitEvent,
+  TecEngagementSuccessEvent,
+} from '@tec/widgets';
+import { admin, config, inject, liveRegion, proxyStats, settled, shadow, waitFor } from './helpers.js';
+
+async function cta(attrs = '', api = config.apiUrl, territory = 'roya'): Promise<TecEngagementCta> {
+  const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+  wrapper.innerHTML = `<tec-engagement-cta api="${api}" territory="${territory}" controller="Fondation de France"
+    controller-contact="dpo@example.org" ${attrs}></tec-engagement-cta>`;
+  const el = wrapper.querySelector<TecEngagementCta>('tec-engagement-cta')!;
+  await settled(el);
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  shadow(el).querySelector<T & Element>(selector)!;
+
+async function open(el: TecEngagementCta, opportunityId: string): Promise<void> {
+  $(el, `[data-choose="${opportunityId}"]`).click();
+  await el.updateComplete;
+}
+
+async function type(el: TecEngagementCta, id: string, text: string): Promise<void> {
+  const input = $<HTMLInputElement>(el, `#${id}`);
+  input.focus();
+  await sendKeys({ type: text });
+  await el.updateComplete;
+}
+
+async function fillValid(el: TecEngagementCta, email: string): Promise<void> {
+  await type(el, 'firstName', 'Léa');
+  await type(el, 'email', email);
+  $<HTMLInputElement>(el, '#availability').click();
+  $<HTMLInputElement>(el, '#consent').click();
+  await el.updateComplete;
+}
+
+async function stored(email: string, territory = 'roya'): Promise<number> {
+  return (await admin.exportEngagements(territory)).items.filter((e) => e.email === email).length;
+}
+
+describe('<tec-engagement-cta>', () => {
+  it('lists the calls with what, when, where and places left; a full one has no button', async () => {
+    const el = await cta();
+    const cards = shadow(el).querySelectorAll('.opportunity');
+    expect(cards.length).to.be.within(3, 6);
+    const text = shadow(el).textContent ?? '';
+    expect(text).to.match(/Atelier de coopération/);
+    expect(text).to.match(/places? restantes?/);
+    expect(text).to.match(/Complet/);
+    expect(shadow(el).querySelector('[data-choose="opp_roya_4"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a single call with opportunity=…, and the empty state for an unknown one', async () => {
+    const one = await cta('opportunity="opp_roya_2"');
+    expect(shadow(one).querySelectorAll('.opportunity').length).to.equal(1);
+    const none = await cta('opportunity="opp_nothing"');
+    expect((none as unknown as { status: string }).status).to.equal('empty');
+    await expect(none).to.be.accessible();
+  });
+
+  it('opens an inline form with labels, autocomplete, the RGPD notice and an unticked consent', async () => {
+    const el = await cta();
+    await open(el, 'opp_roya_2');
+    const form = $(el, 'form');
+    expect(shadow(el).activeElement?.id).to.equal('form-title');
+    for (const [id, auto] of [
+      ['firstName', 'given-name'],
+      ['email', 'email'],
+      ['phone', 'tel'],
+    ]) {
+      const input = $<HTMLInputElement>(el, `#${id}`);
+      expect(input.getAttribute('autocomplete')).to.equal(auto);
+      expect(form.querySelector(`label[for="${id}"]`)).to.not.equal(null);
+    }
+    expect($<HTMLInputElement>(el, '#consent').checked).to.equal(false);
+    expect(form.querySelector('fieldset legend')?.textContent).to.match(/disponibilités/);
+    const privacy = $(el, '[part="privacy"]').textContent ?? '';
+    for (const words of [
+      /Fondation de France \(dpo@example\.org\)/,
+      /Finalité/,
+      /Base légale/,
+      /obligatoires/,
+      /Destinataires/,
+      /730 jours/,
+      /effacer/,
+      /CNIL/,
+    ]) {
+      expect(privacy).to.match(words);
+    }
+    const honeypot = $(el, '.hp');
+    expect(honeypot.getAttribute('aria-hidden')).to.equal('true');
+    expect($<HTMLInputElement>(el, '#website').tabIndex).to.equal(-1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows every validation message next to its field and moves focus to the first', async () => {
+    const el = await cta();
+    await open(el, 'opp_roya_2');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await el.updateComplete;
+    await el.updateComplete;
+    for (const [field, message] of [
+      ['firstName', /Indiquez votre prénom/],
+      ['email', /adresse e-mail valide/],
+      ['availability', /au moins une disponibilité/],
+      ['consent', /accord est nécessaire/],
+    ] as const) {
+      const error = $(el, `#${field}-error`);
+      expect(error.textContent).to.match(message);
+      const describedBy = field === 'availability' ? $(el, 'fieldset') : $(el, `#${field}`);
+      expect(describedBy.getAttribute('aria-describedby')).to.include(`${field}-error`);
+    }
+    expect($(el, '#firstName').getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow(el).activeElement?.id).to.equal('firstName');
+    expect(shadow(el).textContent).to.match(/Le formulaire contient 4 erreurs/);
+    await expect(el).to.be.accessible();
+    await type(el, 'phone', '06 12 AB');
+    await type(el, 'email', 'pas-un-email');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await el.updateComplete;
+    expect($(el, '#phone-error').textContent).to.match(/numéro de téléphone valide/);
+    expect($(el, '#email-error').textContent).to.match(/adresse e-mail valide/);
+  });
+
+  it('is usable by keyboard alone, from the button to the confirmation, which is announced', async () => {
+    const el = await cta('opportunity="opp_roya_2"');
+    const events: string[] = [];
+    el.addEventListener('tec-engagement-submit', (e: TecEngagementSubmitEvent) =>
+      events.push(`submit ${e.detail.opportunityId}`),
+    );
+    el.addEventListener('tec-engagement-success', (e: TecEngagementSuccessEvent) =>
+      events.push(`success ${e.detail.receipt.status}`),
+    );
+    $(el, '[data-choose="opp_roya_2"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    $(el, '#firstName').focus();
+    await sendKeys({ type: 'Noé' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'noe.clavier@example.org' });
+    await sendKeys({ press: 'Tab' }); // phone
+    await sendKeys({ press: 'Tab' }); // first availability
+    await sendKeys({ press: 'Space' });
+    $(el, '#consent').focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    $(el, 'button[type="submit"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => !!shadow(el).querySelector('#confirmation'), 'the confirmation');
+    expect($(el, '#confirmation').textContent).to.match(/Merci Noé/);
+    expect(shadow(el).activeElement?.id).to.equal('confirmation');
+    await waitFor(() => /Merci Noé/.test(liveRegion(el)), 'the announcement');
+    expect(events).to.deep.equal(['submit opp_roya_2', 'success received']);
+    expect(await stored('noe.clavier@example.org')).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps everything typed when the network fails, and the retry lands exactly once', async () => {
+    const el = await cta('', config.proxyUrl);
+    const errors: TecEngagementErrorEvent[] = [];
+    el.addEventListener('tec-engagement-error', (e) => errors.push(e));
+    await open(el, 'opp_roya_2');
+    await fillValid(el, 'reseau@example.org');
+    await type(el, 'message', 'Je viendrai avec ma voisine.');
+    // Every attempt is dropped (the SDK's retries, and the browser's own on a reused socket):
+    // the server is unreachable.
+    await inject('/engagements$', { kind: 'drop' }, 50, 'POST');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await waitFor(() => !!shadow(el).querySelector('#send-error'), 'the network error');
+    expect($(el, '#send-error').textContent).to.match(/Vos réponses sont conservées/);
+    expect(shadow(el).activeElement?.id).to.equal('send-error');
+    expect(errors.length).to.equal(1);
+    expect($<HTMLInputElement>(el, '#firstName').value).to.equal('Léa');
+    expect($<HTMLInputElement>(el, '#email').value).to.equal('reseau@example.org');
+    expect($<HTMLTextAreaElement>(el, '#message').value).to.equal('Je viendrai avec ma voisine.');
+    expect($<HTMLInputElement>(el, '#consent').checked).to.equal(true);
+    await expect(el).to.be.accessible();
+    // The server is back, but the response of the retry is lost: the server stores it, and the
+    // SDK retries with the same key.
+    await proxyStats('.', true);
+    await inject('/engagements$', { kind: 'lose-response' }, 1, 'POST');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await waitFor(() => !!shadow(el).querySelector('#confirmation'), 'the confirmation');
+    expect(await stored('reseau@example.org')).to.equal(1);
+  });
+
+  it('says so when the opportunity has just become full, keeping the answers', async () => {
+    const created = await admin.createOpportunity('forbach', {
+      kind: 'atelier-cooperation',
+      title: 'Atelier presque complet',
+      startsAt: '2027-03-01T10:00:00+01:00',
+      endsAt: null,
+      place: { name: 'Maison des associations' },
+      capacity: 1,
+    });
+    const el = await cta(`opportunity="${created.id}"`, config.apiUrl, 'forbach');
+    await open(el, created.id);
+    await fillValid(el, 'deuxieme@example.org');
+    // Someone else takes the last place meanwhile.
+    await fetch(`${config.apiUrl}/v1/territories/forbach/engagements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        opportunityId: created.id,
+        firstName: 'Premier',
+        email: 'premier@example.org',
+        availability: ['week-end'],
+        consent: true,
+      }),
+    });
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await waitFor(() => !!shadow(el).querySelector('#send-error'), 'the full message');
+    expect($(el, '#send-error').textContent).to.match(/vient d’être complète/);
+    expect($<HTMLInputElement>(el, '#email').value).to.equal('deuxieme@example.org');
+  });
+
+  it('updates places left live and announces it', async () => {
+    const el = await cta('opportunity="opp_entre-deux-mers_2"', config.apiUrl, 'entre-deux-mers');
+    const before = $(el, '.places').textContent;
+    await fetch(`${config.apiUrl}/v1/territories/entre-deux-mers/engagements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        opportunityId: 'opp_entre-deux-mers_2',
+        firstName: 'Voisin',
+        email: 'voisin@example.org',
+        availability: ['week-end'],
+        consent: true,
+      }),
+    });
+    await waitFor(() => $(el, '.places').textContent !== before, 'the new count');
+    await waitFor(() => /Mise à jour/.test(liveRegion(el)), 'the announcement');
+  });
+
+  it('offers banner and button variants', async () => {
+    const banner = await cta('variant="banner"');
+    expect(shadow(banner).querySelectorAll('.opportunity').length).to.equal(1);
+    await expect(banner).to.be.accessible();
+    const button = await cta('variant="button" opportunity="opp_roya_3"');
+    expect(getComputedStyle($(button, 'h3')).display).to.equal('none');
+    expect($(button, '[data-choose]').getAttribute('aria-label')).to.match(/Je participe : Devenir bénévole/);
+    await expect(button).to.be.accessible();
+  });
+
+  it('sends its receipt id with a host page form when named', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form></form>`);
+    form.innerHTML = `<tec-engagement-cta name="tec-receipt" api="${config.apiUrl}" territory="roya" opportunity="opp_roya_1"></tec-engagement-cta>`;
+    const el = form.querySelector<TecEngagementCta>('tec-engagement-cta')!;
+    await settled(el);
+    await open(el, 'opp_roya_1');
+    await fillValid(el, 'formulaire@example.org');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await waitFor(() => !!shadow(el).querySelector('#confirmation'), 'the confirmation');
+    expect(String(new FormData(form).get('tec-receipt'))).to.match(/^eng_/);
+  });
+});
