@@ -66,6 +66,7 @@ const emptyForm = (): FormValues => ({
  * through the SDK with an idempotency key: a failure keeps everything typed and offers to retry.
  *
  * @summary Calls to engage and the sign-up form of one territory.
+ * @tagname tec-engagement-cta
  *
  * @slot - Shown until the script runs (e.g. a link to the sign-up page).
  * @slot empty - Replaces the text shown when no call is open.

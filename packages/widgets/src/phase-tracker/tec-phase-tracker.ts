@@ -11,7 +11,8 @@ import { styles } from './tec-phase-tracker.styles.js';
  * The three phases of TEC in a territory — portrait, cooperations, coalition — with their status,
  * dates, progress and milestones. The current phase stands out and carries `aria-current="step"`.
  *
- * @summary The programme's progress in one territory, live.
+ * @summary The programme’s progress in one territory, live.
+ * @tagname tec-phase-tracker
  *
  * @slot - Shown until the script runs (e.g. a link to the territory's page).
  * @slot empty - Replaces the text shown when there is nothing to show.

@@ -8,6 +8,7 @@ import { VERSION } from '../base/define.js';
  * Sets the API once for every widget inside it; its `lang` applies to them too.
  *
  * @summary Page-wide configuration of the TEC widgets.
+ * @tagname tec-provider
  * @slot - The widgets (and any other content).
  */
 export class TecProvider extends LitElement {

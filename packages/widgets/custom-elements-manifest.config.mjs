@@ -1,0 +1,8 @@
+// The Custom Elements Manifest is generated from the widgets' JSDoc (@summary, @slot, @csspart,
+// @cssprop, @fires) and their Lit properties; docs/widgets.md is generated from the manifest.
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/**/*.define.ts', 'src/index.ts', 'src/define.ts'],
+  outdir: '.',
+  litelement: true,
+};

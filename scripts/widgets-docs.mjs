@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// `npm run manifest`: regenerates packages/widgets/custom-elements.json (Custom Elements Manifest
+// analyzer, from the widgets' JSDoc) and docs/widgets.md from it, so the docs cannot drift.
+// `--check` only compares what would be written with what is committed.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const widgets = join(root, 'packages/widgets');
+const check = process.argv.includes('--check');
+
+function analyze() {
+  // The analyzer takes an outdir relative to its working folder: a scratch folder in node_modules.
+  const relative = '../../node_modules/.cache/tec-cem';
+  const out = join(widgets, relative);
+  mkdirSync(out, { recursive: true });
+  try {
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'),
+        'analyze',
+        '--config',
+        'custom-elements-manifest.config.mjs',
+        '--outdir',
+        relative,
+      ],
+      { cwd: widgets, stdio: 'pipe' },
+    );
+    return `${JSON.stringify(JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')), null, 2)}\n`;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n+/g, ' ')
+    .trim() || '—';
+
+export function markdown(manifest) {
+  const lines = [
+    '# Widgets reference',
+    '',
+    'Generated from `packages/widgets/custom-elements.json` by `npm run manifest`; do not edit by hand.',
+    'Every widget also takes the shared attributes `api`, `territory` and `theme`, and the `lang` of its',
+    'nearest ancestor.',
+    '',
+  ];
+  const elements = manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.customElement && d.tagName)
+    .sort((a, b) => a.tagName.localeCompare(b.tagName));
+  for (const d of elements) {
+    lines.push(`## \`<${d.tagName}>\``, '', d.summary ?? '', '');
+    if (d.description) lines.push(d.description, '');
+    const attrs = (d.attributes ?? []).filter((a) => a.name);
+    if (attrs.length) {
+      lines.push('| attribute | type | default | description |', '| --- | --- | --- | --- |');
+      for (const a of attrs) {
+        const member = (d.members ?? []).find((m) => m.name === a.fieldName);
+        lines.push(
+          `| \`${a.name}\` | ${cell(a.type?.text)} | ${cell(a.default)} | ${cell(a.description ?? member?.description)} |`,
+        );
+      }
+      lines.push('');
+    }
+    const sections = [
+      ['event', (d.events ?? []).filter((e) => /^tec-/.test(e.name ?? ''))],
+      ['slot', d.slots ?? []],
+      ['CSS part', d.cssParts ?? []],
+      ['CSS custom property', d.cssProperties ?? []],
+    ];
+    for (const [title, items] of sections) {
+      if (!items.length) continue;
+      lines.push(`| ${title} | description |`, '| --- | --- |');
+      for (const item of items) lines.push(`| \`${item.name || '(default)'}\` | ${cell(item.description)} |`);
+      lines.push('');
+    }
+  }
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
+}
+
+const manifestPath = join(widgets, 'custom-elements.json');
+const docsPath = join(root, 'docs/widgets.md');
+const manifest = analyze();
+const docs = markdown(JSON.parse(manifest));
+if (check) {
+  const stale = [];
+  if (readFileSync(manifestPath, 'utf8') !== manifest) stale.push('packages/widgets/custom-elements.json');
+  if (readFileSync(docsPath, 'utf8') !== docs) stale.push('docs/widgets.md');
+  if (stale.length) {
+    console.error(`Stale: ${stale.join(', ')}. Run \`npm run manifest\` and commit the result.`);
+    process.exit(1);
+  }
+  console.log('The widgets manifest and docs/widgets.md are up to date.');
+} else {
+  writeFileSync(manifestPath, manifest);
+  writeFileSync(docsPath, docs);
+  console.log('wrote packages/widgets/custom-elements.json and docs/widgets.md');
+}

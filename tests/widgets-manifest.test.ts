@@ -1,0 +1,43 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const root = new URL('../', import.meta.url);
+
+describe('widgets manifest and reference docs', () => {
+  it('are generated from the current code (run `npm run manifest` when this fails)', () => {
+    const result = spawnSync(process.execPath, ['scripts/widgets-docs.mjs', '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stderr || result.stdout);
+  });
+
+  it('describe every tag with its attributes, events, slots and parts', () => {
+    const manifest = JSON.parse(
+      readFileSync(new URL('packages/widgets/custom-elements.json', root), 'utf8'),
+    ) as {
+      modules: {
+        declarations?: { tagName?: string; attributes?: { name: string }[]; cssParts?: unknown[] }[];
+      }[];
+    };
+    const tags = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+    assert.deepEqual(tags.map((d) => d.tagName).sort(), [
+      'tec-engagement-cta',
+      'tec-phase-tracker',
+      'tec-provider',
+    ]);
+    const cta = tags.find((d) => d.tagName === 'tec-engagement-cta')!;
+    assert.ok(cta.attributes!.some((a) => a.name === 'controller-contact'));
+    const docs = readFileSync(new URL('docs/widgets.md', root), 'utf8');
+    for (const needle of [
+      '## `<tec-phase-tracker>`',
+      '`tec-engagement-success`',
+      '| `error` |',
+      '`--tec-color-accent`',
+    ]) {
+      assert.ok(docs.includes(needle), needle);
+    }
+  });
+});
