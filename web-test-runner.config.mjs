@@ -108,7 +108,9 @@ export default {
   rootDir: '.',
   port,
   nodeResolve: { exportConditions: ['source', 'browser'] },
-  concurrency: 2,
+  // One test file at a time: the files share one API server and one fault proxy, and a file's
+  // proxy reset or live change must not land in another's test.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },

@@ -140,9 +140,10 @@ export class LiveConnection {
       source.addEventListener(type, (m) => this.receive((m as MessageEvent<string>).data));
     }
     source.onerror = () => {
-      // CONNECTING: the browser retries by itself, sending Last-Event-ID. CLOSED: it gave up.
-      if (source.readyState === EventSource.CLOSED) this.failed();
-      else if (this.state === 'open') this.state = 'connecting';
+      // The browser would retry by itself, but only from the last event it managed to read: a
+      // connection reset can drop the bytes of an event it had not read yet, and then it resumes
+      // from too far. We reconnect ourselves, from the position the server last told us.
+      this.failed(this.state !== 'open');
     };
   }
 
@@ -183,7 +184,7 @@ export class LiveConnection {
       // The server ended the stream (it is draining): reconnect, resuming where we were.
       if (this.abort === abort) this.failed(false);
     } catch {
-      if (this.abort === abort && !abort.signal.aborted) this.failed();
+      if (this.abort === abort && !abort.signal.aborted) this.failed(this.state !== 'open');
     }
   }
 
