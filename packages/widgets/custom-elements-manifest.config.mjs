@@ -2,7 +2,16 @@
 // @cssprop, @fires) and their Lit properties; docs/widgets.md is generated from the manifest.
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/**/*.define.ts', 'src/index.ts', 'src/define.ts'],
+  exclude: [
+    'src/**/*.styles.ts',
+    'src/**/*.define.ts',
+    'src/index.ts',
+    'src/define.ts',
+    'src/base/styles.ts',
+    'src/base/localize.ts',
+    'src/base/context.ts',
+    'src/base/define.ts',
+  ],
   outdir: '.',
   litelement: true,
 };

@@ -29,18 +29,11 @@ import {
   PhasePatch,
   Slug,
   buildPath,
-  check,
 } from '@tec/contract';
 import type * as z from 'zod/mini';
-import { TecValidationError } from './errors.js';
+import { input } from './input.js';
 import { Http, type HttpOptions } from './http.js';
 import type { RequestOptions } from './client.js';
-
-function input<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = check(schema, value);
-  if (!result.ok) throw new TecValidationError(result.errors, what);
-  return result.data as z.output<S>;
-}
 
 export type TecAdmin = ReturnType<typeof createTecAdmin>;
 

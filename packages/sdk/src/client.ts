@@ -26,14 +26,14 @@ import {
   Slug,
   TerritoryDetail,
   TerritoryList,
-  check,
   PATHS,
   buildPath,
   type TerritorySummary,
 } from '@tec/contract';
 import type { z } from 'zod/mini';
 import { ResponseCache, type CacheOptions } from './cache.js';
-import { TecAbortError, TecValidationError } from './errors.js';
+import { TecAbortError } from './errors.js';
+import { input } from './input.js';
 import { Http, type HttpOptions } from './http.js';
 import { LiveConnection, type LiveListener, type LiveOptions, type LiveState } from './live.js';
 
@@ -51,13 +51,6 @@ export interface RequestOptions {
 export interface CreateEngagementOptions extends RequestOptions {
   /** Reuse a key to retry a sign-up you already sent (default: a new random key per call). */
   idempotencyKey?: string;
-}
-
-/** Validates caller input, so that a bad argument fails here with a clear error, not at the server. */
-function input<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = check(schema, value);
-  if (!result.ok) throw new TecValidationError(result.errors, what);
-  return result.data as z.output<S>;
 }
 
 /** 16 random bytes in base64url: works on plain-http pages, where `crypto.randomUUID` does not. */

@@ -97,6 +97,11 @@ function clientAddress(c: Context, trustProxy: boolean): string {
   }
 }
 
+/** 429 with Retry-After, in the header and in the problem. */
+function rateLimited(seconds: number, detail = `Too many requests; retry in ${seconds} s.`): HttpProblem {
+  return new HttpProblem('rateLimited', detail, undefined, { 'retry-after': String(seconds) }, seconds);
+}
+
 function validationProblem(where: string, errors: FieldError[]): HttpProblem {
   return new HttpProblem(
     'validation',
@@ -228,13 +233,7 @@ export function createApp(deps: AppDeps): Hono {
       if (hit) {
         const wait = reads.hit(client);
         if (wait > 0) {
-          throw new HttpProblem(
-            'rateLimited',
-            `Too many requests; retry in ${wait} s.`,
-            undefined,
-            { 'retry-after': String(wait) },
-            wait,
-          );
+          throw rateLimited(wait);
         }
         return sendCached(c, hit);
       }
@@ -249,13 +248,7 @@ export function createApp(deps: AppDeps): Hono {
       const limiter = id === 'createEngagement' ? signups : endpoint.method === 'GET' ? reads : undefined;
       const wait = limiter?.hit(client) ?? 0;
       if (wait > 0) {
-        throw new HttpProblem(
-          'rateLimited',
-          `Too many requests; retry in ${wait} s.`,
-          undefined,
-          { 'retry-after': String(wait) },
-          wait,
-        );
+        throw rateLimited(wait);
       }
 
       // Authentication before validation, so that probing admin routes reveals nothing.
@@ -394,13 +387,7 @@ export function createApp(deps: AppDeps): Hono {
   async function eventsHandler({ query, c }: HandlerInput<Endpoints['events']>): Promise<Response> {
     const client = clientAddress(c, config.trustProxy);
     if (config.streamsPerClient > 0 && (openStreams.get(client) ?? 0) >= config.streamsPerClient) {
-      throw new HttpProblem(
-        'rateLimited',
-        'Too many open event streams from this client.',
-        undefined,
-        { 'retry-after': '30' },
-        30,
-      );
+      throw rateLimited(30, 'Too many open event streams from this client.');
     }
     const territories = query.territory ? new Set<string>(query.territory.split(',')) : undefined;
     const response = streamEvents(c, territories, client);

@@ -3,7 +3,21 @@
  * custom properties (they pierce the shadow root); the defaults meet RGAA contrast (4.5:1 for
  * text, 3:1 for borders and focus) in light and dark. System fonts only: no web font is loaded.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** The dark palette, for `theme="dark"` and for `auto` when the system prefers dark. */
+const dark = unsafeCSS(`
+    --_text: var(--tec-color-text, #f1f1f4);
+    --_muted: var(--tec-color-muted, #c2c4ca);
+    --_surface: var(--tec-color-surface, #1c1d22);
+    --_subtle: var(--tec-color-subtle, #2a2c33);
+    --_border: var(--tec-color-border, #9a9ea6);
+    --_accent: var(--tec-color-accent, #8cc2ff);
+    --_on-accent: var(--tec-color-on-accent, #0d1117);
+    --_success: var(--tec-color-success, #7ee2a8);
+    --_danger: var(--tec-color-danger, #ff9b9b);
+    --_focus: var(--tec-focus-ring, #8cc2ff);
+`);
 
 export const tokens = css`
   :host {
@@ -41,29 +55,11 @@ export const tokens = css`
     display: none;
   }
   :host([theme='dark']) {
-    --_text: var(--tec-color-text, #f1f1f4);
-    --_muted: var(--tec-color-muted, #c2c4ca);
-    --_surface: var(--tec-color-surface, #1c1d22);
-    --_subtle: var(--tec-color-subtle, #2a2c33);
-    --_border: var(--tec-color-border, #9a9ea6);
-    --_accent: var(--tec-color-accent, #8cc2ff);
-    --_on-accent: var(--tec-color-on-accent, #0d1117);
-    --_success: var(--tec-color-success, #7ee2a8);
-    --_danger: var(--tec-color-danger, #ff9b9b);
-    --_focus: var(--tec-focus-ring, #8cc2ff);
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_text: var(--tec-color-text, #f1f1f4);
-      --_muted: var(--tec-color-muted, #c2c4ca);
-      --_surface: var(--tec-color-surface, #1c1d22);
-      --_subtle: var(--tec-color-subtle, #2a2c33);
-      --_border: var(--tec-color-border, #9a9ea6);
-      --_accent: var(--tec-color-accent, #8cc2ff);
-      --_on-accent: var(--tec-color-on-accent, #0d1117);
-      --_success: var(--tec-color-success, #7ee2a8);
-      --_danger: var(--tec-color-danger, #ff9b9b);
-      --_focus: var(--tec-focus-ring, #8cc2ff);
+      ${dark}
     }
   }
   *,
