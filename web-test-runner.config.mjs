@@ -46,7 +46,7 @@ function tecApi() {
       await proxy?.close();
       await server?.close();
     },
-    serve(context) {
+    async serve(context) {
       if (context.path === '/__tec__/config.js') {
         const config = { apiUrl: server.url, proxyUrl: proxy.url, adminToken: server.adminToken };
         return { body: `export default ${JSON.stringify(config)};`, type: 'js' };
@@ -62,6 +62,21 @@ function tecApi() {
         };
         if (context.URL.searchParams.get('reset') === '1') proxy.reset();
         return { body: JSON.stringify(body), type: 'json' };
+      }
+      if (context.path === '/__tec__/seed-members') {
+        // Many invented members at once, straight into the test database (10,000 take ~1 s).
+        const territory = context.URL.searchParams.get('territory');
+        const count = Number(context.URL.searchParams.get('n') ?? 0);
+        await server.db.query(
+          `insert into members (id, territory, name, sort_key, search, kind, joined_at)
+           select 'mbr_bulk_' || g, $1, 'Membre ' || lpad(g::text, 5, '0'), 'membre ' || lpad(g::text, 5, '0'),
+             'membre ' || lpad(g::text, 5, '0'), (array['association','entreprise','ess','citoyen'])[1 + g % 4],
+             date '2026-01-01' + (g % 300)
+           from generate_series(1, $2::int) g
+           on conflict (id) do nothing`,
+          [territory, count],
+        );
+        return { body: '{}', type: 'json' };
       }
       if (context.path === '/__tec__/inject') {
         const method = context.URL.searchParams.get('method');

@@ -5,6 +5,7 @@
 // files when they exist, and this script measures those too.)
 import { build } from 'esbuild';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { relative } from 'node:path';
 
 /** Budgets in bytes, brotli. */
 const entries = [
@@ -28,11 +29,16 @@ const widgetEntries = {
     entry: 'packages/widgets/src/engagement-cta/tec-engagement-cta.define.ts',
     brotli: 6_000,
   },
+  'tec-coalition-members': {
+    entry: 'packages/widgets/src/coalition-members/tec-coalition-members.define.ts',
+    brotli: 12_000, // the virtualizer included
+  },
 };
 // Issue 5 set 20 kB for the runtime. It holds the SDK (20.1 kB alone, see above), Lit with
-// @lit/context (about 7 kB) and the base with both languages' strings: 31.5 kB today. The budget
-// holds that with a little room; shrinking it means moving strings per widget (not done yet).
-const RUNTIME_BUDGET = 32_000;
+// @lit/context (about 7 kB) and the base with both languages' strings of every widget: 32.4 kB
+// with the member list. The budget holds that with a little room; shrinking it means moving each
+// widget's strings into its own chunk (not done yet).
+const RUNTIME_BUDGET = 33_000;
 
 let failed = false;
 const rows = [];
@@ -69,6 +75,7 @@ const split = await build({
   outdir: 'dist/size',
   chunkNames: 'runtime-[hash]',
   legalComments: 'none',
+  metafile: true,
 });
 const runtime = {
   name: 'widgets runtime chunk (Lit, SDK, contract, base)',
@@ -77,21 +84,49 @@ const runtime = {
   br: 0,
   budget: RUNTIME_BUDGET,
 };
+/** Sizes of each output file. A chunk imported by one widget only counts for that widget. */
+const measured = new Map();
 for (const file of split.outputFiles) {
   const code = file.contents;
-  const br = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  const gz = gzipSync(code, { level: 9 }).length;
-  const base = file.path.split('/').pop().replace(/\.js$/, '');
-  if (base.startsWith('runtime-')) {
-    runtime.min += code.length;
-    runtime.gz += gz;
-    runtime.br += br;
-    continue;
+  measured.set(relative(process.cwd(), file.path), {
+    min: code.length,
+    gz: gzipSync(code, { level: 9 }).length,
+    br: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  });
+}
+const importers = new Map();
+for (const [path, output] of Object.entries(split.metafile.outputs)) {
+  for (const imported of output.imports) {
+    if (!importers.has(imported.path)) importers.set(imported.path, new Set());
+    importers.get(imported.path).add(path);
   }
-  const budget = widgetEntries[base].brotli;
-  const ok = br <= budget;
+}
+/** The entry a chunk belongs to, following imports up, or undefined when several share it. */
+function owner(path, seen = new Set()) {
+  const name = path.split('/').pop().replace(/\.js$/, '');
+  if (name in widgetEntries) return name;
+  const owners = new Set(
+    [...(importers.get(path) ?? [])]
+      .filter((p) => !seen.has(p))
+      .map((p) => owner(p, new Set([...seen, path]))),
+  );
+  return owners.size === 1 ? [...owners][0] : undefined;
+}
+const perWidget = Object.fromEntries(
+  Object.keys(widgetEntries).map((name) => [name, { min: 0, gz: 0, br: 0 }]),
+);
+for (const [path, size] of measured) {
+  const target = owner(path);
+  const sum = target ? perWidget[target] : runtime;
+  sum.min += size.min;
+  sum.gz += size.gz;
+  sum.br += size.br;
+}
+for (const [name, size] of Object.entries(perWidget)) {
+  const budget = widgetEntries[name].brotli;
+  const ok = size.br <= budget;
   failed ||= !ok;
-  rows.push({ name: `<${base}> on top of the runtime`, min: code.length, gz, br, budget, ok });
+  rows.push({ name: `<${name}> on top of the runtime`, ...size, budget, ok });
 }
 runtime.ok = runtime.br <= runtime.budget;
 failed ||= !runtime.ok;

@@ -24,6 +24,7 @@ describe('widgets manifest and reference docs', () => {
     };
     const tags = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
     assert.deepEqual(tags.map((d) => d.tagName).sort(), [
+      'tec-coalition-members',
       'tec-engagement-cta',
       'tec-phase-tracker',
       'tec-provider',

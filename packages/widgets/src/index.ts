@@ -5,6 +5,7 @@
 export { TecElement, type WidgetStatus } from './base/tec-element.js';
 export { TecPhaseTracker } from './phase-tracker/tec-phase-tracker.js';
 export { TecEngagementCta } from './engagement-cta/tec-engagement-cta.js';
+export { TecCoalitionMembers } from './coalition-members/tec-coalition-members.js';
 export { TecProvider } from './provider/tec-provider.js';
 export { defineElement, VERSION } from './base/define.js';
 export {
@@ -12,4 +13,5 @@ export {
   TecEngagementSubmitEvent,
   TecEngagementSuccessEvent,
   TecEngagementErrorEvent,
+  TecMemberSelectEvent,
 } from './base/events.js';

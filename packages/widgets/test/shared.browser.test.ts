@@ -14,6 +14,7 @@ const widgets = [
     english: /Programme progress/,
   },
   { tag: 'tec-engagement-cta', heading: /Participer — Vallée de la Roya/, english: /Take part/ },
+  { tag: 'tec-coalition-members', heading: /La coalition — Vallée de la Roya/, english: /The coalition/ },
 ] as const;
 
 async function make(tag: string, attrs: Record<string, string>, parentLang?: string): Promise<TecElement> {

@@ -2,7 +2,7 @@
  * The widgets' events: typed classes with a static name, dispatched with `bubbles` and
  * `composed` so a host page can listen on `document`, and only on user action or data arrival.
  */
-import type { EngagementReceipt, EngagementRequest } from '@tec/contract';
+import type { EngagementReceipt, EngagementRequest, Member } from '@tec/contract';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -38,6 +38,14 @@ export class TecEngagementErrorEvent extends CustomEvent<{ error: unknown; oppor
   }
 }
 
+/** A visitor chose a coalition member in the list. */
+export class TecMemberSelectEvent extends CustomEvent<{ member: Member }> {
+  static readonly eventName = 'tec-member-select';
+  constructor(member: Member) {
+    super(TecMemberSelectEvent.eventName, { ...init, detail: { member } });
+  }
+}
+
 export type { EngagementRequest };
 
 declare global {
@@ -46,5 +54,6 @@ declare global {
     'tec-engagement-submit': TecEngagementSubmitEvent;
     'tec-engagement-success': TecEngagementSuccessEvent;
     'tec-engagement-error': TecEngagementErrorEvent;
+    'tec-member-select': TecMemberSelectEvent;
   }
 }

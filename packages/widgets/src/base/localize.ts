@@ -96,6 +96,20 @@ const fr = {
     'Vous pouvez accéder à vos données, les rectifier, les effacer ou retirer votre consentement en écrivant au responsable du traitement.',
   privacyComplaint: 'Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr).',
   notConfigured: 'responsable non indiqué',
+  // coalition members
+  membersTitle: 'La coalition — {territory}',
+  search: 'Rechercher un membre',
+  searchHint: 'Nom, rôle ou commune',
+  filterByKind: 'Filtrer par type de membre',
+  allKinds: 'Tous ({n})',
+  results: '{n, plural, one {# membre} other {# membres}}',
+  noResults: 'Aucun membre ne correspond à cette recherche.',
+  joined: 'membre depuis le {date}',
+  website: 'Site web',
+  newWindow: '{name}, nouvelle fenêtre',
+  loadingMore: 'Chargement de la suite…',
+  memberAdded: 'nouveau membre : {name}',
+  members: 'Membres de la coalition',
 } as const;
 
 export type StringKey = keyof typeof fr;
@@ -178,6 +192,19 @@ const en: Table = {
     'You may access, correct or erase your data, or withdraw your consent, by writing to the data controller.',
   privacyComplaint: 'You may also complain to the CNIL, the French data protection authority (www.cnil.fr).',
   notConfigured: 'controller not given',
+  membersTitle: 'The coalition — {territory}',
+  search: 'Search for a member',
+  searchHint: 'Name, role or commune',
+  filterByKind: 'Filter by kind of member',
+  allKinds: 'All ({n})',
+  results: '{n, plural, one {# member} other {# members}}',
+  noResults: 'No member matches this search.',
+  joined: 'member since {date}',
+  website: 'Website',
+  newWindow: '{name}, opens in a new window',
+  loadingMore: 'Loading more…',
+  memberAdded: 'new member: {name}',
+  members: 'Coalition members',
 };
 
 const tables: Record<Lang, Table> = { fr, en };

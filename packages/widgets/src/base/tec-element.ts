@@ -169,9 +169,14 @@ export abstract class TecElement extends LitElement {
   }
 
   private async onLive(notice: LiveNotice): Promise<void> {
-    await this.reload(true);
+    await this.applyLive(notice);
     const text = this.describeChange(notice);
     if (text) this.announce(this.t('updated', { what: text }));
+  }
+
+  /** Brings the view up to date after a live change: by default, loads again (quietly). */
+  protected async applyLive(_notice: LiveNotice): Promise<void> {
+    await this.reload(true);
   }
 
   /** Says `text` politely to screen readers, through this widget's one live region. */

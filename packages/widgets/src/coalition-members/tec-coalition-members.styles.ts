@@ -1,0 +1,139 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .controls {
+    display: grid;
+    gap: 0.4em;
+    margin-block-end: var(--_space);
+  }
+  label {
+    font-weight: 600;
+  }
+  .hint,
+  .count,
+  .meta {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  input[type='search'] {
+    width: 100%;
+    min-height: 44px;
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-block-start: 0.5em;
+  }
+  .chip {
+    min-height: 44px;
+    padding: 0.25em 0.9em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+    cursor: pointer;
+  }
+  .chip[aria-pressed='true'] {
+    border: 2px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .scroller {
+    height: var(--tec-members-height, 32rem);
+    max-height: 80vh;
+    overflow: auto;
+    overscroll-behavior: contain;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .items {
+    display: block;
+  }
+  :host([layout='grid']) .items:not([style]) {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+  }
+  .member {
+    display: flex;
+    gap: 0.75em;
+    align-items: flex-start;
+    width: 100%;
+    padding: 0.75em;
+    border-block-end: 1px solid var(--_subtle);
+    overflow-wrap: anywhere;
+  }
+  .avatar {
+    position: relative;
+    flex: none;
+    display: grid;
+    place-items: center;
+    width: 40px;
+    height: 40px;
+    border-radius: 50%;
+    background: var(--_subtle);
+    font-weight: 700;
+    overflow: hidden;
+  }
+  .avatar img {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .details {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25em 0.6em;
+    min-width: 0;
+  }
+  .name {
+    padding: 0;
+    border: 0;
+    background: none;
+    font-weight: 700;
+    text-align: start;
+    cursor: pointer;
+    min-height: 24px;
+  }
+  .badge {
+    padding: 0.05em 0.5em;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: 0.8em;
+  }
+  .role {
+    flex-basis: 100%;
+  }
+  .meta {
+    flex-basis: 100%;
+  }
+  a {
+    color: var(--_accent);
+    min-height: 24px;
+  }
+  .none,
+  .sentinel {
+    padding: 0.75em;
+    min-height: 2em;
+  }
+  .skeleton-title {
+    height: 2em;
+    margin-block-end: var(--_space);
+  }
+  .skeleton-controls {
+    height: 7em;
+    margin-block-end: var(--_space);
+  }
+  .skeleton-list {
+    height: var(--tec-members-height, 32rem);
+  }
+`;

@@ -1,0 +1,340 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { MEMBER_KINDS, type Member, type MemberKind, type TerritoryDetail } from '@tec/contract';
+import type { LiveNotice, TecClient } from '@tec/sdk';
+import { TecElement } from '../base/tec-element.js';
+import { tokens } from '../base/styles.js';
+import { formatDate, labels } from '../base/localize.js';
+import { TecMemberSelectEvent } from '../base/events.js';
+import { styles } from './tec-coalition-members.styles.js';
+
+/** Above this many loaded members, only those in view are in the DOM. */
+const VIRTUALIZE_ABOVE = 100;
+const PAGE = 50;
+
+/** Lowercase without accents: the order and the search of the API. */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
+}
+
+function initials(name: string): string {
+  const words = name
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  return (words[0]?.[0] ?? '?').toUpperCase() + (words[1]?.[0] ?? '').toUpperCase();
+}
+
+/**
+ * The coalition's members with their kind, role, commune, joined date, website and logo; a
+ * search box and filter chips by kind with counts; pages load as the list scrolls, and above
+ * 100 members only those in view are rendered (`@lit-labs/virtualizer`).
+ *
+ * @summary The members of a territorial coalition, searchable and live.
+ * @tagname tec-coalition-members
+ *
+ * @slot - Shown until the script runs (e.g. a link to the coalition's page).
+ * @slot empty - Replaces the text shown when the coalition has no member yet.
+ * @slot error - Replaces the text shown when the data cannot be loaded.
+ *
+ * @csspart base - The frame around the widget.
+ * @csspart title - The heading.
+ * @csspart search - The search box.
+ * @csspart chip - Each filter chip.
+ * @csspart list - The scrolling list.
+ * @csspart member - Each member.
+ * @csspart badge - The kind of a member, as text.
+ *
+ * @cssprop --tec-members-height - Height of the scrolling list (default 32rem).
+ * @cssprop --tec-color-accent - Links, chips and focus.
+ *
+ * @fires tec-member-select - A visitor chose a member (`detail.member`).
+ * @fires tec-error - The members could not be loaded.
+ */
+export class TecCoalitionMembers extends TecElement {
+  static override styles = [tokens, styles];
+
+  /** `list` (one per row) or `grid` (cards). */
+  @property({ reflect: true }) layout: 'list' | 'grid' = 'list';
+
+  @state() private territoryData?: TerritoryDetail;
+  @state() private items: Member[] = [];
+  @state() private total = 0;
+  @state() private kinds: Partial<Record<MemberKind, number>> = {};
+  @state() private query = '';
+  @state() private kind?: MemberKind;
+  @state() private loadingMore = false;
+  private cursor: string | null = null;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private observer?: IntersectionObserver;
+  private generation = 0;
+  private apiOrigin = '';
+
+  protected override async load(client: TecClient, signal: AbortSignal): Promise<'loaded' | 'empty'> {
+    const generation = ++this.generation;
+    const [territory, page] = await Promise.all([
+      client.territories.get(this.slug, { signal }),
+      client.members.page(this.slug, this.pageQuery(), { signal }),
+    ]);
+    if (generation !== this.generation) return this.items.length ? 'loaded' : 'empty';
+    this.apiOrigin = new URL(client.baseUrl).origin;
+    this.territoryData = territory;
+    this.items = page.items;
+    this.total = page.total;
+    this.kinds = page.kinds;
+    this.cursor = page.nextCursor;
+    // No member at all is "empty"; no member for this search is a loaded view with a message.
+    const everyone = Object.values(page.kinds).reduce((a, b) => a + (b ?? 0), 0);
+    return everyone === 0 && !this.query ? 'empty' : 'loaded';
+  }
+
+  private pageQuery(cursor?: string) {
+    return {
+      limit: PAGE,
+      ...(this.query ? { q: this.query.slice(0, 100) } : {}),
+      ...(this.kind ? { kind: this.kind } : {}),
+      ...(cursor ? { cursor } : {}),
+    };
+  }
+
+  /** Loads the next page, once at a time. */
+  private async more(): Promise<void> {
+    if (!this.cursor || this.loadingMore) return;
+    const generation = this.generation;
+    this.loadingMore = true;
+    try {
+      const page = await this.client.members.page(this.slug, this.pageQuery(this.cursor));
+      if (generation !== this.generation) return;
+      const seen = new Set(this.items.map((m) => m.id));
+      this.items = [...this.items, ...page.items.filter((m) => !seen.has(m.id))];
+      this.cursor = page.nextCursor;
+    } catch {
+      // The next scroll tries again.
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  private async search(): Promise<void> {
+    await this.reload(true);
+    this.announce(this.total ? this.t('results', { n: this.total }) : this.t('noResults'));
+  }
+
+  private onInput(event: InputEvent): void {
+    this.query = (event.target as HTMLInputElement).value.trim();
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => void this.search(), 250);
+  }
+
+  private choose(kind: MemberKind | undefined): void {
+    this.kind = this.kind === kind ? undefined : kind;
+    void this.search();
+  }
+
+  private inView(m: Member): boolean {
+    if (this.kind && m.kind !== this.kind) return false;
+    return (
+      !this.query || fold(`${m.name} ${m.role ?? ''} ${m.commune?.name ?? ''}`).includes(fold(this.query))
+    );
+  }
+
+  /** A member added, changed or removed appears in place, without reloading the list. */
+  protected override async applyLive(notice: LiveNotice): Promise<void> {
+    if (notice.type === 'member.removed') {
+      const before = this.items.length;
+      this.items = this.items.filter((m) => m.id !== notice.memberId);
+      if (this.items.length < before) this.total = Math.max(0, this.total - 1);
+      return;
+    }
+    if (notice.type !== 'member.added' && notice.type !== 'member.updated') return;
+    const m = notice.member;
+    const items = this.items.filter((x) => x.id !== m.id);
+    if (this.inView(m)) {
+      const at = items.findIndex((x) => fold(x.name) > fold(m.name));
+      // Beyond the loaded pages it comes with the next page; within them, in its place.
+      if (at >= 0) items.splice(at, 0, m);
+      else if (!this.cursor) items.push(m);
+      if (notice.type === 'member.added') this.total += 1;
+    }
+    if (notice.type === 'member.added') {
+      this.kinds = { ...this.kinds, [m.kind]: (this.kinds[m.kind] ?? 0) + 1 };
+    }
+    this.items = items;
+  }
+
+  protected override describeChange(notice: LiveNotice): string | undefined {
+    return notice.type === 'member.added' ? this.t('memberAdded', { name: notice.member.name }) : undefined;
+  }
+
+  protected override updated(): void {
+    const sentinel = this.renderRoot.querySelector('.sentinel');
+    const root = this.renderRoot.querySelector('.scroller');
+    this.observer?.disconnect();
+    if (sentinel && root) {
+      this.observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) void this.more();
+        },
+        { root, rootMargin: '200px' },
+      );
+      this.observer.observe(sentinel);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    clearTimeout(this.searchTimer);
+  }
+
+  private logo(member: Member): TemplateResult {
+    // Only logos served by the API's own host: a widget never calls a third party.
+    const sameHost = member.logo && new URL(member.logo).origin === this.apiOrigin;
+    return html`<span class="avatar" aria-hidden="true"
+      >${
+        sameHost
+          ? html`<img
+              src=${member.logo!}
+              alt=""
+              loading="lazy"
+              width="40"
+              height="40"
+              @error=${(e: Event) => ((e.target as HTMLImageElement).hidden = true)}
+            />`
+          : nothing
+      }<span>${initials(member.name)}</span></span
+    >`;
+  }
+
+  private renderMember(member: Member, index: number): TemplateResult {
+    const lang = this.language;
+    return html`<div
+      class="member"
+      part="member"
+      role="listitem"
+      aria-setsize=${this.total}
+      aria-posinset=${index + 1}
+    >
+      ${this.logo(member)}
+      <div class="details">
+        <button class="name" @click=${() => this.dispatchEvent(new TecMemberSelectEvent(member))}>
+          ${member.name}
+        </button>
+        <span class="badge" part="badge" data-kind=${member.kind}
+          >${labels[lang].memberKind[member.kind]}</span
+        >
+        ${member.role ? html`<span class="role">${member.role}</span>` : nothing}
+        <span class="meta"
+          >${member.commune ? html`${member.commune.name} · ` : nothing}${this.t('joined', {
+            date: formatDate(lang, member.joinedAt),
+          })}</span
+        >
+        ${
+          member.website
+            ? html`<a
+                href=${member.website}
+                target="_blank"
+                rel="noopener noreferrer"
+                referrerpolicy="no-referrer"
+                >${this.t('website')}<span class="visually-hidden">
+                  — ${this.t('newWindow', { name: member.name })}</span
+                ></a
+              >`
+            : nothing
+        }
+      </div>
+    </div>`;
+  }
+
+  private renderList(): TemplateResult {
+    if (!this.items.length) return html`<p class="none">${this.t('noResults')}</p>`;
+    const virtual = this.items.length > VIRTUALIZE_ABOVE;
+    return html`<div class="scroller" part="list" tabindex="0" aria-label=${this.t('members')}>
+      ${
+        virtual
+          ? html`<div
+              role="list"
+              class="items"
+              @rangeChanged=${(e: RangeChangedEvent) => {
+                if (e.last >= this.items.length - 20) void this.more();
+              }}
+            >
+              ${virtualize({
+                items: this.items,
+                keyFunction: (m: Member) => m.id,
+                renderItem: (m: Member, i: number) => this.renderMember(m, i),
+              })}
+            </div>`
+          : html`<div role="list" class="items">${this.items.map((m, i) => this.renderMember(m, i))}</div>`
+      }
+      ${this.cursor ? html`<p class="sentinel">${this.loadingMore ? this.t('loadingMore') : ''}</p>` : nothing}
+    </div>`;
+  }
+
+  protected override renderSkeleton(): TemplateResult {
+    return html`<div class="frame" part="base">
+      <span class="skeleton skeleton-title"></span>
+      <span class="skeleton skeleton-controls"></span>
+      <span class="skeleton skeleton-list"></span>
+    </div>`;
+  }
+
+  protected override renderContent(): TemplateResult | typeof nothing {
+    const territory = this.territoryData;
+    if (!territory) return nothing;
+    const lang = this.language;
+    const all = Object.values(this.kinds).reduce((a, b) => a + (b ?? 0), 0);
+    return html`<section class="frame" part="base" aria-labelledby="title">
+      <h2 id="title" part="title">${this.t('membersTitle', { territory: territory.name })}</h2>
+      <div class="controls">
+        <label for="search">${this.t('search')}</label>
+        <p class="hint" id="search-hint">${this.t('searchHint')}</p>
+        <input
+          id="search"
+          part="search"
+          type="search"
+          maxlength="100"
+          autocomplete="off"
+          aria-describedby="search-hint"
+          .value=${this.query}
+          @input=${this.onInput}
+        />
+        <div class="chips" role="group" aria-label=${this.t('filterByKind')}>
+          <button
+            class="chip"
+            part="chip"
+            aria-pressed=${this.kind ? 'false' : 'true'}
+            @click=${() => this.choose(undefined)}
+          >
+            ${this.t('allKinds', { n: all })}
+          </button>
+          ${MEMBER_KINDS.filter((k) => this.kinds[k]).map(
+            (k) =>
+              html`<button
+                class="chip"
+                part="chip"
+                aria-pressed=${this.kind === k ? 'true' : 'false'}
+                @click=${() => this.choose(k)}
+              >
+                ${labels[lang].memberKind[k]} (${this.kinds[k]})
+              </button>`,
+          )}
+        </div>
+        <p class="count">${this.t('results', { n: this.total })}</p>
+      </div>
+      ${this.renderList()} ${territory.demo ? html`<p class="demo">${this.t('demoData')}</p>` : nothing}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tec-coalition-members': TecCoalitionMembers;
+  }
+}
