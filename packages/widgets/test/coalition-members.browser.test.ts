@@ -152,9 +152,15 @@ async function tenThousand(): Promise<void> {
     const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;
     const loaded = () => (el as unknown as { items: unknown[] }).items.length;
     for (let i = 0; i < 8; i += 1) {
-      scroller.scrollTop = scroller.scrollHeight;
       const before = loaded();
-      await waitFor(() => loaded() > before, `page ${i + 2}`);
+      // Keep scrolling to the end, as a reader does, until the next page has come.
+      await waitFor(
+        () => {
+          scroller.scrollTop = scroller.scrollHeight;
+          return loaded() > before;
+        },
+        `page ${i + 2}`,
+      );
     }
     expect(loaded()).to.be.at.least(400);
     await el.updateComplete;

@@ -71,6 +71,8 @@ export class TecCoalitionMembers extends TecElement {
   @state() private kind?: MemberKind;
   @state() private loadingMore = false;
   private cursor: string | null = null;
+  /** Index of the last row in view (virtualized list), to keep loading while it is near the end. */
+  private lastVisible = 0;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private observer?: IntersectionObserver;
   private generation = 0;
@@ -86,6 +88,7 @@ export class TecCoalitionMembers extends TecElement {
     this.apiOrigin = new URL(client.baseUrl).origin;
     this.territoryData = territory;
     this.items = page.items;
+    this.lastVisible = 0;
     this.total = page.total;
     this.kinds = page.kinds;
     this.cursor = page.nextCursor;
@@ -116,9 +119,12 @@ export class TecCoalitionMembers extends TecElement {
       this.cursor = page.nextCursor;
     } catch {
       // The next scroll tries again.
+      return;
     } finally {
       this.loadingMore = false;
     }
+    // Still at the end (a fast scroll, a tall screen): the next page follows at once.
+    if (this.lastVisible >= this.items.length - 20) void this.more();
   }
 
   private async search(): Promise<void> {
