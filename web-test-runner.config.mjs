@@ -78,6 +78,14 @@ function tecApi() {
         );
         return { body: '{}', type: 'json' };
       }
+      if (context.path === '/__tec__/import-geo') {
+        // The real commune boundaries of ../shared/data/geo, into the test database.
+        const { importBoundaries } = await import('@tec/api');
+        const reports = await importBoundaries(server.db, [
+          new URL('../shared/data/geo/', import.meta.url).pathname,
+        ]);
+        return { body: JSON.stringify(reports), type: 'json' };
+      }
       if (context.path === '/__tec__/inject') {
         const method = context.URL.searchParams.get('method');
         proxy.inject({

@@ -29,7 +29,11 @@ function analyze() {
       ],
       { cwd: widgets, stdio: 'pipe' },
     );
-    return `${JSON.stringify(JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')), null, 2)}\n`;
+    const manifest = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
+    // The analyzer lists modules in the order the file system returns them: sorted, the
+    // manifest is the same on every machine and every run.
+    manifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+    return `${JSON.stringify(manifest, null, 2)}\n`;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -93,7 +97,15 @@ const manifest = analyze();
 const docs = markdown(JSON.parse(manifest));
 if (check) {
   const stale = [];
-  if (readFileSync(manifestPath, 'utf8') !== manifest) stale.push('packages/widgets/custom-elements.json');
+  const committed = readFileSync(manifestPath, 'utf8');
+  if (committed !== manifest) {
+    const a = committed.split('\n');
+    const b = manifest.split('\n');
+    const line = a.findIndex((l, i) => l !== b[i]);
+    stale.push(
+      `packages/widgets/custom-elements.json (line ${line + 1}: ${JSON.stringify(a[line])} ≠ ${JSON.stringify(b[line])})`,
+    );
+  }
   if (readFileSync(docsPath, 'utf8') !== docs) stale.push('docs/widgets.md');
   if (stale.length) {
     console.error(`Stale: ${stale.join(', ')}. Run \`npm run manifest\` and commit the result.`);

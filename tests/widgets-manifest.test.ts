@@ -28,6 +28,7 @@ describe('widgets manifest and reference docs', () => {
       'tec-engagement-cta',
       'tec-phase-tracker',
       'tec-provider',
+      'tec-territory-map',
     ]);
     const cta = tags.find((d) => d.tagName === 'tec-engagement-cta')!;
     assert.ok(cta.attributes!.some((a) => a.name === 'controller-contact'));

@@ -60,6 +60,10 @@ describe('geography import', () => {
       .reduce((s, f) => s + area(f), 0);
     const merged = area(outline.features[0]!);
     assert.ok(Math.abs(merged - sum) / sum < 0.005, `merged ${merged} vs communes ${sum}`);
+    // Wound the way d3-geo reads it (exterior clockwise): the served outline is the valley, not
+    // the whole globe minus the valley.
+    assert.ok(geoArea(outline.features[0]!) < 0.01, 'the outline is wound for d3');
+    for (const f of communes.features) assert.ok(geoArea(f) < 0.01, 'each commune is wound for d3');
   });
 
   it('merges every named territory made of communes, and keeps the Nantes neighbourhood’s own polygon', () => {

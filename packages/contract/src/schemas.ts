@@ -306,12 +306,15 @@ export type Engagement = z.infer<typeof Engagement>;
 
 const Position = z.array(z.number()).check(z.minLength(2), z.maxLength(3));
 
-/** A TopoJSON topology (quantized). Only its outer shape is checked; the map reads the rest. */
-export const Topology = z.object({
+/**
+ * A TopoJSON topology (quantized). Only its outer shape is checked; the map reads the rest, so
+ * every other key (geometries, properties) is kept as it came — a plain object would strip them.
+ */
+export const Topology = z.looseObject({
   type: z.literal('Topology'),
   bbox: z.optional(z.array(z.number()).check(z.length(4))),
   transform: z.optional(z.strictObject({ scale: Position, translate: Position })),
-  objects: z.record(z.string().check(z.maxLength(64)), z.object({ type: z.string() })),
+  objects: z.record(z.string().check(z.maxLength(64)), z.looseObject({ type: z.string() })),
   arcs: z.array(z.array(Position)),
 });
 export type Topology = z.infer<typeof Topology>;

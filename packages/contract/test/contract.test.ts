@@ -14,6 +14,7 @@ import {
   Problem,
   Slug,
   TerritoryDetail,
+  Topology,
   buildPath,
   check,
   describeIssues,
@@ -391,5 +392,29 @@ describe('endpoint table', () => {
     assert.equal(buildPath(endpoints.getTerritory.path, { slug: 'roya' }), '/v1/territories/roya');
     assert.equal(buildPath('/v1/territories/{slug}', { slug: '../admin' }), '/v1/territories/..%2Fadmin');
     assert.throws(() => buildPath('/v1/territories/{slug}', {}), /missing path parameter slug/);
+  });
+});
+
+describe('geometry', () => {
+  it('keeps the geometries and properties of a topology (the map needs them)', () => {
+    const topology = {
+      type: 'Topology',
+      objects: {
+        outline: {
+          type: 'GeometryCollection',
+          geometries: [{ type: 'Polygon', arcs: [[0]], properties: { slug: 'roya' } }],
+        },
+      },
+      arcs: [
+        [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [-1, -1],
+        ],
+      ],
+    };
+    const data = parsed(Topology, topology) as typeof topology;
+    assert.deepEqual(data.objects.outline.geometries[0]!.properties, { slug: 'roya' });
   });
 });

@@ -6,6 +6,7 @@ export { TecElement, type WidgetStatus } from './base/tec-element.js';
 export { TecPhaseTracker } from './phase-tracker/tec-phase-tracker.js';
 export { TecEngagementCta } from './engagement-cta/tec-engagement-cta.js';
 export { TecCoalitionMembers } from './coalition-members/tec-coalition-members.js';
+export { TecTerritoryMap } from './territory-map/tec-territory-map.js';
 export { TecProvider } from './provider/tec-provider.js';
 export { defineElement, VERSION } from './base/define.js';
 export {
@@ -14,4 +15,5 @@ export {
   TecEngagementSuccessEvent,
   TecEngagementErrorEvent,
   TecMemberSelectEvent,
+  TecTerritorySelectEvent,
 } from './base/events.js';

@@ -15,6 +15,7 @@ const widgets = [
   },
   { tag: 'tec-engagement-cta', heading: /Participer — Vallée de la Roya/, english: /Take part/ },
   { tag: 'tec-coalition-members', heading: /La coalition — Vallée de la Roya/, english: /The coalition/ },
+  { tag: 'tec-territory-map', heading: /Carte — Vallée de la Roya/, english: /Map — Vallée de la Roya/ },
 ] as const;
 
 async function make(tag: string, attrs: Record<string, string>, parentLang?: string): Promise<TecElement> {

@@ -5,13 +5,16 @@
  */
 import type { Geometry, Position } from 'geojson';
 
-/** Twice the signed planar area of a ring: negative when it runs clockwise. */
+/**
+ * Twice the signed planar area of a ring, longitude as x and latitude as y (north up): positive
+ * when it runs anticlockwise, negative when clockwise (the shoelace formula).
+ */
 function signedArea(ring: Position[]): number {
   let sum = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
-    sum += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
+    sum += ring[j]![0]! * ring[i]![1]! - ring[i]![0]! * ring[j]![1]!;
   }
-  return -sum;
+  return sum;
 }
 
 function orient(ring: Position[], clockwise: boolean): Position[] {

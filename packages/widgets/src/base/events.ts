@@ -46,6 +46,21 @@ export class TecMemberSelectEvent extends CustomEvent<{ member: Member }> {
   }
 }
 
+/**
+ * A visitor chose a place on the map. Cancelable: without `preventDefault()`, the widget follows
+ * `detail.href` when its `href-template` gives one.
+ */
+export class TecTerritorySelectEvent extends CustomEvent<{
+  slug: string;
+  name: string;
+  href: string | undefined;
+}> {
+  static readonly eventName = 'tec-territory-select';
+  constructor(detail: { slug: string; name: string; href: string | undefined }) {
+    super(TecTerritorySelectEvent.eventName, { ...init, cancelable: true, detail });
+  }
+}
+
 export type { EngagementRequest };
 
 declare global {
@@ -55,5 +70,6 @@ declare global {
     'tec-engagement-success': TecEngagementSuccessEvent;
     'tec-engagement-error': TecEngagementErrorEvent;
     'tec-member-select': TecMemberSelectEvent;
+    'tec-territory-select': TecTerritorySelectEvent;
   }
 }

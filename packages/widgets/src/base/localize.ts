@@ -110,6 +110,21 @@ const fr = {
   loadingMore: 'Chargement de la suite…',
   memberAdded: 'nouveau membre : {name}',
   members: 'Membres de la coalition',
+  // map
+  mapTitle: 'Les territoires du programme TEC',
+  mapTitleTerritory: 'Carte — {territory}',
+  mapPlaces: 'Carte interactive : flèches pour passer d’un lieu à l’autre, Entrée pour choisir.',
+  zoomIn: 'Zoomer',
+  zoomOut: 'Dézoomer',
+  zoomReset: 'Revenir à la vue d’ensemble',
+  showList: 'Afficher la liste des lieux',
+  hideList: 'Masquer la liste des lieux',
+  listTitle: 'Liste des lieux de la carte',
+  legend: 'Légende',
+  selecting: 'Territoire en cours de sélection',
+  inSelection: 'en cours de sélection',
+  membersAt: '{n, plural, one {# membre} other {# membres}}',
+  approximate: 'Contours approximatifs.',
 } as const;
 
 export type StringKey = keyof typeof fr;
@@ -205,6 +220,20 @@ const en: Table = {
   loadingMore: 'Loading more…',
   memberAdded: 'new member: {name}',
   members: 'Coalition members',
+  mapTitle: 'The territories of the TEC programme',
+  mapTitleTerritory: 'Map — {territory}',
+  mapPlaces: 'Interactive map: arrow keys move between places, Enter chooses.',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  zoomReset: 'Back to the whole view',
+  showList: 'Show the list of places',
+  hideList: 'Hide the list of places',
+  listTitle: 'List of the places on the map',
+  legend: 'Legend',
+  selecting: 'Territory being selected',
+  inSelection: 'being selected',
+  membersAt: '{n, plural, one {# member} other {# members}}',
+  approximate: 'Approximate outlines.',
 };
 
 const tables: Record<Lang, Table> = { fr, en };

@@ -1,0 +1,166 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_portrait: var(--tec-map-portrait, #a34d00);
+    --_cooperations: var(--tec-map-cooperations, #0b5cad);
+    --_coalition: var(--tec-map-coalition, #18753c);
+    --_selection: var(--tec-map-selection, #5f6368);
+    --_land: var(--tec-map-land, #e8eaed);
+  }
+  .box {
+    position: relative;
+    aspect-ratio: 600 / 560;
+    width: 100%;
+    max-width: 48rem;
+    touch-action: pan-y;
+  }
+  svg[part='map'] {
+    display: block;
+    width: 100%;
+    height: 100%;
+    overflow: hidden;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    cursor: grab;
+  }
+  :host([static]) svg[part='map'] {
+    cursor: default;
+  }
+  .land {
+    fill: var(--_land);
+    stroke: var(--_border);
+    stroke-width: 0.75;
+    vector-effect: non-scaling-stroke;
+  }
+  .place {
+    stroke: var(--_text);
+    stroke-width: 1;
+    vector-effect: non-scaling-stroke;
+    cursor: pointer;
+    outline: none;
+  }
+  .place[data-phase='portrait'] {
+    fill: var(--_portrait);
+  }
+  .place[data-phase='cooperations'] {
+    fill: url(#hatch-cooperations);
+  }
+  .place[data-phase='coalition'] {
+    fill: url(#dots-coalition);
+  }
+  .place[data-phase='selection'] {
+    fill: url(#cross-selection);
+    stroke-dasharray: 4 3;
+  }
+  .place[data-phase='commune'] {
+    fill: var(--_accent);
+    fill-opacity: 0.25;
+  }
+  .point[data-phase='commune'] {
+    fill-opacity: 0.85;
+  }
+  .place:hover,
+  .place:focus-visible {
+    stroke: var(--_focus);
+    stroke-width: 3;
+  }
+  .pattern-bg[data-phase='cooperations'] {
+    fill: var(--_cooperations);
+  }
+  .pattern-bg[data-phase='coalition'] {
+    fill: var(--_coalition);
+  }
+  .pattern-bg[data-phase='selection'] {
+    fill: var(--_land);
+  }
+  .pattern-line {
+    stroke: #ffffff;
+    stroke-width: 2.5;
+  }
+  [data-phase='selection'] + .pattern-line,
+  #cross-selection .pattern-line {
+    stroke: var(--_selection);
+    stroke-width: 1.5;
+  }
+  .pattern-dot {
+    fill: #ffffff;
+  }
+  .tooltip {
+    position: absolute;
+    transform: translate(-50%, calc(-100% - 12px));
+    padding: 0.4em 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font-size: 0.875em;
+    pointer-events: none;
+    white-space: nowrap;
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
+  }
+  .controls {
+    position: absolute;
+    inset-block-start: 0.5em;
+    inset-inline-end: 0.5em;
+    display: grid;
+    gap: 0.25em;
+  }
+  .zoom {
+    width: 44px;
+    height: 44px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-size: 1.25em;
+    cursor: pointer;
+  }
+  .hint,
+  .attribution {
+    color: var(--_muted);
+    font-size: 0.875em;
+    margin-block: 0.5em;
+  }
+  .legend {
+    list-style: none;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1.25em;
+    margin-block: 0.5em;
+  }
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.4em;
+  }
+  .swatch {
+    width: 24px;
+    height: 16px;
+    flex: none;
+  }
+  .toggle {
+    margin-block: 0.5em;
+  }
+  .list ul {
+    padding-inline-start: 1.25em;
+  }
+  .list-place {
+    min-height: 24px;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .skeleton-title {
+    height: 2em;
+    margin-block-end: var(--_space);
+  }
+  .skeleton-map {
+    width: 100%;
+    height: 100%;
+  }
+`;

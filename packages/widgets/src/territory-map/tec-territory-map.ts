@@ -1,0 +1,470 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { geoConicConformal, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { Feature, FeatureCollection, Geometry as GeoGeometry } from 'geojson';
+import type { Geometry, PhaseKey, TerritorySummary } from '@tec/contract';
+import type { LiveNotice, TecClient } from '@tec/sdk';
+import { TecElement } from '../base/tec-element.js';
+import { tokens } from '../base/styles.js';
+import { labels } from '../base/localize.js';
+import { TecTerritorySelectEvent } from '../base/events.js';
+import { styles } from './tec-territory-map.styles.js';
+
+/** The drawing's own coordinate space; the SVG scales to its box through its viewBox. */
+const WIDTH = 600;
+const HEIGHT = 560;
+const PAD = 16;
+
+type Phase = PhaseKey | 'selection';
+
+interface Place {
+  id: string;
+  name: string;
+  /** Phase of a territory (overview), or undefined for a commune. */
+  phase?: Phase;
+  /** A line under the name: the phase, or the number of members. */
+  detail: string;
+  path: string;
+  centre: [number, number];
+  /** For a commune: members there. */
+  count?: number;
+}
+
+/** Projection for metropolitan France: conformal conic, as the IGN's Lambert-93. */
+function projectionFor(collection: FeatureCollection) {
+  return geoConicConformal()
+    .parallels([44, 49])
+    .rotate([-3, 0])
+    .fitExtent(
+      [
+        [PAD, PAD],
+        [WIDTH - PAD, HEIGHT - PAD],
+      ],
+      collection,
+    );
+}
+
+function collectionOf(geometry: Geometry, object: string): FeatureCollection {
+  const topology = geometry.topology as unknown as Parameters<typeof feature>[0];
+  const target = topology.objects[object];
+  if (!target) return { type: 'FeatureCollection', features: [] };
+  const result = feature(topology, target as never) as unknown as FeatureCollection | Feature;
+  return result.type === 'FeatureCollection' ? result : { type: 'FeatureCollection', features: [result] };
+}
+
+/**
+ * The TEC territories on a map of metropolitan France — or one territory with its communes and
+ * where its coalition members are. Each place is reachable by keyboard (one tab stop, arrow keys,
+ * Enter), named for assistive technology, and listed as text beside the map (RGAA 1.1, 7.2).
+ * Phases show by colour and by pattern, with a legend. Drawn as SVG with d3-geo; zoom and pan
+ * by Ctrl + wheel, pinch, drag and visible buttons, unless `static`.
+ *
+ * @summary The programme's territories, or one territory, on an accessible map.
+ * @tagname tec-territory-map
+ *
+ * @slot - Shown until the script runs (e.g. an image of the map with a link).
+ * @slot error - Replaces the text shown when the map cannot be loaded.
+ *
+ * @csspart base - The frame around the widget.
+ * @csspart map - The SVG map.
+ * @csspart place - Each territory or commune on the map.
+ * @csspart controls - The zoom buttons.
+ * @csspart list - The text list of the same places.
+ * @csspart attribution - The attribution of the boundaries.
+ *
+ * @cssprop --tec-map-portrait - Colour of phase 1 (portrait).
+ * @cssprop --tec-map-cooperations - Colour of phase 2 (cooperations).
+ * @cssprop --tec-map-coalition - Colour of phase 3 (coalition).
+ * @cssprop --tec-map-land - Colour of the land.
+ *
+ * @fires tec-territory-select - A place was chosen (`detail.slug`, `detail.href`); cancelable.
+ * @fires tec-error - The map could not be loaded.
+ */
+export class TecTerritoryMap extends TecElement {
+  static override styles = [tokens, styles];
+
+  /** Where a territory links to, `{slug}` replaced: e.g. `/territoires/{slug}`. */
+  @property({ attribute: 'href-template' }) hrefTemplate?: string;
+
+  /** No zoom or pan. */
+  @property({ type: Boolean, reflect: true }) static = false;
+
+  @state() private places: Place[] = [];
+  @state() private land = '';
+  @state() private attribution = '';
+  @state() private approximate = false;
+  @state() private heading = '';
+  @state() private active = 0;
+  @state() private hover?: number;
+  @state() private showList = false;
+  @state() private view = { k: 1, x: 0, y: 0 };
+  private pointers = new Map<number, { x: number; y: number }>();
+
+  constructor() {
+    super();
+    this.needsTerritory = false;
+  }
+
+  protected override async load(client: TecClient, signal: AbortSignal): Promise<'loaded' | 'empty'> {
+    const lang = this.language;
+    if (!this.territory) {
+      const [geometry, territories] = await Promise.all([
+        client.geometry.overview({ signal }),
+        client.territories.list({ signal }),
+      ]);
+      const france = collectionOf(geometry, 'france');
+      const outlines = collectionOf(geometry, 'territories');
+      const projection = projectionFor(france);
+      const path = geoPath(projection);
+      const bySlug = new Map<string, TerritorySummary>(territories.map((t) => [t.slug, t]));
+      this.land = path(france) ?? '';
+      this.places = outlines.features.flatMap((f): Place[] => {
+        const slug = String((f.properties as { slug?: unknown } | null)?.slug ?? '');
+        const t = bySlug.get(slug);
+        if (!t) return [];
+        const phase: Phase = t.status === 'en-selection' || !t.currentPhase ? 'selection' : t.currentPhase;
+        const detail = phase === 'selection' ? this.t('selecting') : labels[lang].phase[phase];
+        return [{ id: slug, name: t.name, phase, detail, path: path(f) ?? '', centre: path.centroid(f) }];
+      });
+      this.heading = this.t('mapTitle');
+      this.setGeometryMeta(geometry);
+      return this.places.length ? 'loaded' : 'empty';
+    }
+    const slug = this.slug;
+    const [geometry, territory, members] = await Promise.all([
+      client.geometry.territory(slug, { signal }),
+      client.territories.get(slug, { signal }),
+      client.members.page(slug, { limit: 100 }, { signal }),
+    ]);
+    const outline = collectionOf(geometry, 'outline');
+    const communes = collectionOf(geometry, 'communes');
+    const projection = projectionFor(outline);
+    const path = geoPath(projection).pointRadius(6);
+    const counts = new Map<string, number>();
+    for (const m of members.items)
+      if (m.commune) counts.set(m.commune.insee, (counts.get(m.commune.insee) ?? 0) + 1);
+    this.land = path(outline) ?? '';
+    this.places = communes.features.map((f: Feature<GeoGeometry>) => {
+      const props = (f.properties ?? {}) as { insee?: string; name?: string };
+      const count = counts.get(props.insee ?? '') ?? 0;
+      const centre = path.centroid(f);
+      return {
+        id: props.insee ?? '',
+        name: props.name ?? '',
+        detail: this.t('membersAt', { n: count }),
+        path: f.geometry.type === 'Point' ? '' : (path(f) ?? ''),
+        centre,
+        count,
+      };
+    });
+    this.heading = this.t('mapTitleTerritory', { territory: territory.name });
+    this.setGeometryMeta(geometry);
+    return 'loaded';
+  }
+
+  private setGeometryMeta(geometry: Geometry): void {
+    this.attribution = geometry.attribution;
+    this.approximate = geometry.approximate;
+    this.active = Math.min(this.active, Math.max(0, this.places.length - 1));
+  }
+
+  protected override describeChange(notice: LiveNotice): string | undefined {
+    if (notice.type === 'territory.updated') return notice.summary.name;
+    return undefined;
+  }
+
+  // ----- choosing ----------------------------------------------------------------------------
+
+  private select(index: number): void {
+    const place = this.places[index];
+    if (!place) return;
+    this.active = index;
+    const href = this.hrefTemplate?.replace('{slug}', encodeURIComponent(place.id));
+    const event = new TecTerritorySelectEvent({ slug: place.id, name: place.name, href });
+    const proceed = this.dispatchEvent(event);
+    if (proceed && href) {
+      const url = new URL(href, location.href);
+      if (url.protocol === 'https:' || url.protocol === 'http:') location.assign(url.href);
+    }
+  }
+
+  private focusPlace(index: number): void {
+    const count = this.places.length;
+    if (!count) return;
+    this.active = (index + count) % count;
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelector<SVGElement>(`[data-index="${this.active}"]`)?.focus();
+    });
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const keys: Record<string, () => void> = {
+      ArrowRight: () => this.focusPlace(this.active + 1),
+      ArrowDown: () => this.focusPlace(this.active + 1),
+      ArrowLeft: () => this.focusPlace(this.active - 1),
+      ArrowUp: () => this.focusPlace(this.active - 1),
+      Home: () => this.focusPlace(0),
+      End: () => this.focusPlace(this.places.length - 1),
+      Enter: () => this.select(this.active),
+      ' ': () => this.select(this.active),
+    };
+    if (!this.static) {
+      Object.assign(keys, {
+        '+': () => this.zoom(1.5),
+        '=': () => this.zoom(1.5),
+        '-': () => this.zoom(1 / 1.5),
+      });
+    }
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  }
+
+  // ----- zoom and pan ------------------------------------------------------------------------
+
+  private zoom(factor: number, cx = WIDTH / 2, cy = HEIGHT / 2): void {
+    if (this.static) return;
+    const { k, x, y } = this.view;
+    const next = Math.min(12, Math.max(1, k * factor));
+    const ratio = next / k;
+    this.view =
+      next === 1 ? { k: 1, x: 0, y: 0 } : { k: next, x: cx - (cx - x) * ratio, y: cy - (cy - y) * ratio };
+  }
+
+  private reset(): void {
+    this.view = { k: 1, x: 0, y: 0 };
+  }
+
+  /** A client point in the drawing's coordinates. */
+  private toDrawing(clientX: number, clientY: number): [number, number] {
+    const box = this.renderRoot.querySelector('svg')!.getBoundingClientRect();
+    return [((clientX - box.left) / box.width) * WIDTH, ((clientY - box.top) / box.height) * HEIGHT];
+  }
+
+  private onWheel(event: WheelEvent): void {
+    // Ctrl + wheel (and trackpad pinch, which browsers send so) zooms; a plain wheel scrolls the page.
+    if (this.static || !event.ctrlKey) return;
+    event.preventDefault();
+    const [cx, cy] = this.toDrawing(event.clientX, event.clientY);
+    this.zoom(event.deltaY < 0 ? 1.25 : 0.8, cx, cy);
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    if (this.static) return;
+    this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    const last = this.pointers.get(event.pointerId);
+    if (!last || this.static) return;
+    const box = this.renderRoot.querySelector('svg')!.getBoundingClientRect();
+    const scale = WIDTH / box.width;
+    if (this.pointers.size === 2) {
+      const [a, b] = [...this.pointers.values()];
+      const before = Math.hypot(a!.x - b!.x, a!.y - b!.y);
+      this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+      const [c, d] = [...this.pointers.values()];
+      const after = Math.hypot(c!.x - d!.x, c!.y - d!.y);
+      if (before > 0) {
+        const [cx, cy] = this.toDrawing((c!.x + d!.x) / 2, (c!.y + d!.y) / 2);
+        this.zoom(after / before, cx, cy);
+      }
+      return;
+    }
+    this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (this.view.k === 1) return;
+    this.view = {
+      ...this.view,
+      x: this.view.x + (event.clientX - last.x) * scale,
+      y: this.view.y + (event.clientY - last.y) * scale,
+    };
+  }
+
+  private onPointerUp(event: PointerEvent): void {
+    this.pointers.delete(event.pointerId);
+  }
+
+  // ----- rendering ---------------------------------------------------------------------------
+
+  private renderPlace(place: Place, index: number): TemplateResult {
+    const active = index === this.active;
+    const label = `${place.name} — ${place.detail}`;
+    if (place.path) {
+      return svg`<path
+        class="place"
+        part="place"
+        d=${place.path}
+        data-index=${index}
+        data-phase=${place.phase ?? 'commune'}
+        data-count=${place.count ?? nothing}
+        role=${this.hrefTemplate && !this.territory ? 'link' : 'button'}
+        tabindex=${active ? '0' : '-1'}
+        aria-label=${label}
+        @focus=${() => ((this.active = index), (this.hover = index))}
+        @blur=${() => (this.hover = undefined)}
+        @pointerenter=${() => (this.hover = index)}
+        @pointerleave=${() => (this.hover = undefined)}
+        @click=${() => this.select(index)}
+      ></path>`;
+    }
+    const radius = 5 + Math.min(10, Math.sqrt(place.count ?? 0) * 3);
+    return svg`<circle
+      class="place point"
+      part="place"
+      cx=${place.centre[0]}
+      cy=${place.centre[1]}
+      r=${radius}
+      data-index=${index}
+      data-phase="commune"
+      data-count=${place.count ?? 0}
+      role="button"
+      tabindex=${active ? '0' : '-1'}
+      aria-label=${label}
+      @focus=${() => ((this.active = index), (this.hover = index))}
+      @blur=${() => (this.hover = undefined)}
+      @pointerenter=${() => (this.hover = index)}
+      @pointerleave=${() => (this.hover = undefined)}
+      @click=${() => this.select(index)}
+    ></circle>`;
+  }
+
+  private renderTooltip(): TemplateResult | typeof nothing {
+    const place = this.hover === undefined ? undefined : this.places[this.hover];
+    if (!place) return nothing;
+    return html`<div
+      class="tooltip"
+      role="presentation"
+      aria-hidden="true"
+      data-x=${place.centre[0]}
+      data-y=${place.centre[1]}
+    >
+      <strong>${place.name}</strong><br />${place.detail}
+    </div>`;
+  }
+
+  protected override updated(): void {
+    // Positions come from data: set through the CSSOM (and SVG attributes), never a style attribute.
+    const tooltip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
+    if (tooltip) {
+      const { k, x, y } = this.view;
+      tooltip.style.left = `${((Number(tooltip.dataset.x) * k + x) / WIDTH) * 100}%`;
+      tooltip.style.top = `${((Number(tooltip.dataset.y) * k + y) / HEIGHT) * 100}%`;
+    }
+  }
+
+  private renderLegend(): TemplateResult | typeof nothing {
+    if (this.territory) return nothing;
+    const lang = this.language;
+    const phases: Phase[] = ['portrait', 'cooperations', 'coalition', 'selection'];
+    return html`<ul class="legend" aria-label=${this.t('legend')}>
+      ${phases.map(
+        (p) =>
+          html`<li>
+            <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">
+              <rect width="24" height="16" data-phase=${p} class="place swatch-fill"></rect>
+            </svg>
+            ${p === 'selection' ? this.t('selecting') : `${this.t('phaseNumber', { n: ['portrait', 'cooperations', 'coalition'].indexOf(p) + 1 })} — ${labels[lang].phase[p as PhaseKey]}`}
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  protected override renderSkeleton(): TemplateResult {
+    return html`<div class="frame" part="base">
+      <span class="skeleton skeleton-title"></span>
+      <div class="box"><span class="skeleton skeleton-map"></span></div>
+    </div>`;
+  }
+
+  protected override renderContent(): TemplateResult | typeof nothing {
+    if (!this.places.length && !this.land) return nothing;
+    const { k, x, y } = this.view;
+    return html`<section class="frame" part="base" aria-labelledby="title">
+      <h2 id="title">${this.heading}</h2>
+      <div class="box" @wheel=${this.onWheel}>
+        <svg
+          part="map"
+          viewBox="0 0 ${WIDTH} ${HEIGHT}"
+          role="group"
+          aria-label=${this.heading}
+          aria-describedby="map-help"
+          @keydown=${this.onKeyDown}
+          @pointerdown=${this.onPointerDown}
+          @pointermove=${this.onPointerMove}
+          @pointerup=${this.onPointerUp}
+          @pointercancel=${this.onPointerUp}
+        >
+          <defs>
+            <pattern
+              id="hatch-cooperations"
+              width="8"
+              height="8"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <rect width="8" height="8" class="pattern-bg" data-phase="cooperations"></rect>
+              <line x1="0" y1="0" x2="0" y2="8" class="pattern-line"></line>
+            </pattern>
+            <pattern id="dots-coalition" width="8" height="8" patternUnits="userSpaceOnUse">
+              <rect width="8" height="8" class="pattern-bg" data-phase="coalition"></rect>
+              <circle cx="4" cy="4" r="1.6" class="pattern-dot"></circle>
+            </pattern>
+            <pattern id="cross-selection" width="10" height="10" patternUnits="userSpaceOnUse">
+              <rect width="10" height="10" class="pattern-bg" data-phase="selection"></rect>
+              <path d="M0 0L10 10M10 0L0 10" class="pattern-line"></path>
+            </pattern>
+          </defs>
+          <g transform="translate(${x} ${y}) scale(${k})">
+            <path class="land" d=${this.land}></path>
+            ${this.places.map((p, i) => this.renderPlace(p, i))}
+          </g>
+        </svg>
+        ${this.renderTooltip()}
+        ${
+          this.static
+            ? nothing
+            : html`<div class="controls" part="controls">
+                <button class="zoom" aria-label=${this.t('zoomIn')} @click=${() => this.zoom(1.5)}>+</button>
+                <button class="zoom" aria-label=${this.t('zoomOut')} @click=${() => this.zoom(1 / 1.5)}>
+                  −
+                </button>
+                <button class="zoom" aria-label=${this.t('zoomReset')} @click=${() => this.reset()}>⟲</button>
+              </div>`
+        }
+      </div>
+      <p id="map-help" class="hint">${this.t('mapPlaces')}</p>
+      ${this.renderLegend()}
+      <button
+        class="button secondary toggle"
+        aria-expanded=${this.showList ? 'true' : 'false'}
+        aria-controls="places"
+        @click=${() => (this.showList = !this.showList)}
+      >
+        ${this.showList ? this.t('hideList') : this.t('showList')}
+      </button>
+      <div id="places" class=${this.showList ? 'list' : 'list visually-hidden'} part="list">
+        <h3>${this.t('listTitle')}</h3>
+        <ul>
+          ${this.places.map(
+            (p, i) =>
+              html`<li>
+                <button class="list-place" @click=${() => this.select(i)}>${p.name}</button> — ${p.detail}
+              </li>`,
+          )}
+        </ul>
+      </div>
+      <p class="attribution" part="attribution">
+        ${this.attribution}${this.approximate ? ` ${this.t('approximate')}` : ''}
+      </p>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tec-territory-map': TecTerritoryMap;
+  }
+}
