@@ -315,7 +315,11 @@ export const Topology = z.looseObject({
   bbox: z.optional(z.array(z.number()).check(z.length(4))),
   transform: z.optional(z.strictObject({ scale: Position, translate: Position })),
   objects: z.record(z.string().check(z.maxLength(64)), z.looseObject({ type: z.string() })),
-  arcs: z.array(z.array(Position)),
+  /**
+   * Arcs are only numbers for the projection to read: their positions are not checked one by one
+   * (126,000 of them for five départements would cost the map most of its first render).
+   */
+  arcs: z.array(z.array(z.unknown())),
 });
 export type Topology = z.infer<typeof Topology>;
 

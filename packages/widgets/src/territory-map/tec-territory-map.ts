@@ -33,16 +33,21 @@ interface Place {
 
 /** Projection for metropolitan France: conformal conic, as the IGN's Lambert-93. */
 function projectionFor(collection: FeatureCollection) {
-  return geoConicConformal()
-    .parallels([44, 49])
-    .rotate([-3, 0])
-    .fitExtent(
-      [
-        [PAD, PAD],
-        [WIDTH - PAD, HEIGHT - PAD],
-      ],
-      collection,
-    );
+  return (
+    geoConicConformal()
+      .parallels([44, 49])
+      .rotate([-3, 0])
+      // No adaptive resampling: at the scale of France the conic's curves are straight enough, and
+      // resampling 126,000 vertices would cost most of the first render.
+      .precision(0)
+      .fitExtent(
+        [
+          [PAD, PAD],
+          [WIDTH - PAD, HEIGHT - PAD],
+        ],
+        collection,
+      )
+  );
 }
 
 function collectionOf(geometry: Geometry, object: string): FeatureCollection {
@@ -116,7 +121,7 @@ export class TecTerritoryMap extends TecElement {
       const france = collectionOf(geometry, 'france');
       const outlines = collectionOf(geometry, 'territories');
       const projection = projectionFor(france);
-      const path = geoPath(projection);
+      const path = geoPath(projection).digits(1);
       const bySlug = new Map<string, TerritorySummary>(territories.map((t) => [t.slug, t]));
       this.land = path(france) ?? '';
       this.places = outlines.features.flatMap((f): Place[] => {
@@ -140,7 +145,7 @@ export class TecTerritoryMap extends TecElement {
     const outline = collectionOf(geometry, 'outline');
     const communes = collectionOf(geometry, 'communes');
     const projection = projectionFor(outline);
-    const path = geoPath(projection).pointRadius(6);
+    const path = geoPath(projection).digits(1).pointRadius(6);
     const counts = new Map<string, number>();
     for (const m of members.items)
       if (m.commune) counts.set(m.commune.insee, (counts.get(m.commune.insee) ?? 0) + 1);
@@ -289,46 +294,38 @@ export class TecTerritoryMap extends TecElement {
 
   // ----- rendering ---------------------------------------------------------------------------
 
+  /** Events of every place, delegated to their group: one set of listeners for 2,000 places. */
+  private indexOf(event: Event): number | undefined {
+    const target = (event.target as Element | null)?.closest?.('[data-index]');
+    const index = target ? Number(target.getAttribute('data-index')) : NaN;
+    return Number.isInteger(index) ? index : undefined;
+  }
+
+  private onPlaceFocus = (event: FocusEvent) => {
+    const index = this.indexOf(event);
+    if (index !== undefined) this.active = this.hover = index;
+  };
+
+  private onPlaceOver = (event: PointerEvent) => {
+    this.hover = this.indexOf(event);
+  };
+
+  private onPlaceClick = (event: MouseEvent) => {
+    const index = this.indexOf(event);
+    if (index !== undefined) this.select(index);
+  };
+
   private renderPlace(place: Place, index: number): TemplateResult {
     const active = index === this.active;
     const label = `${place.name} — ${place.detail}`;
+    const role = this.hrefTemplate && !this.territory ? 'link' : 'button';
     if (place.path) {
-      return svg`<path
-        class="place"
-        part="place"
-        d=${place.path}
-        data-index=${index}
-        data-phase=${place.phase ?? 'commune'}
-        data-count=${place.count ?? nothing}
-        role=${this.hrefTemplate && !this.territory ? 'link' : 'button'}
-        tabindex=${active ? '0' : '-1'}
-        aria-label=${label}
-        @focus=${() => ((this.active = index), (this.hover = index))}
-        @blur=${() => (this.hover = undefined)}
-        @pointerenter=${() => (this.hover = index)}
-        @pointerleave=${() => (this.hover = undefined)}
-        @click=${() => this.select(index)}
-      ></path>`;
+      return svg`<path class="place" part="place" d=${place.path} data-index=${index}
+        data-phase=${place.phase ?? 'commune'} role=${role} tabindex=${active ? '0' : '-1'} aria-label=${label}></path>`;
     }
     const radius = 5 + Math.min(10, Math.sqrt(place.count ?? 0) * 3);
-    return svg`<circle
-      class="place point"
-      part="place"
-      cx=${place.centre[0]}
-      cy=${place.centre[1]}
-      r=${radius}
-      data-index=${index}
-      data-phase="commune"
-      data-count=${place.count ?? 0}
-      role="button"
-      tabindex=${active ? '0' : '-1'}
-      aria-label=${label}
-      @focus=${() => ((this.active = index), (this.hover = index))}
-      @blur=${() => (this.hover = undefined)}
-      @pointerenter=${() => (this.hover = index)}
-      @pointerleave=${() => (this.hover = undefined)}
-      @click=${() => this.select(index)}
-    ></circle>`;
+    return svg`<circle class="place point" part="place" cx=${place.centre[0]} cy=${place.centre[1]} r=${radius}
+      data-index=${index} data-phase="commune" role="button" tabindex=${active ? '0' : '-1'} aria-label=${label}></circle>`;
   }
 
   private renderTooltip(): TemplateResult | typeof nothing {
@@ -417,7 +414,14 @@ export class TecTerritoryMap extends TecElement {
               <path d="M0 0L10 10M10 0L0 10" class="pattern-line"></path>
             </pattern>
           </defs>
-          <g transform="translate(${x} ${y}) scale(${k})">
+          <g
+            transform="translate(${x} ${y}) scale(${k})"
+            @focusin=${this.onPlaceFocus}
+            @focusout=${() => (this.hover = undefined)}
+            @pointerover=${this.onPlaceOver}
+            @pointerleave=${() => (this.hover = undefined)}
+            @click=${this.onPlaceClick}
+          >
             <path class="land" d=${this.land}></path>
             ${this.places.map((p, i) => this.renderPlace(p, i))}
           </g>
