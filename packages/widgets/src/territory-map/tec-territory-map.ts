@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { geoConicConformal, geoPath } from 'd3-geo';
+import { geoConicConformal, geoPath, type GeoStream } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry as GeoGeometry } from 'geojson';
 import type { Geometry, PhaseKey, TerritorySummary } from '@tec/contract';
@@ -18,6 +18,41 @@ const PAD = 16;
 
 type Phase = PhaseKey | 'selection';
 
+/**
+ * Drops projected points closer than `epsilon` pixels to the last one kept (the last point of a
+ * line is always kept): what Leaflet calls smoothing. At map scale it removes most of the vertices
+ * of detailed boundaries without a visible change, and so most of the drawing's cost.
+ */
+function thinned(sink: GeoStream, epsilon = 0.5): GeoStream {
+  let lx = 0;
+  let ly = 0;
+  let first = true;
+  let skipped: [number, number] | undefined;
+  return {
+    point(x, y) {
+      if (first || Math.abs(x - lx) + Math.abs(y - ly) >= epsilon) {
+        sink.point(x, y);
+        lx = x;
+        ly = y;
+        first = false;
+        skipped = undefined;
+      } else skipped = [x, y];
+    },
+    lineStart() {
+      first = true;
+      skipped = undefined;
+      sink.lineStart();
+    },
+    lineEnd() {
+      if (skipped) sink.point(skipped[0], skipped[1]);
+      sink.lineEnd();
+    },
+    polygonStart: () => sink.polygonStart(),
+    polygonEnd: () => sink.polygonEnd(),
+    sphere: () => sink.sphere?.(),
+  };
+}
+
 interface Place {
   id: string;
   name: string;
@@ -29,6 +64,8 @@ interface Place {
   centre: [number, number];
   /** For a commune: members there. */
   count?: number;
+  /** The shape, when its centre is computed on demand. */
+  feature?: Feature<GeoGeometry>;
 }
 
 /** Projection for metropolitan France: conformal conic, as the IGN's Lambert-93. */
@@ -105,6 +142,7 @@ export class TecTerritoryMap extends TecElement {
   @state() private showList = false;
   @state() private view = { k: 1, x: 0, y: 0 };
   private pointers = new Map<number, { x: number; y: number }>();
+  private centreOf: (f: Feature<GeoGeometry>) => [number, number] = () => [0, 0];
 
   constructor() {
     super();
@@ -121,7 +159,7 @@ export class TecTerritoryMap extends TecElement {
       const france = collectionOf(geometry, 'france');
       const outlines = collectionOf(geometry, 'territories');
       const projection = projectionFor(france);
-      const path = geoPath(projection).digits(1);
+      const path = geoPath({ stream: (sink) => projection.stream(thinned(sink)) }).digits(1);
       const bySlug = new Map<string, TerritorySummary>(territories.map((t) => [t.slug, t]));
       this.land = path(france) ?? '';
       this.places = outlines.features.flatMap((f): Place[] => {
@@ -145,7 +183,7 @@ export class TecTerritoryMap extends TecElement {
     const outline = collectionOf(geometry, 'outline');
     const communes = collectionOf(geometry, 'communes');
     const projection = projectionFor(outline);
-    const path = geoPath(projection).digits(1).pointRadius(6);
+    const path = geoPath({ stream: (sink) => projection.stream(thinned(sink)) }).digits(1);
     const counts = new Map<string, number>();
     for (const m of members.items)
       if (m.commune) counts.set(m.commune.insee, (counts.get(m.commune.insee) ?? 0) + 1);
@@ -153,17 +191,21 @@ export class TecTerritoryMap extends TecElement {
     this.places = communes.features.map((f: Feature<GeoGeometry>) => {
       const props = (f.properties ?? {}) as { insee?: string; name?: string };
       const count = counts.get(props.insee ?? '') ?? 0;
-      const centre = path.centroid(f);
+      const point = f.geometry.type === 'Point';
+      // A shape's centre is only needed for its tooltip: computed on hover, not for 2,000 places.
+      const centre: [number, number] = point ? path.centroid(f) : [NaN, NaN];
       return {
         id: props.insee ?? '',
         name: props.name ?? '',
         detail: this.t('membersAt', { n: count }),
-        path: f.geometry.type === 'Point' ? '' : (path(f) ?? ''),
+        path: point ? '' : (path(f) ?? ''),
         centre,
+        feature: point ? undefined : f,
         count,
       };
     });
     this.heading = this.t('mapTitleTerritory', { territory: territory.name });
+    this.centreOf = (f) => path.centroid(f);
     this.setGeometryMeta(geometry);
     return 'loaded';
   }
@@ -331,6 +373,7 @@ export class TecTerritoryMap extends TecElement {
   private renderTooltip(): TemplateResult | typeof nothing {
     const place = this.hover === undefined ? undefined : this.places[this.hover];
     if (!place) return nothing;
+    if (Number.isNaN(place.centre[0]) && place.feature) place.centre = this.centreOf(place.feature);
     return html`<div
       class="tooltip"
       role="presentation"
