@@ -104,6 +104,18 @@ export const tokens = css`
     font: inherit;
     color: inherit;
   }
+  /* Text fields of every widget (the sign-up form, the member search). */
+  input:not([type='checkbox']):not([type='radio']),
+  textarea {
+    width: 100%;
+    min-height: 44px;
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
   .button {
     display: inline-flex;
     align-items: center;

@@ -15,16 +15,6 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
-  input[type='search'] {
-    width: 100%;
-    min-height: 44px;
-    padding: 0.5em 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
-  }
   .chips {
     display: flex;
     flex-wrap: wrap;

@@ -105,17 +105,6 @@ export const styles = css`
   label {
     font-weight: 600;
   }
-  input:not([type='checkbox']),
-  textarea {
-    width: 100%;
-    min-height: 44px;
-    padding: 0.5em 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
-  }
   input[aria-invalid='true'],
   textarea[aria-invalid='true'] {
     border: 2px solid var(--_danger);
