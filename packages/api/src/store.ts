@@ -639,7 +639,7 @@ export async function createEngagement(
 ): Promise<{ receipt: EngagementReceipt; replayed: boolean; placesChanged: boolean }> {
   const hash = requestHash(slug, request);
   if (idempotencyKey) {
-    const previous = await tx.query<EngagementRow & { places_left_now: number | null }>(
+    const previous = await tx.query<EngagementRow>(
       `select ${engagementColumns},
          (select places_left from opportunities o where o.id = e.opportunity_id) as places_left_after
        from engagements e where territory = $1 and idempotency_key = $2`,

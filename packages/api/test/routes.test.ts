@@ -755,6 +755,25 @@ for (const engine of ENGINES) {
 }
 
 describe('limits', () => {
+  it('rate-limits reads per client, cached or not, each request counted once', async () => {
+    const server = await startTestServer({ config: { readRatePerMinute: 3 } });
+    try {
+      const replies = [];
+      // The first read is computed by the route, the next ones answered from the cache.
+      for (let i = 0; i < 5; i += 1) replies.push(await get(server, '/v1/territories'));
+      assert.deepEqual(
+        replies.map((r) => r.status),
+        [200, 200, 200, 429, 429],
+      );
+      const problem = assertProblem(replies[3]!, 429, 'rate-limited');
+      assert.ok(Number(replies[3]!.headers.get('retry-after')) > 0);
+      assert.equal(problem.instance, '/v1/territories');
+      assert.equal(replies[3]!.headers.get('access-control-allow-origin'), '*');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('rate-limits sign-ups per client with Retry-After', async () => {
     const server = await startTestServer({ config: { signupRatePerMinute: 3 } });
     try {

@@ -3,7 +3,7 @@
  * failure mapped to the SDK's error classes; the body validated against the contract.
  */
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
-import { Problem, check, type FieldError } from '@tec/contract';
+import { Problem, check } from '@tec/contract';
 import type { z } from 'zod/mini';
 import {
   TecAbortError,
@@ -146,5 +146,3 @@ export class Http {
     return new TecNetworkError(undefined, { cause: error });
   }
 }
-
-export type { FieldError };

@@ -23,7 +23,7 @@ import type { Database } from '../db/database.js';
 import type { EventBus } from '../bus.js';
 import { inScope, verifyToken } from '../auth.js';
 import { eventsAfter } from '../store.js';
-import { HttpProblem, problemResponse } from './problem.js';
+import { HttpProblem, problemResponse, rateLimited } from './problem.js';
 import { PUBLIC_CORS, matchesEtag, type CachedBody, type ResponseCache } from './cache.js';
 import type { RateLimiter } from './ratelimit.js';
 import { createHandlers } from './handlers.js';
@@ -95,11 +95,6 @@ function clientAddress(c: Context, trustProxy: boolean): string {
   } catch {
     return 'unknown';
   }
-}
-
-/** 429 with Retry-After, in the header and in the problem. */
-function rateLimited(seconds: number, detail = `Too many requests; retry in ${seconds} s.`): HttpProblem {
-  return new HttpProblem('rateLimited', detail, undefined, { 'retry-after': String(seconds) }, seconds);
 }
 
 function validationProblem(where: string, errors: FieldError[]): HttpProblem {
@@ -225,18 +220,10 @@ export function createApp(deps: AppDeps): Hono {
     };
 
     const handle = async (c: Context) => {
+      // Reads already in the cache never get here: the fast path in front of the app answers
+      // them (fast-path.ts). What reaches the route is computed, then cached for the next ones.
       const client = clientAddress(c, config.trustProxy);
-      // Public reads already answered: the URL was validated when the entry was made, so the
-      // cached bytes go out at once (the rate limit still counts them).
       const cacheKey = cacheControl ? pathAndQuery(c.req.url) : undefined;
-      const hit = cacheKey ? cache.get(cacheKey) : undefined;
-      if (hit) {
-        const wait = reads.hit(client);
-        if (wait > 0) {
-          throw rateLimited(wait);
-        }
-        return sendCached(c, hit);
-      }
       const cors = corsHeaders(c);
 
       // Origins and limits first: they cost nothing and refuse before any parsing.

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PUBLIC_CORS, matchesEtag, type ResponseCache } from './cache.js';
+import { rateLimited } from './problem.js';
 import type { RateLimiter } from './ratelimit.js';
 
 export function cachedReads(cache: ResponseCache, reads: RateLimiter, trustProxy: boolean) {
@@ -17,7 +18,19 @@ export function cachedReads(cache: ResponseCache, reads: RateLimiter, trustProxy
           .split(',')[0]
           ?.trim()
       : '';
-    if (reads.hit(forwarded || req.socket.remoteAddress || 'unknown') > 0) return false; // the route answers 429
+    const wait = reads.hit(forwarded || req.socket.remoteAddress || 'unknown');
+    if (wait > 0) {
+      const problem = rateLimited(wait);
+      res
+        .writeHead(429, {
+          'content-type': 'application/problem+json; charset=utf-8',
+          'cache-control': 'no-store',
+          ...PUBLIC_CORS,
+          ...problem.headers,
+        })
+        .end(JSON.stringify(problem.body(req.url.split('?')[0])));
+      return true;
+    }
     const headers = { etag: hit.etag, 'cache-control': hit.cacheControl, ...PUBLIC_CORS };
     if (matchesEtag(req.headers['if-none-match'], hit.etag)) {
       res.writeHead(304, headers).end();

@@ -42,3 +42,11 @@ export function problemResponse(
     },
   });
 }
+
+/** 429 with Retry-After, in the header and in the problem. */
+export function rateLimited(
+  seconds: number,
+  detail = `Too many requests; retry in ${seconds} s.`,
+): HttpProblem {
+  return new HttpProblem('rateLimited', detail, undefined, { 'retry-after': String(seconds) }, seconds);
+}

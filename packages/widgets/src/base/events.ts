@@ -2,7 +2,7 @@
  * The widgets' events: typed classes with a static name, dispatched with `bubbles` and
  * `composed` so a host page can listen on `document`, and only on user action or data arrival.
  */
-import type { EngagementReceipt, EngagementRequest, Member } from '@tec/contract';
+import type { EngagementReceipt, Member } from '@tec/contract';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -60,8 +60,6 @@ export class TecTerritorySelectEvent extends CustomEvent<{
     super(TecTerritorySelectEvent.eventName, { ...init, cancelable: true, detail });
   }
 }
-
-export type { EngagementRequest };
 
 declare global {
   interface GlobalEventHandlersEventMap {
