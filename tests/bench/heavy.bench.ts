@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright';
 import { topology } from 'topojson-server';
+import { mergeArcs } from 'topojson-client';
+import type { GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
 import { startTestServer } from '@tec/api/testing';
 
@@ -43,7 +45,10 @@ const rewound: FeatureCollection = {
   type: 'FeatureCollection',
   features: communes.features.map((f) => ({ ...f, geometry: rewindForD3(f.geometry) })),
 };
-const outline: FeatureCollection = { type: 'FeatureCollection', features: [rewound.features[0]!] };
+// As `geo:import` stores a territory: its communes, and their union as the outline.
+const benchTopology = topology({ communes: rewound }, 1e5);
+const communeObjects = benchTopology.objects.communes as GeometryCollection;
+benchTopology.objects.outline = mergeArcs(benchTopology, communeObjects.geometries as never);
 await api.db.query(
   `insert into territories (slug, position, status, data, own_perimeter)
    values ('bench', 99, 'actif', $1::text::jsonb, false)`,
@@ -66,10 +71,7 @@ await api.db.query(
 );
 await api.db.query(
   `insert into geometries (key, topology, attribution, approximate) values ('territory:bench', $1::text::jsonb, $2, false)`,
-  [
-    JSON.stringify(topology({ outline, communes: rewound }, 1e5)),
-    'Contours : IGN Admin Express 2018, Licence Ouverte',
-  ],
+  [JSON.stringify(benchTopology), 'Contours : IGN Admin Express 2018, Licence Ouverte'],
 );
 await api.db.query(
   `insert into members (id, territory, name, sort_key, search, kind, joined_at)
@@ -151,13 +153,15 @@ try {
   })()`)) as { first: number; median: number; places: number };
   const mapHover = await sweep(tab, 'tec-territory-map');
   const leafletRender = (await tab.evaluate(`(async () => {
-    const data = await (await fetch('/communes.json')).json();
+    // Like the widget's first run, Leaflet's first run downloads its data (GeoJSON) in the timing.
+    let data;
     const times = [];
     for (let i = 0; i < 5; i += 1) {
       const host = document.getElementById('leaflet');
       host.replaceChildren();
       const inner = document.createElement('div'); inner.style.width = '900px'; inner.style.height = '840px'; host.append(inner);
       const start = performance.now();
+      data ??= await (await fetch('/communes.json')).json();
       const map = window.L.map(inner, { renderer: window.L.svg(), zoomControl: false, attributionControl: false });
       const layer = window.L.geoJSON(data, { style: { weight: 1 } }).bindTooltip((l) => l.feature.properties.name).addTo(map);
       map.fitBounds(layer.getBounds());
@@ -172,14 +176,21 @@ try {
   // ----- member list ---------------------------------------------------------------------------
   await tab.evaluate(`document.getElementById('leaflet').remove()`);
   const list = (await tab.evaluate(`(async () => {
-    const el = document.createElement('tec-coalition-members');
-    el.setAttribute('api', ${JSON.stringify(api.url)});
-    el.setAttribute('territory', 'haute-garonne');
-    const start = performance.now();
-    document.getElementById('stage').append(el);
-    while (el.status === 'loading' || !el.shadowRoot.querySelector('.member')) await new Promise((r) => setTimeout(r, 0));
-    await el.updateComplete;
-    const first = performance.now() - start;
+    const firsts = [];
+    let el;
+    for (let i = 0; i < 5; i += 1) {
+      el?.remove();
+      el = document.createElement('tec-coalition-members');
+      el.setAttribute('api', ${JSON.stringify(api.url)});
+      el.setAttribute('territory', 'haute-garonne');
+      const start = performance.now();
+      document.getElementById('stage').append(el);
+      while (el.status === 'loading' || !el.shadowRoot.querySelector('.member')) await new Promise((r) => setTimeout(r, 0));
+      await el.updateComplete;
+      firsts.push(performance.now() - start);
+    }
+    const first = firsts[0];
+    const again = [...firsts.slice(1)].sort((a, b) => a - b)[2];
     const scroller = el.shadowRoot.querySelector('.scroller');
     while (el.items.length < 1000) { scroller.scrollTop = scroller.scrollHeight; await new Promise((r) => setTimeout(r, 20)); }
     await new Promise((r) => setTimeout(r, 200));
@@ -201,13 +212,13 @@ try {
     const stop2 = window.frames_();
     for (let y = 0; y < plain.scrollHeight; y += 1500) { plain.scrollTop = y; await new Promise((r) => requestAnimationFrame(r)); }
     const plainFrame = stop2();
-    return { first, elements, frame, plainRender, plainElements: plain.querySelectorAll('*').length, plainFrame };
+    return { first, again, elements, frame, plainRender, plainElements: plain.querySelectorAll('*').length, plainFrame };
   })()`)) as Record<string, number>;
 
   const f = (n: number) => n.toFixed(1);
   console.log(`Map: ${mapRender.places} communes, ${vertices} vertices.\n`);
   console.log(
-    '| map (headless Chromium) | first render (ms) | median of 4 more (ms) | longest frame while hovering (ms) |',
+    '| map (headless Chromium) | first render, data downloaded (ms) | median of 4 more, data at hand (ms) | longest frame while hovering (ms) |',
   );
   console.log('| --- | ---: | ---: | ---: |');
   console.log(
@@ -220,14 +231,14 @@ try {
     `| ratio widget / Leaflet | ${f(mapRender.first / leafletRender.first)} | ${f(mapRender.median / leafletRender.median)} | ${f(mapHover / leafletHover)} |`,
   );
   console.log(
-    '\n| member list, 10,000 members | first render (ms) | elements once 1,000 rows loaded | longest frame, fast scroll (ms) |',
+    '\n| member list, 10,000 members | first render, page downloaded (ms) | median of 4 more, page at hand (ms) | elements once 1,000 rows loaded | longest frame, fast scroll (ms) |',
   );
-  console.log('| --- | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
   console.log(
-    `| \`<tec-coalition-members>\` (virtualized) | ${f(list.first!)} | ${list.elements} | ${f(list.frame!)} |`,
+    `| \`<tec-coalition-members>\` (virtualized) | ${f(list.first!)} | ${f(list.again!)} | ${list.elements} | ${f(list.frame!)} |`,
   );
   console.log(
-    `| the same 1,000 rows, not virtualized | ${f(list.plainRender!)} | ${list.plainElements} | ${f(list.plainFrame!)} |`,
+    `| the same 1,000 rows, not virtualized | — | ${f(list.plainRender!)} | ${list.plainElements} | ${f(list.plainFrame!)} |`,
   );
 } finally {
   await browser.close();

@@ -113,3 +113,112 @@ describe('<tec-territory-map>', () => {
     await expect(roya).to.be.accessible();
   });
 });
+
+describe('ArcPaths (paths straight from the topology)', () => {
+  // Two unit squares side by side share the arc 1 (x = 1); the identity stands for a projection.
+  const topology = {
+    arcs: [
+      [
+        [1, 0],
+        [0, 0],
+        [0, 1],
+        [1, 1],
+      ],
+      [
+        [1, 1],
+        [1, 0],
+      ],
+      [
+        [1, 1],
+        [2, 1],
+        [2, 0],
+        [1, 0],
+      ],
+    ],
+  };
+  const identity = (x: number, y: number): [number, number] => [x, y];
+
+  it('writes each ring from its arcs, a shared arc backwards for the neighbour', async () => {
+    const { ArcPaths } = await import('../src/territory-map/topology.js');
+    const arcs = new ArcPaths(topology, identity, 0.01);
+    expect(arcs.pathOf({ type: 'Polygon', arcs: [[0, 1]] })).to.equal('M1,0L0,0L0,1L1,1L1,0Z');
+    expect(arcs.pathOf({ type: 'Polygon', arcs: [[2, ~1]] })).to.equal('M1,1L2,1L2,0L1,0L1,1Z');
+    expect(arcs.pathOf({ type: 'MultiPolygon', arcs: [[[0, 1]], [[2, ~1]]] })).to.equal(
+      'M1,0L0,0L0,1L1,1L1,0ZM1,1L2,1L2,0L1,0L1,1Z',
+    );
+  });
+
+  it('finds the box and the centre of a shape, holes counting against', async () => {
+    const { ArcPaths } = await import('../src/territory-map/topology.js');
+    const arcs = new ArcPaths(topology, identity, 0);
+    expect(arcs.boundsOf([{ type: 'MultiPolygon', arcs: [[[0, 1]], [[2, ~1]]] }])).to.deep.equal([
+      0, 0, 2, 1,
+    ]);
+    expect(arcs.centreOf({ type: 'Polygon', arcs: [[0, 1]] })).to.deep.equal([0.5, 0.5]);
+    expect(arcs.centreOf({ type: 'MultiPolygon', arcs: [[[0, 1]], [[2, ~1]]] })).to.deep.equal([1, 0.5]);
+    // A 4×4 square with a 2×2 hole in its right half: the centre moves left of x = 2.
+    const holed = new ArcPaths(
+      {
+        arcs: [
+          [
+            [0, 0],
+            [4, 0],
+            [4, 4],
+            [0, 4],
+            [0, 0],
+          ],
+          [
+            [2, 1],
+            [2, 3],
+            [4, 3],
+            [4, 1],
+            [2, 1],
+          ],
+        ],
+      },
+      identity,
+      0,
+    );
+    const [x, y] = holed.centreOf({ type: 'Polygon', arcs: [[0], [1]] });
+    expect(x).to.be.closeTo((16 * 2 - 4 * 3) / 12, 1e-9);
+    expect(y).to.be.closeTo(2, 1e-9);
+    expect(arcs.centreOf({ type: 'Point', coordinates: [0, 0] })).to.deep.equal([NaN, NaN]);
+  });
+
+  it('decodes quantized arcs and drops points closer than epsilon, keeping both ends', async () => {
+    const { ArcPaths } = await import('../src/territory-map/topology.js');
+    const quantized = {
+      transform: { scale: [0.5, 0.5], translate: [10, 20] },
+      arcs: [
+        [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [1, 0],
+        ],
+      ],
+    };
+    expect(new ArcPaths(quantized, identity, 0.01).pathOf({ type: 'Polygon', arcs: [[0]] })).to.equal(
+      'M10,20L10.5,20L10.5,20.5L11,20.5Z',
+    );
+    // At epsilon 2, the two middle points are within 2 of the first kept; the last is always kept.
+    expect(new ArcPaths(quantized, identity, 2).pathOf({ type: 'Polygon', arcs: [[0]] })).to.equal(
+      'M10,20L11,20.5Z',
+    );
+  });
+
+  it('draws around damaged data instead of throwing', async () => {
+    const { ArcPaths } = await import('../src/territory-map/topology.js');
+    const hostile = {
+      arcs: [[[0, 0], 'x', [NaN, 1], [Infinity, 2], [1, '2'], null, [1, 1]], 'not an arc', []] as unknown[][],
+    };
+    const arcs = new ArcPaths(hostile, identity, 0.01);
+    expect(arcs.pathOf({ type: 'Polygon', arcs: [[0]] })).to.equal('M0,0L1,1Z');
+    expect(arcs.pathOf({ type: 'Polygon', arcs: [[1, 2, 99, -100, 0.5, 'a']] })).to.equal('');
+    expect(arcs.pathOf({ type: 'Point', coordinates: [1, 2] })).to.equal('');
+    expect(arcs.pathOf({ type: 'Polygon', arcs: 'nope' })).to.equal('');
+    // A projection that refuses a point (outside its domain) loses that point only.
+    const picky = new ArcPaths(topology, (x, y) => (x === 0 && y === 1 ? null : [x, y]), 0.01);
+    expect(picky.pathOf({ type: 'Polygon', arcs: [[0]] })).to.equal('M1,0L0,0L1,1Z');
+  });
+});

@@ -146,6 +146,17 @@ export const styles = css`
   .list ul {
     padding-inline-start: 1.25em;
   }
+  /* A territory's list holds thousands of communes. Hidden, it is kept off screen (still in the
+     accessibility tree, reached by screen readers) and the browser skips its layout until it is
+     needed; shown, only the items near the viewport are laid out. */
+  .list.visually-hidden {
+    inset-inline-start: -100vw;
+    content-visibility: auto;
+  }
+  .list li {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 1.75em;
+  }
   .list-place {
     min-height: 24px;
     padding: 0;

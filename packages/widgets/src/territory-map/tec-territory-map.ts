@@ -1,8 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { geoConicConformal, geoPath, type GeoStream } from 'd3-geo';
-import { feature } from 'topojson-client';
-import type { Feature, FeatureCollection, Geometry as GeoGeometry } from 'geojson';
+import { geoConicConformalRaw } from 'd3-geo';
 import type { Geometry, PhaseKey, TerritorySummary } from '@tec/contract';
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
@@ -10,6 +8,7 @@ import { tokens } from '../base/styles.js';
 import { labels } from '../base/localize.js';
 import { TecTerritorySelectEvent } from '../base/events.js';
 import { styles } from './tec-territory-map.styles.js';
+import { ArcPaths, type GeometryObject, type TopologyLike } from './topology.js';
 
 /** The drawing's own coordinate space; the SVG scales to its box through its viewBox. */
 const WIDTH = 600;
@@ -17,41 +16,6 @@ const HEIGHT = 560;
 const PAD = 16;
 
 type Phase = PhaseKey | 'selection';
-
-/**
- * Drops projected points closer than `epsilon` pixels to the last one kept (the last point of a
- * line is always kept): what Leaflet calls smoothing. At map scale it removes most of the vertices
- * of detailed boundaries without a visible change, and so most of the drawing's cost.
- */
-function thinned(sink: GeoStream, epsilon = 0.5): GeoStream {
-  let lx = 0;
-  let ly = 0;
-  let first = true;
-  let skipped: [number, number] | undefined;
-  return {
-    point(x, y) {
-      if (first || Math.abs(x - lx) + Math.abs(y - ly) >= epsilon) {
-        sink.point(x, y);
-        lx = x;
-        ly = y;
-        first = false;
-        skipped = undefined;
-      } else skipped = [x, y];
-    },
-    lineStart() {
-      first = true;
-      skipped = undefined;
-      sink.lineStart();
-    },
-    lineEnd() {
-      if (skipped) sink.point(skipped[0], skipped[1]);
-      sink.lineEnd();
-    },
-    polygonStart: () => sink.polygonStart(),
-    polygonEnd: () => sink.polygonEnd(),
-    sphere: () => sink.sphere?.(),
-  };
-}
 
 interface Place {
   id: string;
@@ -64,35 +28,49 @@ interface Place {
   centre: [number, number];
   /** For a commune: members there. */
   count?: number;
-  /** The shape, when its centre is computed on demand. */
-  feature?: Feature<GeoGeometry>;
+  /** The shape, when its centre is computed on demand (for its tooltip). */
+  shape?: GeometryObject;
 }
 
-/** Projection for metropolitan France: conformal conic, as the IGN's Lambert-93. */
-function projectionFor(collection: FeatureCollection) {
-  return (
-    geoConicConformal()
-      .parallels([44, 49])
-      .rotate([-3, 0])
-      // No adaptive resampling: at the scale of France the conic's curves are straight enough, and
-      // resampling 126,000 vertices would cost most of the first render.
-      .precision(0)
-      .fitExtent(
-        [
-          [PAD, PAD],
-          [WIDTH - PAD, HEIGHT - PAD],
-        ],
-        collection,
+/** The geometry objects of one object of a topology (a collection or a single geometry). */
+function objectsOf(geometry: Geometry, name: string): GeometryObject[] {
+  const target = geometry.topology.objects[name] as (GeometryObject & { geometries?: unknown }) | undefined;
+  if (!target) return [];
+  if (target.type !== 'GeometryCollection') return [target];
+  return Array.isArray(target.geometries)
+    ? target.geometries.filter(
+        (g): g is GeometryObject => typeof (g as GeometryObject | null)?.type === 'string',
       )
-  );
+    : [];
 }
 
-function collectionOf(geometry: Geometry, object: string): FeatureCollection {
-  const topology = geometry.topology as unknown as Parameters<typeof feature>[0];
-  const target = topology.objects[object];
-  if (!target) return { type: 'FeatureCollection', features: [] };
-  const result = feature(topology, target as never) as unknown as FeatureCollection | Feature;
-  return result.type === 'FeatureCollection' ? result : { type: 'FeatureCollection', features: [result] };
+/** d3's conformal conic for metropolitan France (as the IGN's Lambert-93): parallels 44° and 49°, centred on 3° E. */
+const RADIANS = Math.PI / 180;
+const conic = geoConicConformalRaw(44 * RADIANS, 49 * RADIANS);
+
+/**
+ * How the shapes are drawn: the conic, scaled and moved to fit `frame` (France, or the
+ * territory's outline) in the drawing as d3's `fitExtent` would, and the shapes' paths and centres
+ * from the topology's shared arcs (see ./topology.ts). Only d3's raw projection is used: France
+ * needs none of the clipping and resampling of a full d3 projection, which would double the
+ * map's code.
+ */
+function drawing(geometry: Geometry, frame: GeometryObject[]) {
+  const topology = geometry.topology as unknown as TopologyLike;
+  const unit = (lon: number, lat: number): [number, number] | null => {
+    const [x, y] = conic((lon - 3) * RADIANS, lat * RADIANS);
+    return Number.isFinite(x) && Number.isFinite(y) ? [x, -y] : null;
+  };
+  const [x0, y0, x1, y1] = new ArcPaths(topology, unit, 0).boundsOf(frame);
+  const [w, h] = [WIDTH - 2 * PAD, HEIGHT - 2 * PAD];
+  const fitted = Math.min(w / (x1 - x0), h / (y1 - y0));
+  const k = Number.isFinite(fitted) && fitted > 0 ? fitted : 1;
+  const [tx, ty] = [PAD + (w - k * (x1 + x0)) / 2, PAD + (h - k * (y1 + y0)) / 2];
+  const project = (lon: number, lat: number): [number, number] | null => {
+    const xy = unit(lon, lat);
+    return xy && [tx + k * xy[0], ty + k * xy[1]];
+  };
+  return { project, arcs: new ArcPaths(topology, project) };
 }
 
 /**
@@ -142,7 +120,7 @@ export class TecTerritoryMap extends TecElement {
   @state() private showList = false;
   @state() private view = { k: 1, x: 0, y: 0 };
   private pointers = new Map<number, { x: number; y: number }>();
-  private centreOf: (f: Feature<GeoGeometry>) => [number, number] = () => [0, 0];
+  private centreOf: (shape: GeometryObject) => [number, number] = () => [NaN, NaN];
 
   constructor() {
     super();
@@ -156,20 +134,21 @@ export class TecTerritoryMap extends TecElement {
         client.geometry.overview({ signal }),
         client.territories.list({ signal }),
       ]);
-      const france = collectionOf(geometry, 'france');
-      const outlines = collectionOf(geometry, 'territories');
-      const projection = projectionFor(france);
-      const path = geoPath({ stream: (sink) => projection.stream(thinned(sink)) }).digits(1);
+      const france = objectsOf(geometry, 'france');
+      const draw = drawing(geometry, france);
       const bySlug = new Map<string, TerritorySummary>(territories.map((t) => [t.slug, t]));
-      this.land = path(france) ?? '';
-      this.places = outlines.features.flatMap((f): Place[] => {
-        const slug = String((f.properties as { slug?: unknown } | null)?.slug ?? '');
+      this.land = draw.arcs.pathOfAll(france);
+      this.places = objectsOf(geometry, 'territories').flatMap((shape): Place[] => {
+        const slug = String(shape.properties?.slug ?? '');
         const t = bySlug.get(slug);
         if (!t) return [];
         const phase: Phase = t.status === 'en-selection' || !t.currentPhase ? 'selection' : t.currentPhase;
         const detail = phase === 'selection' ? this.t('selecting') : labels[lang].phase[phase];
-        return [{ id: slug, name: t.name, phase, detail, path: path(f) ?? '', centre: path.centroid(f) }];
+        return [
+          { id: slug, name: t.name, phase, detail, path: draw.arcs.pathOf(shape), centre: [NaN, NaN], shape },
+        ];
       });
+      this.centreOf = (shape) => draw.arcs.centreOf(shape);
       this.heading = this.t('mapTitle');
       this.setGeometryMeta(geometry);
       return this.places.length ? 'loaded' : 'empty';
@@ -180,32 +159,32 @@ export class TecTerritoryMap extends TecElement {
       client.territories.get(slug, { signal }),
       client.members.page(slug, { limit: 100 }, { signal }),
     ]);
-    const outline = collectionOf(geometry, 'outline');
-    const communes = collectionOf(geometry, 'communes');
-    const projection = projectionFor(outline);
-    const path = geoPath({ stream: (sink) => projection.stream(thinned(sink)) }).digits(1);
+    const outline = objectsOf(geometry, 'outline');
+    const draw = drawing(geometry, outline);
     const counts = new Map<string, number>();
     for (const m of members.items)
       if (m.commune) counts.set(m.commune.insee, (counts.get(m.commune.insee) ?? 0) + 1);
-    this.land = path(outline) ?? '';
-    this.places = communes.features.map((f: Feature<GeoGeometry>) => {
-      const props = (f.properties ?? {}) as { insee?: string; name?: string };
-      const count = counts.get(props.insee ?? '') ?? 0;
-      const point = f.geometry.type === 'Point';
-      // A shape's centre is only needed for its tooltip: computed on hover, not for 2,000 places.
-      const centre: [number, number] = point ? path.centroid(f) : [NaN, NaN];
+    this.land = draw.arcs.pathOfAll(outline);
+    this.places = objectsOf(geometry, 'communes').map((shape): Place => {
+      const props = (shape.properties ?? {}) as { insee?: unknown; name?: unknown };
+      const insee = typeof props.insee === 'string' ? props.insee : '';
+      const count = counts.get(insee) ?? 0;
+      const at = shape.type === 'Point' && Array.isArray(shape.coordinates) ? shape.coordinates : undefined;
+      // A point is drawn as a circle at its place; a shape's centre is only needed for its
+      // tooltip, so it is computed on hover, not for 2,000 places up front.
+      const centre = at ? draw.project(Number(at[0]), Number(at[1])) : null;
       return {
-        id: props.insee ?? '',
-        name: props.name ?? '',
+        id: insee,
+        name: typeof props.name === 'string' ? props.name : '',
         detail: this.t('membersAt', { n: count }),
-        path: point ? '' : (path(f) ?? ''),
-        centre,
-        feature: point ? undefined : f,
+        path: at ? '' : draw.arcs.pathOf(shape),
+        centre: centre ?? [NaN, NaN],
+        shape: at ? undefined : shape,
         count,
       };
     });
     this.heading = this.t('mapTitleTerritory', { territory: territory.name });
-    this.centreOf = (f) => path.centroid(f);
+    this.centreOf = (shape) => draw.arcs.centreOf(shape);
     this.setGeometryMeta(geometry);
     return 'loaded';
   }
@@ -373,7 +352,7 @@ export class TecTerritoryMap extends TecElement {
   private renderTooltip(): TemplateResult | typeof nothing {
     const place = this.hover === undefined ? undefined : this.places[this.hover];
     if (!place) return nothing;
-    if (Number.isNaN(place.centre[0]) && place.feature) place.centre = this.centreOf(place.feature);
+    if (Number.isNaN(place.centre[0]) && place.shape) place.centre = this.centreOf(place.shape);
     return html`<div
       class="tooltip"
       role="presentation"
@@ -494,12 +473,10 @@ export class TecTerritoryMap extends TecElement {
       </button>
       <div id="places" class=${this.showList ? 'list' : 'list visually-hidden'} part="list">
         <h3>${this.t('listTitle')}</h3>
-        <ul>
+        <ul @click=${this.onPlaceClick}>
           ${this.places.map(
             (p, i) =>
-              html`<li>
-                <button class="list-place" @click=${() => this.select(i)}>${p.name}</button> — ${p.detail}
-              </li>`,
+              html`<li><button class="list-place" data-index=${i}>${p.name}</button> — ${p.detail}</li>`,
           )}
         </ul>
       </div>
