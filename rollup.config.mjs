@@ -1,6 +1,157 @@
-// The one build of every bundle (CDN set, npm entries, loader). Targets are added by the widget
-// and loader issues; until then the build produces nothing but the TypeScript outputs of tsc.
-/** @type {import('rollup').RollupOptions[]} */
-const targets = [];
+// The CDN set of the widgets, built from the packages' compiled JavaScript (`tsc --build` first;
+// `npm run build` does both):
+//
+//   dist/cdn/<version>/tec.js             the loader, the one file a page includes
+//   dist/cdn/<version>/<name>-<hash>.js   a chunk per widget and the shared runtime chunk
+//   dist/cdn/<version>/manifest.json      every file with its SRI hash and sizes, and the snippets
+//   dist/cdn/<version>/snippets/<tag>.html  the snippet to paste for each widget
+//
+// Chunk names carry their content hash, so they can be cached forever; the version folder makes
+// `tec.js` immutable too. Each file also gets its `.br` and `.gz` beside it, for servers that send
+// precompressed files. TEC_CDN_BASE (default https://cdn.example.org/tec/) and TEC_SNIPPET_API
+// (default https://api.example.org) only change the snippets' text.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { transform } from 'esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
 
-export default targets;
+const { version } = JSON.parse(
+  readFileSync(new URL('packages/widgets/package.json', import.meta.url), 'utf8'),
+);
+const cdnBase = (process.env.TEC_CDN_BASE ?? 'https://cdn.example.org/tec/').replace(/\/?$/, '/');
+const snippetApi = process.env.TEC_SNIPPET_API ?? 'https://api.example.org';
+
+export const outDir = `dist/cdn/${version}`;
+
+/** What each widget's snippet shows: the tag with its usual attributes and its no-script content. */
+const snippetBodies = {
+  'tec-phase-tracker': `<tec-phase-tracker api="${snippetApi}" territory="roya">
+  <a href="https://example.org/roya">Voir l’avancement du projet</a>
+</tec-phase-tracker>`,
+  'tec-territory-map': `<tec-territory-map api="${snippetApi}" href-template="/territoires/{slug}">
+  <a href="https://example.org/territoires">Les six territoires TEC</a>
+</tec-territory-map>`,
+  'tec-coalition-members': `<tec-coalition-members api="${snippetApi}" territory="roya">
+  <a href="https://example.org/roya/coalition">Les membres de la coalition</a>
+</tec-coalition-members>`,
+  'tec-engagement-cta': `<tec-engagement-cta api="${snippetApi}" territory="roya"
+  controller="Commune de Breil-sur-Roya" privacy-url="https://example.org/confidentialite">
+  <a href="https://example.org/roya/participer">S’engager dans la Roya</a>
+</tec-engagement-cta>`,
+};
+
+const sri = (code) => `sha384-${createHash('sha384').update(code).digest('base64')}`;
+
+/** Minifies each chunk with esbuild (already a dependency; a few lines instead of a plugin). */
+function minify() {
+  return {
+    name: 'tec-minify',
+    async renderChunk(code) {
+      const result = await transform(code, {
+        minify: true,
+        format: 'esm',
+        target: 'es2022',
+        legalComments: 'none',
+      });
+      return { code: result.code, map: null };
+    },
+  };
+}
+
+/**
+ * Writes into the loader, for each tag, the files its chunk needs with their SRI hashes; then the
+ * manifest, the snippets, and the compressed copies.
+ */
+function cdnManifest() {
+  return {
+    name: 'tec-cdn-manifest',
+    generateBundle(_options, bundle) {
+      const files = Object.values(bundle).filter((f) => f.type === 'chunk');
+      const byName = new Map(files.map((f) => [f.fileName, f]));
+      const needs = (file, seen = new Set()) => {
+        if (seen.has(file)) return seen;
+        seen.add(file);
+        for (const dep of byName.get(file)?.imports ?? []) needs(dep, seen);
+        return seen;
+      };
+      const chunks = {};
+      for (const file of files) {
+        const match = /\/(tec-[a-z-]+)\.define\.js$/.exec(file.facadeModuleId ?? '');
+        if (!file.isDynamicEntry || !match) continue;
+        chunks[match[1]] = [...needs(file.fileName)].map((f) => [`./${f}`, sri(byName.get(f).code)]);
+      }
+      const loader = files.find((f) => f.isEntry && f.name === 'tec');
+      loader.code = loader.code
+        .replaceAll('__TEC_CHUNKS__', JSON.stringify(chunks))
+        .replaceAll('__TEC_VERSION__', JSON.stringify(version));
+      if (/__TEC_(CHUNKS|VERSION)__/.test(loader.code)) this.error('the loader still has a placeholder');
+
+      const manifest = { version, files: {}, loader: 'tec.js', widgets: {}, snippets: {} };
+      for (const file of files) {
+        const code = Buffer.from(file.code);
+        const br = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+        const gz = gzipSync(code, { level: 9 });
+        manifest.files[file.fileName] = {
+          integrity: sri(code),
+          bytes: code.length,
+          gzip: gz.length,
+          brotli: br.length,
+        };
+        this.emitFile({ type: 'asset', fileName: `${file.fileName}.br`, source: br });
+        this.emitFile({ type: 'asset', fileName: `${file.fileName}.gz`, source: gz });
+      }
+      const script = `<script type="module" src="${cdnBase}${version}/tec.js"
+        integrity="${manifest.files['tec.js'].integrity}" crossorigin="anonymous"></script>`;
+      for (const [tag, body] of Object.entries(snippetBodies)) {
+        manifest.widgets[tag] = chunks[tag].map(([f]) => f.slice(2));
+        manifest.snippets[tag] = `${script}\n${body}\n`;
+        this.emitFile({ type: 'asset', fileName: `snippets/${tag}.html`, source: manifest.snippets[tag] });
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: 'manifest.json',
+        source: `${JSON.stringify(manifest, null, 2)}\n`,
+      });
+    },
+  };
+}
+
+/** @type {import('rollup').RollupOptions[]} */
+export default [
+  {
+    input: { tec: 'packages/widgets/dist/loader.js' },
+    plugins: [nodeResolve({ browser: true }), minify(), cdnManifest()],
+    output: {
+      dir: outDir,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: (chunk) => `${chunk.name.replace(/\.define$/, '')}-[hash].js`,
+      // One runtime chunk: everything the widgets share. What only one widget uses (d3-geo for
+      // the map, the virtualizer for the member list) stays in that widget's chunk.
+      manualChunks(id) {
+        if (/[\\/](d3-[a-z]+|@lit-labs[\\/]virtualizer)[\\/]/.test(id)) return undefined;
+        if (
+          /packages[\\/]widgets[\\/]dist[\\/](loader|phase-tracker|engagement-cta|coalition-members|territory-map|provider)/.test(
+            id,
+          )
+        )
+          return undefined;
+        return 'tec-runtime';
+      },
+      hashCharacters: 'base36',
+    },
+    onwarn(warning, warn) {
+      // tsc's decorator helper reads `this` at module level (undefined in a module, as it expects);
+      // zod places a comment where rollup reads annotations, and rollup drops it. Both harmless.
+      if (warning.code === 'THIS_IS_UNDEFINED' && /__decorate/.test(warning.frame ?? '')) return;
+      if (warning.code === 'INVALID_ANNOTATION' && /node_modules[\\/]zod/.test(warning.id ?? '')) return;
+      if (
+        warning.code === 'CIRCULAR_DEPENDENCY' &&
+        (warning.ids ?? []).every((id) => /node_modules/.test(id))
+      )
+        return;
+      warn(warning);
+    },
+  },
+];

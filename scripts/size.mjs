@@ -6,14 +6,15 @@
 import { build } from 'esbuild';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** Budgets in bytes, brotli. */
 const entries = [
   // Issue 4 set 13 kB. Measured apart, zod/mini with the contract's schemas is 12.4 kB and ky
   // 4.5 kB (brotli), so 13 kB cannot hold a client that validates every response with them;
   // the budget holds today's 20.1 kB with a little room, and fails on any real growth.
-  { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 21_000 },
-  { name: '@tec/sdk/admin', entry: 'packages/sdk/src/admin.ts', brotli: 21_000 },
+  { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 21_000, gzip: 23_500 },
+  { name: '@tec/sdk/admin', entry: 'packages/sdk/src/admin.ts', brotli: 21_000, gzip: 23_500 },
 ];
 
 /**
@@ -24,19 +25,23 @@ const widgetEntries = {
   'tec-phase-tracker': {
     entry: 'packages/widgets/src/phase-tracker/tec-phase-tracker.define.ts',
     brotli: 4_000,
+    gzip: 4_500,
   },
   'tec-engagement-cta': {
     entry: 'packages/widgets/src/engagement-cta/tec-engagement-cta.define.ts',
     brotli: 6_000,
+    gzip: 6_800,
   },
   'tec-coalition-members': {
     entry: 'packages/widgets/src/coalition-members/tec-coalition-members.define.ts',
     brotli: 12_000, // the virtualizer included
+    gzip: 13_500,
   },
   'tec-territory-map': {
     entry: 'packages/widgets/src/territory-map/tec-territory-map.define.ts',
     // Geometry is data, not counted. Only d3-geo's raw conic is bundled (see drawing()).
     brotli: 12_000,
+    gzip: 13_500,
   },
 };
 // Issue 5 set 20 kB for the runtime. It holds the SDK (20.1 kB alone, see above), Lit with
@@ -44,10 +49,11 @@ const widgetEntries = {
 // with the member list. The budget holds that with a little room; shrinking it means moving each
 // widget's strings into its own chunk (not done yet).
 const RUNTIME_BUDGET = 33_000;
+const RUNTIME_GZIP_BUDGET = 37_500;
 
 let failed = false;
 const rows = [];
-for (const { name, entry, brotli } of entries) {
+for (const { name, entry, brotli, gzip } of entries) {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -62,9 +68,9 @@ for (const { name, entry, brotli } of entries) {
   const code = result.outputFiles[0].contents;
   const br = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const gz = gzipSync(code, { level: 9 }).length;
-  const ok = br <= brotli;
+  const ok = br <= brotli && gz <= gzip;
   failed ||= !ok;
-  rows.push({ name, min: code.length, gz, br, budget: brotli, ok });
+  rows.push({ name, min: code.length, gz, br, budget: brotli, gzBudget: gzip, ok });
 }
 
 const split = await build({
@@ -88,6 +94,7 @@ const runtime = {
   gz: 0,
   br: 0,
   budget: RUNTIME_BUDGET,
+  gzBudget: RUNTIME_GZIP_BUDGET,
 };
 /** Sizes of each output file. A chunk imported by one widget only counts for that widget. */
 const measured = new Map();
@@ -128,21 +135,54 @@ for (const [path, size] of measured) {
   sum.br += size.br;
 }
 for (const [name, size] of Object.entries(perWidget)) {
-  const budget = widgetEntries[name].brotli;
-  const ok = size.br <= budget;
+  const { brotli: budget, gzip: gzBudget } = widgetEntries[name];
+  const ok = size.br <= budget && size.gz <= gzBudget;
   failed ||= !ok;
-  rows.push({ name: `<${name}> on top of the runtime`, ...size, budget, ok });
+  rows.push({ name: `<${name}> on top of the runtime`, ...size, budget, gzBudget, ok });
 }
-runtime.ok = runtime.br <= runtime.budget;
+runtime.ok = runtime.br <= runtime.budget && runtime.gz <= runtime.gzBudget;
 failed ||= !runtime.ok;
 rows.push(runtime);
 
+// ----- the CDN set as rollup built it (`npm run build`; `npm test` builds it first) -------------
+const { version } = JSON.parse(readFileSync('packages/widgets/package.json', 'utf8'));
+const manifestPath = `dist/cdn/${version}/manifest.json`;
+if (existsSync(manifestPath)) {
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const files = Object.entries(manifest.files);
+  const runtimeFile = files.find(([f]) => f.startsWith('tec-runtime-'))?.[0];
+  const add = (name, owned, budget, gzBudget) => {
+    const size = { min: 0, gz: 0, br: 0 };
+    for (const f of owned) {
+      size.min += manifest.files[f].bytes;
+      size.gz += manifest.files[f].gzip;
+      size.br += manifest.files[f].brotli;
+    }
+    const ok = size.br <= budget && size.gz <= gzBudget;
+    failed ||= !ok;
+    rows.push({ name, ...size, budget, gzBudget, ok });
+  };
+  add('CDN `tec.js` (the loader)', ['tec.js'], 2_000, 2_500);
+  add('CDN runtime chunk', [runtimeFile], RUNTIME_BUDGET, RUNTIME_GZIP_BUDGET);
+  for (const [tag, budget] of Object.entries(widgetEntries)) {
+    const own = manifest.widgets[tag].filter((f) => f !== runtimeFile);
+    // Chunks only this widget loads later (the virtualizer's layout) count for it.
+    const later = files
+      .map(([f]) => f)
+      .filter((f) => !f.startsWith('tec'))
+      .filter((f) => own.some((o) => readFileSync(`dist/cdn/${version}/${o}`, 'utf8').includes(f)));
+    add(`CDN \`<${tag}>\` chunks`, [...own, ...later], budget.brotli, budget.gzip);
+  }
+} else {
+  console.log(`(${manifestPath} is not built: run \`npm run build\` to measure the CDN set too.)\n`);
+}
+
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
-console.log('| entry | minified | gzip | brotli | budget (brotli) |');
+console.log('| entry | minified | gzip | brotli | budget (gzip / brotli) |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
   console.log(
-    `| ${r.name} | ${kb(r.min)} | ${kb(r.gz)} | ${kb(r.br)} | ${kb(r.budget)} ${r.ok ? '✓' : '✖ over'} |`,
+    `| ${r.name} | ${kb(r.min)} | ${kb(r.gz)} | ${kb(r.br)} | ${kb(r.gzBudget)} / ${kb(r.budget)} ${r.ok ? '✓' : '✖ over'} |`,
   );
 }
 if (failed) {

@@ -62,6 +62,8 @@ const isBrowserTest = (name) => name.endsWith('.browser.test.ts');
 if (!only || only === 'checks') {
   const checks = [
     ['Type check (tsc --build)', bin('tsc'), ['--build']],
+    // The CDN set: measured by the size budgets and loaded by the end-to-end tests.
+    ['CDN build (rollup -c)', bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']],
     ['ESLint', bin('eslint'), ['.', '--max-warnings=0']],
     ['Prettier', bin('prettier'), ['--check', '.', '--log-level=warn']],
   ];

@@ -16,6 +16,8 @@ function analyze() {
   const relative = '../../node_modules/.cache/tec-cem';
   const out = join(widgets, relative);
   mkdirSync(out, { recursive: true });
+  // The analyzer points package.json's `customElements` at its outdir: put the field back after.
+  const packageJson = readFileSync(join(widgets, 'package.json'), 'utf8');
   try {
     execFileSync(
       process.execPath,
@@ -36,6 +38,7 @@ function analyze() {
     return `${JSON.stringify(manifest, null, 2)}\n`;
   } finally {
     rmSync(out, { recursive: true, force: true });
+    writeFileSync(join(widgets, 'package.json'), packageJson);
   }
 }
 

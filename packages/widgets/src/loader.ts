@@ -1,0 +1,69 @@
+/**
+ * `tec.js`, the one script a partner page includes. It finds the `tec-*` tags on the page, and
+ * those added later, and loads only the widgets present, each as its own chunk; the chunks share
+ * one runtime chunk (Lit, the SDK, the widget base), fetched once.
+ *
+ * Built by rollup.config.mjs, which fills in `__TEC_CHUNKS__`: for each tag, the files its chunk
+ * needs with their SRI hashes. The loader announces them as `<link rel="modulepreload"
+ * integrity>` before importing, so the browser checks every chunk against the hash the build
+ * wrote, as it checks `tec.js` itself against the hash in the page's `<script integrity>`.
+ *
+ * Loading it twice is harmless (one loader per version runs), and so are two versions on one
+ * page: a tag already defined is not loaded again, and the first definition stays.
+ *
+ * @module
+ */
+
+/** For each tag: [file, integrity] of its chunk and the chunks it imports. Empty from source. */
+declare const __TEC_CHUNKS__: Record<string, [string, string][]>;
+declare const __TEC_VERSION__: string;
+
+const chunks: Record<string, [string, string][]> =
+  typeof __TEC_CHUNKS__ === 'undefined' ? {} : __TEC_CHUNKS__;
+const version = typeof __TEC_VERSION__ === 'undefined' ? 'source' : __TEC_VERSION__;
+
+const widgets: Record<string, () => Promise<unknown>> = {
+  'tec-provider': () => import('./provider/tec-provider.define.js'),
+  'tec-phase-tracker': () => import('./phase-tracker/tec-phase-tracker.define.js'),
+  'tec-engagement-cta': () => import('./engagement-cta/tec-engagement-cta.define.js'),
+  'tec-coalition-members': () => import('./coalition-members/tec-coalition-members.define.js'),
+  'tec-territory-map': () => import('./territory-map/tec-territory-map.define.js'),
+};
+
+const key = Symbol.for(`tec.loader@${version}`);
+const page = globalThis as unknown as Record<symbol, boolean>;
+
+if (!page[key]) {
+  page[key] = true;
+  const waiting = new Set(Object.keys(widgets));
+  const preloaded = new Set<string>();
+
+  const load = (tag: string) => {
+    waiting.delete(tag);
+    // Defined already, by this version or another one on the page: keep that definition.
+    if (customElements.get(tag)) return;
+    for (const [file, integrity] of chunks[tag] ?? []) {
+      if (preloaded.has(file)) continue;
+      preloaded.add(file);
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = new URL(file, import.meta.url).href;
+      link.integrity = integrity;
+      link.crossOrigin = 'anonymous';
+      document.head.append(link);
+    }
+    widgets[tag]!().catch((error: unknown) => console.error(`TEC: <${tag}> could not be loaded.`, error));
+  };
+
+  const scan = (root: Element) => {
+    for (const tag of waiting) if (root.localName === tag || root.getElementsByTagName(tag).length) load(tag);
+    if (!waiting.size) observer.disconnect();
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes) if (node.nodeType === 1) scan(node as Element);
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  scan(document.documentElement);
+}
