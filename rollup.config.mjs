@@ -36,7 +36,7 @@ const snippetBodies = {
   <a href="https://example.org/roya/coalition">Les membres de la coalition</a>
 </tec-coalition-members>`,
   'tec-engagement-cta': `<tec-engagement-cta api="${snippetApi}" territory="roya"
-  controller="Commune de Breil-sur-Roya" privacy-url="https://example.org/confidentialite">
+  controller="Commune de Breil-sur-Roya" controller-contact="dpo@breil-sur-roya.example">
   <a href="https://example.org/roya/participer">S’engager dans la Roya</a>
 </tec-engagement-cta>`,
 };

@@ -48,7 +48,9 @@ const widgetEntries = {
 // @lit/context (about 7 kB) and the base with both languages' strings of every widget: 32.4 kB
 // with the member list. The budget holds that with a little room; shrinking it means moving each
 // widget's strings into its own chunk (not done yet).
-const RUNTIME_BUDGET = 33_000;
+// 33.5 kB since issue 7: the base sets its text styles again inside the shadow root (a partner
+// site's `* { … !important }` reached them through the host), about 150 bytes.
+const RUNTIME_BUDGET = 33_500;
 const RUNTIME_GZIP_BUDGET = 37_500;
 
 let failed = false;

@@ -1,19 +1,16 @@
 #!/usr/bin/env node
 /**
- * `npm start`: the TEC API with the demo pages, on the embedded database by default.
- * Configuration comes from the environment (docs/api.md lists every variable).
+ * `npm run api`: the TEC API alone, on the embedded database by default (`npm start` runs it with
+ * the demo partner sites beside it). Configuration comes from the environment (docs/api.md).
  */
-import { fileURLToPath } from 'node:url';
 import { readConfig } from './config.js';
 import { startServer } from './server.js';
 
-const examples = fileURLToPath(new URL('../../../examples', import.meta.url));
-
 async function main() {
-  const config = readConfig(process.env, process.env.TEC_STATIC_DIR ? {} : { staticDir: examples });
+  const config = readConfig(process.env);
   const server = await startServer(config);
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
-  console.log(`TEC API on ${server.url}/v1 — demo pages on ${server.url}/ — database: ${where}`);
+  console.log(`TEC API on ${server.url}/v1 — database: ${where}`);
   if (server.seeded) console.log('Demo data seeded (six territories).');
   if (server.generatedAdminToken) {
     console.log(`Admin token (shown once, keep it safe): ${server.generatedAdminToken}`);

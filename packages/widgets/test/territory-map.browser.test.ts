@@ -114,6 +114,22 @@ describe('<tec-territory-map>', () => {
   });
 });
 
+describe('<tec-territory-map territory>', () => {
+  it('draws every commune of the Roya where it is: shapes with a path, points at a finite place', async () => {
+    const el = await map('territory="roya"');
+    const drawn = places(el);
+    expect(drawn.length).to.be.greaterThan(0);
+    for (const place of drawn) {
+      if (place.localName === 'circle') {
+        expect(Number.isFinite(Number(place.getAttribute('cx'))), place.getAttribute('aria-label')!).to.equal(
+          true,
+        );
+        expect(Number.isFinite(Number(place.getAttribute('cy')))).to.equal(true);
+      } else expect(place.getAttribute('d')).to.match(/^M[-\d.]+,[-\d.]+L/);
+    }
+  });
+});
+
 describe('ArcPaths (paths straight from the topology)', () => {
   // Two unit squares side by side share the arc 1 (x = 1); the identity stands for a projection.
   const topology = {
@@ -205,6 +221,18 @@ describe('ArcPaths (paths straight from the topology)', () => {
     expect(new ArcPaths(quantized, identity, 2).pathOf({ type: 'Polygon', arcs: [[0]] })).to.equal(
       'M10,20L11,20.5Z',
     );
+  });
+
+  it('places a quantized point, and refuses one that is not two finite numbers', async () => {
+    const { ArcPaths } = await import('../src/territory-map/topology.js');
+    const quantized = new ArcPaths(
+      { transform: { scale: [0.5, 0.5], translate: [10, 20] }, arcs: [] },
+      identity,
+    );
+    expect(quantized.pointOf({ type: 'Point', coordinates: [2, 4] })).to.deep.equal([11, 22]);
+    expect(quantized.pointOf({ type: 'Point', coordinates: ['2', 4] })).to.equal(null);
+    expect(quantized.pointOf({ type: 'Point', coordinates: [NaN, 4] })).to.equal(null);
+    expect(quantized.pointOf({ type: 'Polygon', arcs: [] })).to.equal(null);
   });
 
   it('draws around damaged data instead of throwing', async () => {

@@ -31,25 +31,36 @@ export const tokens = css`
     --_success: var(--tec-color-success, #18753c);
     --_danger: var(--tec-color-danger, #b3141a);
     --_focus: var(--tec-focus-ring, #0b5cad);
-    --_radius: var(--tec-radius, 0.5rem);
-    --_space: var(--tec-space, 1rem);
+    --_radius: var(--tec-radius, 0.5em);
+    --_space: var(--tec-space, 1em);
     --_font: var(--tec-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
 
     display: block;
     box-sizing: border-box;
-    color: var(--_text);
     background: var(--_surface);
+    border-radius: var(--_radius);
+    min-width: 0;
+  }
+  /* The page's own rules reach the host element, and win over :host even without !important:
+     the text settings are set on the shadow root's children instead, where no page rule reaches.
+     The default size is the reader's own (medium), not the page's root size: sizes are in em, so a
+     theme's html { font-size: 62.5% } changes nothing. */
+  :host,
+  :host > * {
+    color: var(--_text);
     font-family: var(--_font);
-    font-size: var(--tec-font-size, 1rem);
+    font-size: var(--tec-font-size, medium);
     font-weight: 400;
     font-style: normal;
+    font-variant: normal;
     line-height: 1.5;
     text-align: start;
+    text-indent: 0;
+    text-shadow: none;
     letter-spacing: normal;
     word-spacing: normal;
     text-transform: none;
-    border-radius: var(--_radius);
-    min-width: 0;
+    white-space: normal;
   }
   :host([hidden]) {
     display: none;

@@ -36,7 +36,7 @@ export const styles = css`
     font-weight: 600;
   }
   .scroller {
-    height: var(--tec-members-height, 32rem);
+    height: var(--tec-members-height, 32em);
     max-height: 80vh;
     overflow: auto;
     overscroll-behavior: contain;
@@ -48,7 +48,7 @@ export const styles = css`
   }
   :host([layout='grid']) .items:not([style]) {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(16em, 1fr));
   }
   .member {
     display: flex;
@@ -124,6 +124,6 @@ export const styles = css`
     margin-block-end: var(--_space);
   }
   .skeleton-list {
-    height: var(--tec-members-height, 32rem);
+    height: var(--tec-members-height, 32em);
   }
 `;

@@ -51,7 +51,7 @@ function initials(name: string): string {
  * @csspart member - Each member.
  * @csspart badge - The kind of a member, as text.
  *
- * @cssprop --tec-members-height - Height of the scrolling list (default 32rem).
+ * @cssprop --tec-members-height - Height of the scrolling list (default 32em).
  * @cssprop --tec-color-accent - Links, chips and focus.
  *
  * @fires tec-member-select - A visitor chose a member (`detail.member`).

@@ -12,7 +12,7 @@ export const styles = css`
     position: relative;
     aspect-ratio: 600 / 560;
     width: 100%;
-    max-width: 48rem;
+    max-width: 48em;
     touch-action: pan-y;
   }
   svg[part='map'] {

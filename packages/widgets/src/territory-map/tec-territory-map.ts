@@ -70,7 +70,7 @@ function drawing(geometry: Geometry, frame: GeometryObject[]) {
     const xy = unit(lon, lat);
     return xy && [tx + k * xy[0], ty + k * xy[1]];
   };
-  return { project, arcs: new ArcPaths(topology, project) };
+  return { arcs: new ArcPaths(topology, project) };
 }
 
 /**
@@ -165,24 +165,27 @@ export class TecTerritoryMap extends TecElement {
     for (const m of members.items)
       if (m.commune) counts.set(m.commune.insee, (counts.get(m.commune.insee) ?? 0) + 1);
     this.land = draw.arcs.pathOfAll(outline);
-    this.places = objectsOf(geometry, 'communes').map((shape): Place => {
-      const props = (shape.properties ?? {}) as { insee?: unknown; name?: unknown };
-      const insee = typeof props.insee === 'string' ? props.insee : '';
-      const count = counts.get(insee) ?? 0;
-      const at = shape.type === 'Point' && Array.isArray(shape.coordinates) ? shape.coordinates : undefined;
-      // A point is drawn as a circle at its place; a shape's centre is only needed for its
-      // tooltip, so it is computed on hover, not for 2,000 places up front.
-      const centre = at ? draw.project(Number(at[0]), Number(at[1])) : null;
-      return {
-        id: insee,
-        name: typeof props.name === 'string' ? props.name : '',
-        detail: this.t('membersAt', { n: count }),
-        path: at ? '' : draw.arcs.pathOf(shape),
-        centre: centre ?? [NaN, NaN],
-        shape: at ? undefined : shape,
-        count,
-      };
-    });
+    this.places = objectsOf(geometry, 'communes')
+      .map((shape): Place => {
+        const props = (shape.properties ?? {}) as { insee?: unknown; name?: unknown };
+        const insee = typeof props.insee === 'string' ? props.insee : '';
+        const count = counts.get(insee) ?? 0;
+        // A point is drawn as a circle at its place; a shape's centre is only needed for its
+        // tooltip, so it is computed on hover, not for 2,000 places up front.
+        const point = shape.type === 'Point';
+        const centre = point ? draw.arcs.pointOf(shape) : null;
+        return {
+          id: insee,
+          name: typeof props.name === 'string' ? props.name : '',
+          detail: this.t('membersAt', { n: count }),
+          path: point ? '' : draw.arcs.pathOf(shape),
+          centre: centre ?? [NaN, NaN],
+          shape: point ? undefined : shape,
+          count,
+        };
+        // A place with neither a shape nor a valid position cannot be drawn (damaged data): left out.
+      })
+      .filter((p) => p.path || Number.isFinite(p.centre[0]));
     this.heading = this.t('mapTitleTerritory', { territory: territory.name });
     this.centreOf = (shape) => draw.arcs.centreOf(shape);
     this.setGeometryMeta(geometry);

@@ -77,6 +77,22 @@ export class ArcPaths {
     return d;
   }
 
+  /** A Point object's position in the drawing (quantized positions decoded), or null. */
+  pointOf(object: GeometryObject): [number, number] | null {
+    const c = object.coordinates;
+    if (object.type !== 'Point' || !Array.isArray(c)) return null;
+    const [a, b] = c as unknown[];
+    if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b))
+      return null;
+    const t = this.topology.transform;
+    return t
+      ? this.project(
+          a * Number(t.scale[0]) + Number(t.translate[0]),
+          b * Number(t.scale[1]) + Number(t.translate[1]),
+        )
+      : this.project(a, b);
+  }
+
   /** The box of every point of the given Polygon and MultiPolygon objects: [x0, y0, x1, y1]. */
   boundsOf(objects: readonly GeometryObject[]): [number, number, number, number] {
     const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];

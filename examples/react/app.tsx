@@ -1,0 +1,41 @@
+/**
+ * The React example: the overview map chooses a territory, whose phase tracker and coalition
+ * show beside it. The widgets come from `@tec/react`; their events arrive as typed `onTec…` props.
+ */
+import { StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { CoalitionMembers, PhaseTracker, TerritoryMap } from '@tec/react';
+import type { TecMemberSelectEvent, TecTerritorySelectEvent } from '@tec/widgets';
+
+const host = document.getElementById('app')!;
+const api = host.dataset.api!;
+
+function App() {
+  const [territory, setTerritory] = useState('roya');
+  const [chosen, setChosen] = useState('');
+  const onSelect = (event: TecTerritorySelectEvent) => {
+    // The app handles the choice itself: no navigation to an href.
+    event.preventDefault();
+    setTerritory(event.detail.slug);
+    setChosen(`Territoire choisi : ${event.detail.name}`);
+  };
+  const onMember = (event: TecMemberSelectEvent) => setChosen(`Membre choisi : ${event.detail.member.name}`);
+  return (
+    <>
+      <p role="status" id="choice">
+        {chosen}
+      </p>
+      <TerritoryMap api={api} onTecTerritorySelect={onSelect} />
+      <h2>Avancement</h2>
+      <PhaseTracker api={api} territory={territory} />
+      <h2>La coalition</h2>
+      <CoalitionMembers api={api} territory={territory} onTecMemberSelect={onMember} />
+    </>
+  );
+}
+
+createRoot(host).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,207 @@
+/**
+ * The demo partner sites: a small web server, on its own origin beside the API, serving the
+ * pages of examples/ and the CDN set of dist/cdn/ as a partner's site and a CDN would.
+ *
+ * Each page is plain HTML with the snippet a webmaster pastes; the server fills in the API's
+ * address, the loader's URL and SRI hash ({{API}}, {{LOADER}}, {{INTEGRITY}}) and the snippet to
+ * show ({{SNIPPET tec-…}}). The municipal site is sent with a strict Content-Security-Policy.
+ * `npm start` runs it (scripts/start.ts); the end-to-end tests start it the same way.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const examples = join(root, 'examples');
+const version = (
+  JSON.parse(readFileSync(join(root, 'packages/widgets/package.json'), 'utf8')) as { version: string }
+).version;
+export const cdnDir = join(root, 'dist', 'cdn', version);
+
+/** The pages whose scripts are built from TypeScript, and where to. */
+const bundles = [
+  { entry: 'examples/console/console.ts', out: 'dist/examples/console.js' },
+  { entry: 'examples/react/app.tsx', out: 'dist/examples/react-app.js' },
+];
+
+/**
+ * Builds what is missing: the packages (tsc), the CDN set (rollup), the demo pages' scripts
+ * (esbuild). `force` rebuilds all.
+ */
+export async function buildDemo({ force = false, log = console.log } = {}): Promise<void> {
+  const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+  if (force || !existsSync(join(root, 'packages/widgets/dist/loader.js'))) {
+    log('Building the packages (tsc --build)…');
+    execFileSync(bin('tsc'), ['--build'], { cwd: root, stdio: 'inherit' });
+  }
+  if (force || !existsSync(join(cdnDir, 'manifest.json'))) {
+    log('Building the CDN set (rollup)…');
+    execFileSync(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent'], { cwd: root, stdio: 'inherit' });
+  }
+  for (const { entry, out } of bundles) {
+    if (!force && existsSync(join(root, out))) continue;
+    log(`Building ${out}…`);
+    await build({
+      entryPoints: [join(root, entry)],
+      outfile: join(root, out),
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2022',
+      jsx: 'automatic',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+  }
+}
+
+/** The Content-Security-Policy of the municipal site: the issue's, plus the API for data. */
+export function municipalCsp(apiOrigin: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${apiOrigin}`,
+    `img-src 'self' ${apiOrigin}`,
+    "require-trusted-types-for 'script'",
+  ].join('; ');
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export interface DemoServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A path inside `base`, or undefined when the request tries to leave it. */
+function inside(base: string, path: string): string | undefined {
+  const full = normalize(join(base, decodeURIComponent(path)));
+  return full === base || full.startsWith(base + sep) ? full : undefined;
+}
+
+export async function startDemoServer(options: {
+  apiUrl: string;
+  port?: number;
+  host?: string;
+}): Promise<DemoServer> {
+  const apiOrigin = new URL(options.apiUrl).origin;
+  const manifest = JSON.parse(readFileSync(join(cdnDir, 'manifest.json'), 'utf8')) as {
+    files: Record<string, { integrity: string }>;
+    snippets: Record<string, string>;
+  };
+  const loader = `/cdn/${version}/tec.js`;
+
+  const fill = (html: string, origin: string) =>
+    html
+      .replace(/\{\{SNIPPET (tec-[a-z-]+)\}\}/g, (_, tag: string) =>
+        escapeHtml(
+          (manifest.snippets[tag] ?? '')
+            .replace(/https:\/\/cdn\.example\.org\/tec\//g, `${origin}/cdn/`)
+            .replace(/https:\/\/api\.example\.org/g, options.apiUrl),
+        ),
+      )
+      .replaceAll('{{API}}', options.apiUrl)
+      .replaceAll('{{LOADER}}', loader)
+      .replaceAll('{{INTEGRITY}}', manifest.files['tec.js']!.integrity);
+
+  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, headers = {}) => {
+    res.writeHead(status, {
+      'content-type': type,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      ...headers,
+    });
+    res.end(body);
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://demo');
+    const origin = `http://${req.headers.host ?? 'localhost'}`;
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'text/plain', 'Method not allowed');
+
+    // The CDN: immutable files, precompressed when the browser takes it.
+    if (url.pathname.startsWith('/cdn/')) {
+      const file = inside(join(root, 'dist', 'cdn'), url.pathname.slice('/cdn/'.length));
+      if (!file || !existsSync(file) || !statSync(file).isFile())
+        return send(res, 404, 'text/plain', 'Not found');
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      const encoding = accepts.includes('br') && existsSync(`${file}.br`) ? 'br' : undefined;
+      return send(
+        res,
+        200,
+        types[extname(file)] ?? 'application/octet-stream',
+        readFileSync(encoding ? `${file}.br` : file),
+        {
+          'cache-control': 'public, max-age=31536000, immutable',
+          'access-control-allow-origin': '*',
+          'cross-origin-resource-policy': 'cross-origin',
+          vary: 'accept-encoding',
+          ...(encoding ? { 'content-encoding': encoding } : {}),
+        },
+      );
+    }
+    if (url.pathname.startsWith('/built/')) {
+      const file = inside(join(root, 'dist', 'examples'), url.pathname.slice('/built/'.length));
+      if (!file || !existsSync(file)) return send(res, 404, 'text/plain', 'Not found');
+      return send(res, 200, types[extname(file)] ?? 'application/octet-stream', readFileSync(file), {
+        'cache-control': 'no-cache',
+      });
+    }
+
+    let path = url.pathname;
+    if (path.endsWith('/')) path += 'index.html';
+    const file = inside(examples, path.slice(1));
+    if (!file || !existsSync(file) || !statSync(file).isFile() || /\.(ts|tsx)$/.test(file))
+      return send(
+        res,
+        404,
+        'text/html; charset=utf-8',
+        '<!doctype html><title>Introuvable</title><p>Page introuvable.</p>',
+      );
+    const type = types[extname(file)] ?? 'application/octet-stream';
+    const headers: Record<string, string> = { 'cache-control': 'no-cache' };
+    if (path.startsWith('/mairie/')) headers['content-security-policy'] = municipalCsp(apiOrigin);
+    if (type.startsWith('text/html'))
+      return send(res, 200, type, fill(readFileSync(file, 'utf8'), origin), headers);
+    return send(res, 200, type, readFileSync(file), headers);
+  };
+
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Server error');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

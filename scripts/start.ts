@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: builds what is missing, then runs the TEC API on the embedded database (PGlite in
+ * .tec-data/, or PostgreSQL with DATABASE_URL) and, beside it on its own origin, the demo partner
+ * sites of examples/. Configuration: docs/api.md (PORT, TEC_*), and TEC_DEMO_PORT (default 8788).
+ */
+import { readConfig } from '../packages/api/src/config.js';
+import { startServer } from '../packages/api/src/server.js';
+import { buildDemo, startDemoServer } from './demo.js';
+
+async function main() {
+  await buildDemo();
+  const host = process.env.HOST || '127.0.0.1';
+  const demoPort = Number(process.env.TEC_DEMO_PORT || 8788);
+  const demoOrigins = [`http://${host}:${demoPort}`, `http://localhost:${demoPort}`];
+  const env = {
+    ...process.env,
+    // The demo sites send sign-ups and the console's admin calls to the API from their origin.
+    TEC_ALLOWED_ORIGINS: [process.env.TEC_ALLOWED_ORIGINS, ...demoOrigins].filter(Boolean).join(','),
+  };
+  const config = readConfig(env);
+  const api = await startServer(config);
+  const demo = await startDemoServer({ apiUrl: api.url, port: demoPort, host });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+  console.log(`TEC API on ${api.url}/v1 — database: ${where}`);
+  console.log(
+    `Demo partner sites on ${demo.url}/ (the console for the programme's teams: ${demo.url}/console/)`,
+  );
+  if (api.seeded) console.log('Demo data seeded (six territories).');
+  if (api.generatedAdminToken) {
+    console.log(`Admin token (shown once, keep it safe): ${api.generatedAdminToken}`);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    api.log.info('draining', { signal });
+    Promise.all([demo.close(), api.close()]).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`TEC demo failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

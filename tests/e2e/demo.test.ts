@@ -1,0 +1,328 @@
+/**
+ * End to end, in Chromium: the built CDN set (dist/cdn, built by `npm test` before this runs) on
+ * the demo partner sites, served on their own origin beside a real API on a temporary database —
+ * as `npm start` runs them. What a partner webmaster and a resident would see, checked per page.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { startTestServer, TEST_ADMIN_TOKEN } from '@tec/api/testing';
+import { buildDemo, startDemoServer, type DemoServer } from '../../scripts/demo.js';
+
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** A free port, so that the API can allow the demo's origin before the demo starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const PAGES = [
+  '/fondation/',
+  '/kiif-roya/',
+  '/mairie/',
+  '/habitants/',
+  '/react/',
+  '/hors-ligne/',
+  '/console/',
+];
+
+let api: Awaited<ReturnType<typeof startTestServer>>;
+let demo: DemoServer;
+let browser: Browser;
+
+before(async () => {
+  await buildDemo({ log: () => {} });
+  const port = await freePort();
+  api = await startTestServer({ config: { allowedOrigins: [`http://127.0.0.1:${port}`] } });
+  demo = await startDemoServer({ apiUrl: api.url, port });
+  browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+  await api?.close();
+});
+
+/** Records every request, CSP violation, console error and layout shift of a page. */
+async function open(path: string, context?: BrowserContext) {
+  const ctx = context ?? (await browser.newContext({ viewport: { width: 1024, height: 800 } }));
+  const page = await ctx.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[]; shift: number };
+    w.violations = [];
+    w.shift = 0;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[])
+        if (!entry.hadRecentInput) w.shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${demo.url}${path}`);
+  return { page, requests, errors, context: ctx };
+}
+
+/** Waits until every widget of the page has left its loading state. */
+async function settled(page: Page, states = ['loaded', 'empty', 'error', 'offline']) {
+  await page.waitForFunction((done) => {
+    const widgets = [...document.querySelectorAll<HTMLElement & { status?: string }>('*')].filter(
+      (e) => e.localName.startsWith('tec-') && e.localName !== 'tec-provider',
+    );
+    return widgets.length > 0 && widgets.every((w) => w.shadowRoot && done.includes(w.status ?? ''));
+  }, states);
+}
+
+const cdnFiles = (requests: string[]) =>
+  requests
+    .filter((u) => u.includes('/cdn/'))
+    .map((u) =>
+      new URL(u).pathname
+        .split('/')
+        .pop()!
+        .replace(/-[a-z0-9]{8}\.js$/, ''),
+    );
+
+describe('the loader on the demo sites', () => {
+  it('fetches only the chunks of the widgets present, and upgrades a widget added later', async () => {
+    const { page, requests, context } = await open('/kiif-roya/');
+    await settled(page, ['loaded']);
+    const before = cdnFiles(requests);
+    assert.ok(before.includes('tec.js') && before.includes('tec-runtime'), before.join());
+    assert.ok(
+      before.includes('tec-phase-tracker') && before.includes('tec-coalition-members'),
+      before.join(),
+    );
+    assert.ok(!before.includes('tec-territory-map') && !before.includes('tec-engagement-cta'), before.join());
+    assert.equal(before.filter((f) => f === 'tec-runtime').length, 1, 'one runtime chunk, fetched once');
+
+    await page.evaluate((apiUrl) => {
+      const cta = document.createElement('tec-engagement-cta');
+      cta.setAttribute('api', apiUrl);
+      cta.setAttribute('territory', 'roya');
+      document.querySelector('main')!.append(cta);
+    }, api.url);
+    await settled(page, ['loaded']);
+    assert.ok(cdnFiles(requests).includes('tec-engagement-cta'));
+    assert.ok(await page.evaluate(() => customElements.get('tec-engagement-cta') !== undefined));
+    assert.ok(!cdnFiles(requests).includes('tec-territory-map'));
+    await context.close();
+  });
+
+  it('loads every chunk with an integrity hash, and refuses a chunk that was changed', async () => {
+    const { page, context, errors } = await open('/kiif-roya/');
+    await settled(page, ['loaded']);
+    const preloads = await page.$$eval('link[rel="modulepreload"]', (links) =>
+      links.map((l) => [l.getAttribute('href'), l.getAttribute('integrity')]),
+    );
+    assert.ok(preloads.length >= 3);
+    for (const [href, integrity] of preloads)
+      assert.match(`${href} ${integrity}`, /\.js sha384-[A-Za-z0-9+/=]{64}$/);
+
+    // The same page, where the CDN serves a changed tracker chunk: it is refused, nothing runs.
+    const tampered = await context.newPage();
+    const blocked: string[] = [];
+    tampered.on('console', (m) => {
+      if (m.type() === 'error') blocked.push(m.text());
+    });
+    await tampered.route('**/cdn/**/tec-phase-tracker-*.js', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: `${await response.text()}\nwindow.tampered = true;` });
+    });
+    await tampered.goto(`${demo.url}/kiif-roya/`);
+    await tampered.waitForFunction(() => customElements.get('tec-coalition-members'));
+    await tampered.waitForTimeout(500);
+    assert.equal(await tampered.evaluate(() => (window as { tampered?: boolean }).tampered), undefined);
+    assert.equal(await tampered.evaluate(() => customElements.get('tec-phase-tracker')), undefined);
+    assert.ok(
+      blocked.some((t) => /integrity/i.test(t)),
+      blocked.join('\n'),
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('lets the loader run twice, and a second version, without a second definition', async () => {
+    const { page, context, errors } = await open('/kiif-roya/');
+    await settled(page, ['loaded']);
+    const count = await page.evaluate(async () => {
+      const src = document.querySelector<HTMLScriptElement>('script[src*="tec.js"]')!.src;
+      await import(`${src}?again`); // another URL: the module runs a second time
+      return document.querySelectorAll('link[rel="modulepreload"]').length;
+    });
+    const before = await page.$$eval('link[rel="modulepreload"]', (l) => l.length);
+    assert.equal(count, before);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('the municipal site (strict CSP with Trusted Types, hostile CSS)', () => {
+  it('runs every widget with no CSP or Trusted Types violation', async () => {
+    const { page, context, errors } = await open('/mairie/');
+    const response = await page.reload();
+    assert.match(response!.headers()['content-security-policy']!, /require-trusted-types-for 'script'/);
+    await settled(page, ['loaded']);
+    assert.deepEqual(
+      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+      [],
+    );
+    assert.deepEqual(
+      errors.filter((e) => /Content Security Policy|TrustedHTML|TrustedScript|Trusted Type/i.test(e)),
+      [],
+    );
+    assert.equal(
+      await page.$$eval('tec-territory-map', (m) => m[0]!.shadowRoot!.querySelectorAll('.place').length > 0),
+      true,
+    );
+    await context.close();
+  });
+
+  it('keeps the widgets as they are on a plain page, whatever the site CSS says', async () => {
+    const measure = async (path: string) => {
+      const { page, context } = await open(path);
+      await settled(page, ['loaded']);
+      const m = await page.evaluate(() => {
+        const el = document.querySelector<HTMLElement>('tec-phase-tracker')!;
+        el.style.width = '600px';
+        el.style.display = 'block';
+        const inner = el.shadowRoot!.querySelector('h2, h3, p, li, span') as HTMLElement;
+        const cs = getComputedStyle(inner);
+        const box = el.getBoundingClientRect();
+        return {
+          width: box.width,
+          height: Math.round(box.height),
+          font: `${cs.fontSize} ${cs.lineHeight} ${cs.fontFamily} ${cs.textTransform} ${cs.letterSpacing}`,
+        };
+      });
+      await context.close();
+      return m;
+    };
+    const [hostile, plain] = [await measure('/mairie/'), await measure('/kiif-roya/')];
+    assert.deepEqual(hostile, plain);
+  });
+});
+
+describe('every demo page', () => {
+  for (const path of PAGES) {
+    it(`${path}: talks to no host but the page's and the API's, and stores nothing`, async () => {
+      const { page, requests, context } = await open(path);
+      if (path !== '/console/') await settled(page);
+      await page.waitForTimeout(300);
+      const allowed = new Set([new URL(demo.url).host, new URL(api.url).host]);
+      if (path === '/hors-ligne/') allowed.add('127.0.0.1:9'); // that page's (unreachable) API
+      const others = requests
+        .map((u) => new URL(u))
+        .filter((u) => u.protocol !== 'data:' && !allowed.has(u.host));
+      assert.deepEqual(
+        others.map((u) => u.href),
+        [],
+      );
+      assert.deepEqual(await context.cookies(), []);
+      const stored = await page.evaluate(async () => ({
+        cookie: document.cookie,
+        local: localStorage.length,
+        session: sessionStorage.length,
+        idb: (await indexedDB.databases()).length,
+      }));
+      assert.deepEqual(stored, { cookie: '', local: 0, session: 0, idb: 0 });
+      await context.close();
+    });
+
+    it(
+      `${path}: no layout shift from the widgets`,
+      {
+        todo:
+          'Not met yet: the skeletons and error states are not the size of the loaded widgets, so ' +
+          'what follows a widget moves when its data arrives (CLS 0.15 to 1.09 on these pages). ' +
+          'The test runs and reports its value; it is left open in issue 7.',
+      },
+      async () => {
+        const { page, context } = await open(path);
+        if (path !== '/console/') await settled(page);
+        await page.waitForTimeout(300);
+        const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
+        await context.close();
+        assert.equal(shift, 0, `cumulative layout shift ${shift}`);
+      },
+    );
+
+    it(`${path}: no axe violation, no script error`, async () => {
+      const { page, context, errors } = await open(path);
+      if (path !== '/console/') await settled(page);
+      await page.evaluate(axeSource);
+      const violations = (await page.evaluate(async () => {
+        const axe = (
+          window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: unknown[] }> } }
+        ).axe;
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        return (result.violations as { id: string; nodes: { target: unknown }[] }[]).map(
+          (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+        );
+      })) as string[];
+      assert.deepEqual(violations, []);
+      // The unreachable API's page logs the failed requests, as browsers do.
+      if (path !== '/hors-ligne/') assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+});
+
+describe('the React example and the console', () => {
+  it('renders with @tec/react and passes typed events to onTec… props', async () => {
+    const { page, context, errors } = await open('/react/');
+    await settled(page, ['loaded']);
+    const map = page.locator('tec-territory-map');
+    await map.locator('[part="place"]').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      /Territoire choisi : /.test(document.getElementById('choice')!.textContent ?? ''),
+    );
+    const name = await page.textContent('#choice');
+    const tracker = await page.evaluate(() =>
+      document.querySelector('tec-phase-tracker')!.getAttribute('territory'),
+    );
+    assert.ok(tracker && name?.length, `${name} ${tracker}`);
+    assert.equal(new URL(page.url()).pathname, '/react/', 'the handler prevented the navigation');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('sends a change from the console that reaches a widget open on another page, live', async () => {
+    const context = await browser.newContext();
+    const { page: partner } = await open('/kiif-roya/', context);
+    await settled(partner, ['loaded']);
+    const { page: console_ } = await open('/console/', context);
+    const name = `Épicerie solidaire e2e ${Date.now()}`;
+    await console_.fill('input[name="token"]', TEST_ADMIN_TOKEN);
+    await console_.selectOption('select[name="territory"]', 'roya');
+    await console_.fill('#member input[name="name"]', name);
+    await console_.click('#member button[type="submit"]');
+    await console_.waitForFunction(() => /ajouté/.test(document.getElementById('status')!.textContent ?? ''));
+    await partner.waitForFunction(
+      (n) => document.querySelector('tec-coalition-members')!.shadowRoot!.textContent!.includes(n),
+      name,
+      { timeout: 10_000 },
+    );
+    await context.close();
+  });
+});
