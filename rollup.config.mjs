@@ -69,10 +69,13 @@ function cdnManifest() {
     generateBundle(_options, bundle) {
       const files = Object.values(bundle).filter((f) => f.type === 'chunk');
       const byName = new Map(files.map((f) => [f.fileName, f]));
-      const needs = (file, seen = new Set()) => {
+      /** A chunk and what it imports, transitively; `lazy` follows dynamic imports too. */
+      const needs = (file, lazy = false, seen = new Set()) => {
         if (seen.has(file)) return seen;
         seen.add(file);
-        for (const dep of byName.get(file)?.imports ?? []) needs(dep, seen);
+        const chunk = byName.get(file);
+        for (const dep of [...(chunk?.imports ?? []), ...(lazy ? (chunk?.dynamicImports ?? []) : [])])
+          needs(dep, lazy, seen);
         return seen;
       };
       const chunks = {};
@@ -104,7 +107,11 @@ function cdnManifest() {
       const script = `<script type="module" src="${cdnBase}${version}/tec.js"
         integrity="${manifest.files['tec.js'].integrity}" crossorigin="anonymous"></script>`;
       for (const [tag, body] of Object.entries(snippetBodies)) {
-        manifest.widgets[tag] = chunks[tag].map(([f]) => f.slice(2));
+        const loaded = chunks[tag].map(([f]) => f.slice(2));
+        const file = loaded[0];
+        // What the widget's chunk imports later by itself (the virtualizer's layout), for sizes.
+        const later = [...needs(file, true)].filter((f) => !loaded.includes(f));
+        manifest.widgets[tag] = { files: loaded, later };
         manifest.snippets[tag] = `${script}\n${body}\n`;
         this.emitFile({ type: 'asset', fileName: `snippets/${tag}.html`, source: manifest.snippets[tag] });
       }

@@ -55,39 +55,38 @@ const RUNTIME_GZIP_BUDGET = 37_500;
 
 let failed = false;
 const rows = [];
-for (const { name, entry, brotli, gzip } of entries) {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    conditions: ['source'],
-    write: false,
-    legalComments: 'none',
-  });
-  const code = result.outputFiles[0].contents;
-  const br = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  const gz = gzipSync(code, { level: 9 }).length;
-  const ok = br <= brotli && gz <= gzip;
-  failed ||= !ok;
-  rows.push({ name, min: code.length, gz, br, budget: brotli, gzBudget: gzip, ok });
-}
-
-const split = await build({
-  entryPoints: Object.fromEntries(Object.entries(widgetEntries).map(([name, { entry }]) => [name, entry])),
+/** How every entry is bundled for measuring: minified for browsers, from the TypeScript sources. */
+const bundled = {
   bundle: true,
-  splitting: true,
   minify: true,
   format: 'esm',
   target: 'es2022',
   platform: 'browser',
   conditions: ['source'],
   write: false,
+  legalComments: 'none',
+};
+/** Sizes of a file: minified, gzip (level 9) and brotli (quality 11), as the CDN serves it. */
+const sizes = (code) => ({
+  min: code.length,
+  gz: gzipSync(code, { level: 9 }).length,
+  br: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+
+for (const { name, entry, brotli, gzip } of entries) {
+  const result = await build({ ...bundled, entryPoints: [entry] });
+  const size = sizes(result.outputFiles[0].contents);
+  const ok = size.br <= brotli && size.gz <= gzip;
+  failed ||= !ok;
+  rows.push({ name, ...size, budget: brotli, gzBudget: gzip, ok });
+}
+
+const split = await build({
+  ...bundled,
+  entryPoints: Object.fromEntries(Object.entries(widgetEntries).map(([name, { entry }]) => [name, entry])),
+  splitting: true,
   outdir: 'dist/size',
   chunkNames: 'runtime-[hash]',
-  legalComments: 'none',
   metafile: true,
 });
 const runtime = {
@@ -100,14 +99,7 @@ const runtime = {
 };
 /** Sizes of each output file. A chunk imported by one widget only counts for that widget. */
 const measured = new Map();
-for (const file of split.outputFiles) {
-  const code = file.contents;
-  measured.set(relative(process.cwd(), file.path), {
-    min: code.length,
-    gz: gzipSync(code, { level: 9 }).length,
-    br: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  });
-}
+for (const file of split.outputFiles) measured.set(relative(process.cwd(), file.path), sizes(file.contents));
 const importers = new Map();
 for (const [path, output] of Object.entries(split.metafile.outputs)) {
   for (const imported of output.imports) {
@@ -167,13 +159,10 @@ if (existsSync(manifestPath)) {
   add('CDN `tec.js` (the loader)', ['tec.js'], 2_000, 2_500);
   add('CDN runtime chunk', [runtimeFile], RUNTIME_BUDGET, RUNTIME_GZIP_BUDGET);
   for (const [tag, budget] of Object.entries(widgetEntries)) {
-    const own = manifest.widgets[tag].filter((f) => f !== runtimeFile);
-    // Chunks only this widget loads later (the virtualizer's layout) count for it.
-    const later = files
-      .map(([f]) => f)
-      .filter((f) => !f.startsWith('tec'))
-      .filter((f) => own.some((o) => readFileSync(`dist/cdn/${version}/${o}`, 'utf8').includes(f)));
-    add(`CDN \`<${tag}>\` chunks`, [...own, ...later], budget.brotli, budget.gzip);
+    // The widget's chunks, and those it loads later by itself (the virtualizer's layout).
+    const { files: loaded, later } = manifest.widgets[tag];
+    const own = [...loaded, ...later].filter((f) => f !== runtimeFile);
+    add(`CDN \`<${tag}>\` chunks`, own, budget.brotli, budget.gzip);
   }
 } else {
   console.log(`(${manifestPath} is not built: run \`npm run build\` to measure the CDN set too.)\n`);

@@ -6,6 +6,7 @@
  */
 import { readConfig } from '../packages/api/src/config.js';
 import { startServer } from '../packages/api/src/server.js';
+import { closeOnSignals } from '../packages/api/src/shutdown.js';
 import { buildDemo, startDemoServer } from './demo.js';
 
 async function main() {
@@ -30,21 +31,7 @@ async function main() {
   if (api.generatedAdminToken) {
     console.log(`Admin token (shown once, keep it safe): ${api.generatedAdminToken}`);
   }
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    api.log.info('draining', { signal });
-    Promise.all([demo.close(), api.close()]).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  closeOnSignals(() => Promise.all([demo.close(), api.close()]), api.log);
 }
 
 main().catch((error: unknown) => {

@@ -6,23 +6,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
-import { startTestServer, TEST_ADMIN_TOKEN } from '@tec/api/testing';
+import { freePort, startTestServer, TEST_ADMIN_TOKEN } from '@tec/api/testing';
 import { buildDemo, startDemoServer, type DemoServer } from '../../scripts/demo.js';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** A free port, so that the API can allow the demo's origin before the demo starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const PAGES = [
   '/fondation/',
@@ -40,6 +30,7 @@ let browser: Browser;
 
 before(async () => {
   await buildDemo({ log: () => {} });
+  // The API must allow the demo's origin, so the demo's port is chosen first.
   const port = await freePort();
   api = await startTestServer({ config: { allowedOrigins: [`http://127.0.0.1:${port}`] } });
   demo = await startDemoServer({ apiUrl: api.url, port });

@@ -5,6 +5,7 @@
  */
 import { readConfig } from './config.js';
 import { startServer } from './server.js';
+import { closeOnSignals } from './shutdown.js';
 
 async function main() {
   const config = readConfig(process.env);
@@ -15,21 +16,7 @@ async function main() {
   if (server.generatedAdminToken) {
     console.log(`Admin token (shown once, keep it safe): ${server.generatedAdminToken}`);
   }
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    server.log.info('draining', { signal });
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  closeOnSignals(() => server.close(), server.log);
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,3 @@
 export { startTestServer, TEST_ADMIN_TOKEN, ENGINES, type Engine, type TestServer } from './server.js';
-export { createTestDatabase } from './postgres.js';
+export { createTestDatabase, freePort } from './postgres.js';
 export { startFaultProxy, type Fault, type FaultProxy, type ProxyRequest } from './fault-proxy.js';

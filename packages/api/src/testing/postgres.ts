@@ -30,7 +30,8 @@ function binaries(): string {
   return join(root, versions[0], 'bin');
 }
 
-async function freePort(): Promise<number> {
+/** A port free on the loopback now (for a server that must know its address before it starts). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

@@ -70,7 +70,7 @@ function drawing(geometry: Geometry, frame: GeometryObject[]) {
     const xy = unit(lon, lat);
     return xy && [tx + k * xy[0], ty + k * xy[1]];
   };
-  return { arcs: new ArcPaths(topology, project) };
+  return new ArcPaths(topology, project);
 }
 
 /**
@@ -120,7 +120,8 @@ export class TecTerritoryMap extends TecElement {
   @state() private showList = false;
   @state() private view = { k: 1, x: 0, y: 0 };
   private pointers = new Map<number, { x: number; y: number }>();
-  private centreOf: (shape: GeometryObject) => [number, number] = () => [NaN, NaN];
+  /** The drawing's arcs, kept for the centres that tooltips compute on demand. */
+  private arcs?: ArcPaths;
 
   constructor() {
     super();
@@ -135,9 +136,9 @@ export class TecTerritoryMap extends TecElement {
         client.territories.list({ signal }),
       ]);
       const france = objectsOf(geometry, 'france');
-      const draw = drawing(geometry, france);
+      const arcs = drawing(geometry, france);
       const bySlug = new Map<string, TerritorySummary>(territories.map((t) => [t.slug, t]));
-      this.land = draw.arcs.pathOfAll(france);
+      this.land = arcs.pathOfAll(france);
       this.places = objectsOf(geometry, 'territories').flatMap((shape): Place[] => {
         const slug = String(shape.properties?.slug ?? '');
         const t = bySlug.get(slug);
@@ -145,10 +146,10 @@ export class TecTerritoryMap extends TecElement {
         const phase: Phase = t.status === 'en-selection' || !t.currentPhase ? 'selection' : t.currentPhase;
         const detail = phase === 'selection' ? this.t('selecting') : labels[lang].phase[phase];
         return [
-          { id: slug, name: t.name, phase, detail, path: draw.arcs.pathOf(shape), centre: [NaN, NaN], shape },
+          { id: slug, name: t.name, phase, detail, path: arcs.pathOf(shape), centre: [NaN, NaN], shape },
         ];
       });
-      this.centreOf = (shape) => draw.arcs.centreOf(shape);
+      this.arcs = arcs;
       this.heading = this.t('mapTitle');
       this.setGeometryMeta(geometry);
       return this.places.length ? 'loaded' : 'empty';
@@ -160,11 +161,11 @@ export class TecTerritoryMap extends TecElement {
       client.members.page(slug, { limit: 100 }, { signal }),
     ]);
     const outline = objectsOf(geometry, 'outline');
-    const draw = drawing(geometry, outline);
+    const arcs = drawing(geometry, outline);
     const counts = new Map<string, number>();
     for (const m of members.items)
       if (m.commune) counts.set(m.commune.insee, (counts.get(m.commune.insee) ?? 0) + 1);
-    this.land = draw.arcs.pathOfAll(outline);
+    this.land = arcs.pathOfAll(outline);
     this.places = objectsOf(geometry, 'communes')
       .map((shape): Place => {
         const props = (shape.properties ?? {}) as { insee?: unknown; name?: unknown };
@@ -173,12 +174,12 @@ export class TecTerritoryMap extends TecElement {
         // A point is drawn as a circle at its place; a shape's centre is only needed for its
         // tooltip, so it is computed on hover, not for 2,000 places up front.
         const point = shape.type === 'Point';
-        const centre = point ? draw.arcs.pointOf(shape) : null;
+        const centre = point ? arcs.pointOf(shape) : null;
         return {
           id: insee,
           name: typeof props.name === 'string' ? props.name : '',
           detail: this.t('membersAt', { n: count }),
-          path: point ? '' : draw.arcs.pathOf(shape),
+          path: point ? '' : arcs.pathOf(shape),
           centre: centre ?? [NaN, NaN],
           shape: point ? undefined : shape,
           count,
@@ -187,7 +188,7 @@ export class TecTerritoryMap extends TecElement {
       })
       .filter((p) => p.path || Number.isFinite(p.centre[0]));
     this.heading = this.t('mapTitleTerritory', { territory: territory.name });
-    this.centreOf = (shape) => draw.arcs.centreOf(shape);
+    this.arcs = arcs;
     this.setGeometryMeta(geometry);
     return 'loaded';
   }
@@ -355,7 +356,8 @@ export class TecTerritoryMap extends TecElement {
   private renderTooltip(): TemplateResult | typeof nothing {
     const place = this.hover === undefined ? undefined : this.places[this.hover];
     if (!place) return nothing;
-    if (Number.isNaN(place.centre[0]) && place.shape) place.centre = this.centreOf(place.shape);
+    if (Number.isNaN(place.centre[0]) && place.shape && this.arcs)
+      place.centre = this.arcs.centreOf(place.shape);
     return html`<div
       class="tooltip"
       role="presentation"
