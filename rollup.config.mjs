@@ -3,6 +3,7 @@
 //
 //   dist/cdn/<version>/tec.js             the loader, the one file a page includes
 //   dist/cdn/<version>/<name>-<hash>.js   a chunk per widget and the shared runtime chunk
+//   dist/cdn/<version>/tec.css            optional: the space the widgets hold, before tec.js runs
 //   dist/cdn/<version>/manifest.json      every file with its SRI hash and sizes, and the snippets
 //   dist/cdn/<version>/snippets/<tag>.html  the snippet to paste for each widget
 //
@@ -15,6 +16,8 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { transform } from 'esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { pageReserve } from './packages/widgets/dist/base/reserve.js';
+import { RESERVES } from './packages/widgets/dist/base/reserves.js';
 
 const { version } = JSON.parse(
   readFileSync(new URL('packages/widgets/package.json', import.meta.url), 'utf8'),
@@ -86,12 +89,29 @@ function cdnManifest() {
       }
       const loader = files.find((f) => f.isEntry && f.name === 'tec');
       loader.code = loader.code
+        // The source's fallbacks (`typeof __TEC_… === 'undefined'`) are settled first, so that
+        // each value is written once.
+        .replace(/typeof\s*__TEC_(CHUNKS|VERSION|RESERVE)__/g, (_, name) =>
+          name === 'CHUNKS' ? '"object"' : '"string"',
+        )
         .replaceAll('__TEC_CHUNKS__', JSON.stringify(chunks))
-        .replaceAll('__TEC_VERSION__', JSON.stringify(version));
-      if (/__TEC_(CHUNKS|VERSION)__/.test(loader.code)) this.error('the loader still has a placeholder');
+        .replaceAll('__TEC_VERSION__', JSON.stringify(version))
+        .replaceAll('__TEC_RESERVE__', JSON.stringify(pageReserve(RESERVES)));
+      if (/__TEC_(CHUNKS|VERSION|RESERVE)__/.test(loader.code))
+        this.error('the loader still has a placeholder');
 
-      const manifest = { version, files: {}, loader: 'tec.js', widgets: {}, snippets: {} };
-      for (const file of files) {
+      const manifest = {
+        version,
+        files: {},
+        loader: 'tec.js',
+        stylesheet: 'tec.css',
+        widgets: {},
+        snippets: {},
+      };
+      // The rules the loader adopts, as a file for pages that want them before the loader runs.
+      const css = { fileName: 'tec.css', code: `${pageReserve(RESERVES)}\n` };
+      this.emitFile({ type: 'asset', fileName: css.fileName, source: css.code });
+      for (const file of [...files, css]) {
         const code = Buffer.from(file.code);
         const br = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
         const gz = gzipSync(code, { level: 9 });
@@ -104,7 +124,11 @@ function cdnManifest() {
         this.emitFile({ type: 'asset', fileName: `${file.fileName}.br`, source: br });
         this.emitFile({ type: 'asset', fileName: `${file.fileName}.gz`, source: gz });
       }
-      const script = `<script type="module" src="${cdnBase}${version}/tec.js"
+      // The style sheet holds the widgets' space from the first frame (0.6 kB, cached for good);
+      // the script loads them. Both are checked against their hashes.
+      const script = `<link rel="stylesheet" href="${cdnBase}${version}/tec.css"
+      integrity="${manifest.files['tec.css'].integrity}" crossorigin="anonymous">
+<script type="module" src="${cdnBase}${version}/tec.js"
         integrity="${manifest.files['tec.js'].integrity}" crossorigin="anonymous"></script>`;
       for (const [tag, body] of Object.entries(snippetBodies)) {
         const loaded = chunks[tag].map(([f]) => f.slice(2));

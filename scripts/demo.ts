@@ -3,7 +3,8 @@
  * pages of examples/ and the CDN set of dist/cdn/ as a partner's site and a CDN would.
  *
  * Each page is plain HTML with the snippet a webmaster pastes; the server fills in the API's
- * address, the loader's URL and SRI hash ({{API}}, {{LOADER}}, {{INTEGRITY}}) and the snippet to
+ * address, the loader's and the style sheet's URLs and SRI hashes ({{API}}, {{LOADER}},
+ * {{INTEGRITY}}, {{STYLESHEET}}, {{STYLESHEET_INTEGRITY}}) and the snippet to
  * show ({{SNIPPET tec-…}}). The municipal site is sent with a strict Content-Security-Policy.
  * `npm start` runs it (scripts/start.ts); the end-to-end tests start it the same way.
  */
@@ -118,7 +119,9 @@ export async function startDemoServer(options: {
       )
       .replaceAll('{{API}}', options.apiUrl)
       .replaceAll('{{LOADER}}', loader)
-      .replaceAll('{{INTEGRITY}}', manifest.files['tec.js']!.integrity);
+      .replaceAll('{{INTEGRITY}}', manifest.files['tec.js']!.integrity)
+      .replaceAll('{{STYLESHEET}}', `/cdn/${version}/tec.css`)
+      .replaceAll('{{STYLESHEET_INTEGRITY}}', manifest.files['tec.css']!.integrity);
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, headers = {}) => {
     res.writeHead(status, {

@@ -157,6 +157,7 @@ if (existsSync(manifestPath)) {
     rows.push({ name, ...size, budget, gzBudget, ok });
   };
   add('CDN `tec.js` (the loader)', ['tec.js'], 2_000, 2_500);
+  add('CDN `tec.css` (the space the widgets hold)', ['tec.css'], 1_000, 1_200);
   add('CDN runtime chunk', [runtimeFile], RUNTIME_BUDGET, RUNTIME_GZIP_BUDGET);
   for (const [tag, budget] of Object.entries(widgetEntries)) {
     // The widget's chunks, and those it loads later by itself (the virtualizer's layout).

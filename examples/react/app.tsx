@@ -3,12 +3,18 @@
  * show beside it. The widgets come from `@tec/react`; their events arrive as typed `onTec…` props.
  */
 import { StrictMode, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { CoalitionMembers, PhaseTracker, TerritoryMap } from '@tec/react';
 import type { TecMemberSelectEvent, TecTerritorySelectEvent } from '@tec/widgets';
 
 const host = document.getElementById('app')!;
 const api = host.dataset.api!;
+
+const snippet = `import { PhaseTracker, TerritoryMap } from '@tec/react';
+
+<TerritoryMap api="${api}" onTecTerritorySelect={(event) => setSlug(event.detail.slug)} />
+<PhaseTracker api="${api}" territory={slug} />`;
 
 function App() {
   const [territory, setTerritory] = useState('roya');
@@ -30,6 +36,20 @@ function App() {
       <PhaseTracker api={api} territory={territory} />
       <h2>La coalition</h2>
       <CoalitionMembers api={api} territory={territory} onTecMemberSelect={onMember} />
+      <details className="snippet">
+        <summary>Le code à copier (React)</summary>
+        <pre>
+          <code>{snippet}</code>
+        </pre>
+      </details>
+      {createPortal(
+        <footer>
+          <p>
+            Site de démonstration des widgets TEC. Les données affichées sont des données de démonstration.
+          </p>
+        </footer>,
+        document.body,
+      )}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { freePort, startTestServer, TEST_ADMIN_TOKEN } from '@tec/api/testing';
 import { buildDemo, startDemoServer, type DemoServer } from '../../scripts/demo.js';
+import { measureFits, VARIANTS } from '../../scripts/reserve.js';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -44,8 +45,8 @@ after(async () => {
 });
 
 /** Records every request, CSP violation, console error and layout shift of a page. */
-async function open(path: string, context?: BrowserContext) {
-  const ctx = context ?? (await browser.newContext({ viewport: { width: 1024, height: 800 } }));
+async function open(path: string, context?: BrowserContext, width = 1024) {
+  const ctx = context ?? (await browser.newContext({ viewport: { width, height: 800 } }));
   const page = await ctx.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -239,23 +240,17 @@ describe('every demo page', () => {
       await context.close();
     });
 
-    it(
-      `${path}: no layout shift from the widgets`,
-      {
-        todo:
-          'Not met yet: the skeletons and error states are not the size of the loaded widgets, so ' +
-          'what follows a widget moves when its data arrives (CLS 0.15 to 1.09 on these pages). ' +
-          'The test runs and reports its value; it is left open in issue 7.',
-      },
-      async () => {
-        const { page, context } = await open(path);
+    // A desktop and a phone: the space held follows the widgets' width.
+    for (const width of [1024, 360]) {
+      it(`${path}: no layout shift from the widgets, ${width} px wide`, async () => {
+        const { page, context } = await open(path, undefined, width);
         if (path !== '/console/') await settled(page);
         await page.waitForTimeout(300);
         const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
         await context.close();
         assert.equal(shift, 0, `cumulative layout shift ${shift}`);
-      },
-    );
+      });
+    }
 
     it(`${path}: no axe violation, no script error`, async () => {
       const { page, context, errors } = await open(path);
@@ -313,6 +308,143 @@ describe('the React example and the console', () => {
       (n) => document.querySelector('tec-coalition-members')!.shadowRoot!.textContent!.includes(n),
       name,
       { timeout: 10_000 },
+    );
+    await context.close();
+  });
+});
+
+describe('the space each widget holds (reserve.ts)', () => {
+  // Widths between those `npm run reserve` measured at (every 20 px), where a line may wrap
+  // sooner than the bands of the table assume.
+  const widths = [290, 310, 330, 350, 370, 410, 450, 530, 610, 690, 710, 730, 770, 850, 990, 1090];
+
+  it('holds room for every widget’s content, in every variant measured, at any width', async () => {
+    const over: string[] = [];
+    for (const [path, tag, attribute, value] of VARIANTS) {
+      const { page, context } = await open(path, undefined, 1200);
+      await settled(page, ['loaded']);
+      if (tag) {
+        await page.evaluate(
+          ([tag, attribute, value]) =>
+            document.querySelectorAll(tag).forEach((e) => e.setAttribute(attribute, value)),
+          [tag, attribute, value] as const,
+        );
+      }
+      for (const fit of await measureFits(page, widths))
+        if (fit.content > fit.held + 0.5)
+          over.push(`${fit.tag}${fit.row} at ${fit.width}px: ${fit.content} > ${fit.held}`);
+      await context.close();
+    }
+    assert.deepEqual(over, []);
+  });
+
+  it('holds the same room while loading, on error and once loaded', async () => {
+    const held = async (path: string, stall = false) => {
+      const { page, context } = await open(path, undefined, 1200);
+      // Requests to the API that never answer: the widgets stay in their loading state.
+      if (stall) await page.route(`${api.url}/**`, () => {});
+      if (stall) await page.reload();
+      await settled(page, stall ? ['loading'] : ['loaded', 'error']);
+      const fits = await measureFits(page, [320, 700, 960]);
+      await context.close();
+      return fits.map((f) => `${f.tag}${f.row} ${f.width}: ${f.held} ${f.content <= f.held + 0.5}`);
+    };
+    const loaded = await held('/habitants/');
+    assert.equal(loaded.length, 12);
+    assert.ok(
+      loaded.every((f) => f.endsWith('true')),
+      loaded.join('\n'),
+    );
+    assert.deepEqual(await held('/habitants/', true), loaded);
+    // The unreachable API's page: every error state fits in the room its widget holds.
+    const failed = await held('/hors-ligne/');
+    assert.ok(failed.length === 12 && failed.every((f) => f.endsWith('true')), failed.join('\n'));
+  });
+
+  it('holds it before the script runs: the tags get their height from tec.css', async () => {
+    const { page, context } = await open('/habitants/', undefined, 1024);
+    // The widgets' chunks never arrive: only the page, tec.css and the loader.
+    await page.route('**/cdn/**/tec-*-*.js', () => {});
+    await page.reload();
+    await page.waitForLoadState('load');
+    const before = await page.$$eval('tec-phase-tracker, tec-engagement-cta', (tags) =>
+      tags.map((t) => [t.localName, Math.round(t.getBoundingClientRect().height)]),
+    );
+    await page.unroute('**/cdn/**/tec-*-*.js');
+    await page.reload();
+    await settled(page, ['loaded']);
+    const after = await page.$$eval('tec-phase-tracker, tec-engagement-cta', (tags) =>
+      tags.map((t) => [t.localName, Math.round(t.getBoundingClientRect().height)]),
+    );
+    await context.close();
+    assert.ok(
+      before.every(([, h]) => (h as number) > 200),
+      JSON.stringify(before),
+    );
+    assert.deepEqual(before, after);
+  });
+});
+
+describe('a resident who loses the connection', () => {
+  it('sees every widget say it is offline, keeping what it shows, then load again', async () => {
+    const { page, context, errors } = await open('/habitants/');
+    await settled(page, ['loaded']);
+    const statuses = () =>
+      page.$$eval('tec-phase-tracker, tec-territory-map, tec-coalition-members, tec-engagement-cta', (tags) =>
+        tags.map((t) => (t as HTMLElement & { status: string }).status),
+      );
+    // Chromium's own offline mode: navigator.onLine is false and every request fails.
+    await context.setOffline(true);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLElement & { status: string }>('[api]')].every(
+        (t) => t.status === 'offline',
+      ),
+    );
+    const shown = await page.$$eval('[api]', (tags) =>
+      tags.map((t) => ({
+        notice: t.shadowRoot!.querySelector('[part="offline"]')?.textContent?.trim() ?? '',
+        heading: t.shadowRoot!.querySelector('h2')?.textContent ?? '',
+      })),
+    );
+    assert.equal(shown.length, 4);
+    for (const { notice, heading } of shown) {
+      assert.match(notice, /hors ligne/);
+      assert.match(heading, /Roya/, 'the data shown before stays');
+    }
+    // A widget added while offline (another address: nothing cached) says so, not "no service".
+    await page.evaluate((url) => {
+      const tracker = document.createElement('tec-phase-tracker');
+      tracker.setAttribute('api', url.replace('127.0.0.1', 'localhost'));
+      tracker.setAttribute('territory', 'roya');
+      tracker.id = 'late';
+      document.querySelector('main')!.append(tracker);
+    }, api.url);
+    await page.waitForFunction(
+      () =>
+        (document.getElementById('late') as (HTMLElement & { status?: string }) | null)?.status === 'offline',
+    );
+    assert.equal(await page.$eval('#late', (t) => t.shadowRoot!.querySelector('[part="error"]')), null);
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run(c: unknown): Promise<{ violations: { id: string }[] }> } }
+      ).axe;
+      return (await axe.run(document)).violations.map((v) => v.id);
+    });
+    assert.deepEqual(violations, []);
+
+    await page.evaluate(() => document.getElementById('late')!.remove());
+    await context.setOffline(false);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLElement & { status: string }>('[api]')].every(
+        (t) => t.status === 'loaded' && !t.shadowRoot!.querySelector('[part="offline"]'),
+      ),
+    );
+    assert.deepEqual(await statuses(), ['loaded', 'loaded', 'loaded', 'loaded']);
+    // The failed requests while offline are logged by the browser; no script error.
+    assert.deepEqual(
+      errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e)),
+      [],
     );
     await context.close();
   });

@@ -3,10 +3,15 @@
  * those added later, and loads only the widgets present, each as its own chunk; the chunks share
  * one runtime chunk (Lit, the SDK, the widget base), fetched once.
  *
- * Built by rollup.config.mjs, which fills in `__TEC_CHUNKS__`: for each tag, the files its chunk
+ * Built by rollup.config.mjs, which fills in `__TEC_RESERVE__` (the rules of base/reserve.ts,
+ * written in at build time so that the loader imports nothing) and `__TEC_CHUNKS__`: for each tag, the files its chunk
  * needs with their SRI hashes. The loader announces them as `<link rel="modulepreload"
  * integrity>` before importing, so the browser checks every chunk against the hash the build
  * wrote, as it checks `tec.js` itself against the hash in the page's `<script integrity>`.
+ *
+ * Before any widget's chunk arrives, it gives the tags the space their widgets will take
+ * (base/reserve.ts), as a constructed style sheet (no `<style>` element: nothing for a strict CSP
+ * to refuse), so the page does not move when they render.
  *
  * Loading it twice is harmless (one loader per version runs), and so are two versions on one
  * page: a tag already defined is not loaded again, and the first definition stays.
@@ -17,6 +22,8 @@
 /** For each tag: [file, integrity] of its chunk and the chunks it imports. Empty from source. */
 declare const __TEC_CHUNKS__: Record<string, [string, string][]>;
 declare const __TEC_VERSION__: string;
+/** The page-level rules that hold the widgets' space. Empty from source. */
+declare const __TEC_RESERVE__: string;
 
 const chunks: Record<string, [string, string][]> =
   typeof __TEC_CHUNKS__ === 'undefined' ? {} : __TEC_CHUNKS__;
@@ -35,6 +42,9 @@ const page = globalThis as unknown as Record<symbol, boolean>;
 
 if (!page[key]) {
   page[key] = true;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(typeof __TEC_RESERVE__ === 'undefined' ? '' : __TEC_RESERVE__);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   const waiting = new Set(Object.keys(widgets));
   const preloaded = new Set<string>();
 

@@ -3,6 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@tec/widgets/define';
+import { createTecClient } from '@tec/sdk';
 import type {
   TecEngagementCta,
   TecEngagementErrorEvent,
@@ -51,14 +52,46 @@ describe('<tec-engagement-cta>', () => {
   it('lists the calls with what, when, where and places left; a full one has no button', async () => {
     const el = await cta();
     const cards = shadow(el).querySelectorAll('.opportunity');
-    expect(cards.length).to.be.within(3, 6);
+    expect(cards.length).to.equal(3); // the default limit; the others are behind a button
     const text = shadow(el).textContent ?? '';
     expect(text).to.match(/Atelier de coopération/);
     expect(text).to.match(/places? restantes?/);
     expect(text).to.match(/Complet/);
+    // The full call is shown (its card is there), without a button.
+    expect(shadow(el).getElementById('title-opp_roya_4')).to.not.equal(null);
     expect(shadow(el).querySelector('[data-choose="opp_roya_4"]')).to.equal(null);
     await expect(el).to.be.accessible();
   });
+
+  it('shows `limit` calls, the others behind a button that moves focus to the first of them', async () => {
+    const el = await cta();
+    const all = (await createTecClient({ baseUrl: config.apiUrl }).opportunities.list('roya')).length;
+    expect(all).to.be.greaterThan(4);
+    const more = $<HTMLButtonElement>(el, '[part="more"]');
+    expect(more.textContent!.trim()).to.equal(`Voir les ${all - 3} autres propositions`);
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const cards = shadow(el).querySelectorAll('.opportunity');
+    expect(cards.length).to.equal(all);
+    expect(shadow(el).querySelector('[part="more"]')).to.equal(null);
+    expect(shadow(el).activeElement).to.equal(cards[3]!.querySelector('h3'));
+    await expect(el).to.be.accessible();
+
+    const one = await cta('limit="1"');
+    expect(shadow(one).querySelectorAll('.opportunity').length).to.equal(1);
+    expect($(one, '[part="more"]').textContent!.trim()).to.equal(`Voir les ${all - 1} autres propositions`);
+    const wide = await cta('limit="50"');
+    expect(shadow(wide).querySelectorAll('.opportunity').length).to.equal(all);
+    expect(shadow(wide).querySelector('[part="more"]')).to.equal(null);
+  });
+
+  for (const bad of ['0', '-2', '2.5', 'trois', '']) {
+    it(`treats limit="${bad}" as the default, 3`, async () => {
+      const el = await cta(`limit="${bad}"`);
+      expect(shadow(el).querySelectorAll('.opportunity').length).to.equal(3);
+    });
+  }
 
   it('shows a single call with opportunity=…, and the empty state for an unknown one', async () => {
     const one = await cta('opportunity="opp_roya_2"');

@@ -43,16 +43,20 @@ describe('<tec-phase-tracker>', () => {
     const toggle = shadow(el).querySelector<HTMLButtonElement>('.toggle')!;
     const list = shadow(el).getElementById(toggle.getAttribute('aria-controls')!)!;
     expect(list.hidden).to.equal(true);
+    // Hidden for real, not only by attribute (a `display` rule must not override it).
+    expect(list.getClientRects().length).to.equal(0);
     toggle.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(list.hidden).to.equal(false);
+    expect(list.getClientRects().length).to.equal(1);
     expect(list.querySelectorAll('li').length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(list.getClientRects().length).to.equal(0);
   });
 
   it('updates in place when an admin changes a phase, and announces it politely', async () => {

@@ -3,7 +3,8 @@
  * custom properties (they pierce the shadow root); the defaults meet RGAA contrast (4.5:1 for
  * text, 3:1 for borders and focus) in light and dark. System fonts only: no web font is loaded.
  */
-import { css, unsafeCSS } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
+import { shadowReserve, type Row } from './reserve.js';
 
 /** The dark palette, for `theme="dark"` and for `auto` when the system prefers dark. */
 const dark = unsafeCSS(`
@@ -36,6 +37,7 @@ export const tokens = css`
     --_font: var(--tec-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
 
     display: block;
+    container-type: inline-size;
     box-sizing: border-box;
     background: var(--_surface);
     border-radius: var(--_radius);
@@ -62,8 +64,9 @@ export const tokens = css`
     text-transform: none;
     white-space: normal;
   }
-  :host([hidden]) {
-    display: none;
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
   }
   :host([theme='dark']) {
     ${dark}
@@ -92,6 +95,29 @@ export const tokens = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
     border: 0;
+  }
+  /* Every state sits in the space the widget holds from the page's first frame (reserve.ts); its
+     frame fills it, so a state with less to show never lets the page move up. */
+  .reserve {
+    display: flex;
+    flex-direction: column;
+    min-height: var(--tec-min-height, var(--_r, auto));
+  }
+  .reserve > :last-child,
+  .busy > .frame {
+    flex-grow: 1;
+  }
+  .busy,
+  .busy > .frame {
+    display: flex;
+    flex-direction: column;
+  }
+  .busy > .frame > :last-child {
+    flex-grow: 1;
+  }
+  .state {
+    display: grid;
+    align-content: center;
   }
   .frame {
     padding: var(--_space);
@@ -184,3 +210,6 @@ export const tokens = css`
     }
   }
 `;
+
+/** The space a widget holds on the page, for its shadow root (see reserve.ts). */
+export const reserveFor = (rows: Row[]): CSSResult => unsafeCSS(shadowReserve(rows));

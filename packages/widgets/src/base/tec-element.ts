@@ -193,23 +193,27 @@ export abstract class TecElement extends LitElement {
     else if (error instanceof TecHttpError && error.status === 404) message = this.t('errorNotFound');
     else if (error instanceof TecNetworkError || error instanceof TecTimeoutError)
       message = this.t('errorNetwork');
-    return html`<div class="notice" part="error">
-      <slot name="error"><p>${message}</p></slot>
-      <button class="button secondary" part="retry" @click=${() => void this.reload()}>
-        ${this.t('retry')}
-      </button>
+    return html`<div class="frame state" part="base">
+      <div class="notice" part="error">
+        <slot name="error"><p>${message}</p></slot>
+        <button class="button secondary" part="retry" @click=${() => void this.reload()}>
+          ${this.t('retry')}
+        </button>
+      </div>
     </div>`;
   }
 
   protected renderEmpty(): TemplateResult {
-    return html`<slot name="empty"><p part="empty">${this.t('empty')}</p></slot>`;
+    return html`<div class="frame state" part="base">
+      <slot name="empty"><p part="empty">${this.t('empty')}</p></slot>
+    </div>`;
   }
 
   protected override render(): TemplateResult {
     let body: TemplateResult | typeof nothing;
     switch (this.status) {
       case 'loading':
-        body = html`<div aria-busy="true">
+        body = html`<div class="busy" aria-busy="true">
           <span class="visually-hidden">${this.t('loading')}</span>${this.renderSkeleton()}
         </div>`;
         break;
@@ -226,7 +230,7 @@ export abstract class TecElement extends LitElement {
       default:
         body = this.renderContent();
     }
-    return html`${body}
+    return html`<div class="reserve">${body}</div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         ${this.announcement}
       </div>`;

@@ -35,7 +35,13 @@ export const styles = css`
     color: var(--_on-accent);
     font-weight: 600;
   }
+  /* The list takes the rest of the space the widget holds (reserve.ts). */
+  section.frame {
+    display: flex;
+    flex-direction: column;
+  }
   .scroller {
+    flex-grow: 1;
     height: var(--tec-members-height, 32em);
     max-height: 80vh;
     overflow: auto;
@@ -124,6 +130,6 @@ export const styles = css`
     margin-block-end: var(--_space);
   }
   .skeleton-list {
-    height: var(--tec-members-height, 32em);
+    min-height: 10em;
   }
 `;

@@ -5,10 +5,11 @@ import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { MEMBER_KINDS, type Member, type MemberKind, type TerritoryDetail } from '@tec/contract';
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
-import { tokens } from '../base/styles.js';
+import { reserveFor, tokens } from '../base/styles.js';
 import { formatDate, labels } from '../base/localize.js';
 import { TecMemberSelectEvent } from '../base/events.js';
 import { styles } from './tec-coalition-members.styles.js';
+import { reserve } from './tec-coalition-members.reserve.js';
 
 /** Above this many loaded members, only those in view are in the DOM. */
 const VIRTUALIZE_ABOVE = 100;
@@ -51,6 +52,8 @@ function initials(name: string): string {
  * @csspart member - Each member.
  * @csspart badge - The kind of a member, as text.
  *
+ * @cssprop --tec-min-height - The height the widget holds on the page in every state (by default, what
+ *   its content takes at its width on the demo data): set it when yours is longer.
  * @cssprop --tec-members-height - Height of the scrolling list (default 32em).
  * @cssprop --tec-color-accent - Links, chips and focus.
  *
@@ -58,7 +61,7 @@ function initials(name: string): string {
  * @fires tec-error - The members could not be loaded.
  */
 export class TecCoalitionMembers extends TecElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, reserveFor(reserve), styles];
 
   /** `list` (one per row) or `grid` (cards). */
   @property({ reflect: true }) layout: 'list' | 'grid' = 'list';

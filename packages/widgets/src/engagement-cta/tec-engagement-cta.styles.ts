@@ -10,6 +10,9 @@ export const styles = css`
     display: grid;
     gap: var(--_space);
   }
+  .more {
+    margin-block-start: var(--_space);
+  }
   .opportunity {
     padding: var(--_space);
     border: 1px solid var(--_border);
@@ -182,6 +185,6 @@ export const styles = css`
     margin-block-end: var(--_space);
   }
   .skeleton-card {
-    height: 13em;
+    min-height: 13em;
   }
 `;

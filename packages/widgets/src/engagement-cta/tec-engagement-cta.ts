@@ -19,7 +19,7 @@ import {
   type TecClient,
 } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
-import { tokens } from '../base/styles.js';
+import { reserveFor, tokens } from '../base/styles.js';
 import { formatDate, labels, type StringKey } from '../base/localize.js';
 import {
   TecEngagementErrorEvent,
@@ -27,6 +27,7 @@ import {
   TecEngagementSuccessEvent,
 } from '../base/events.js';
 import { styles } from './tec-engagement-cta.styles.js';
+import { reserve } from './tec-engagement-cta.reserve.js';
 
 type Field = 'firstName' | 'email' | 'phone' | 'availability' | 'message' | 'consent';
 const FIELDS: Field[] = ['firstName', 'email', 'phone', 'availability', 'message', 'consent'];
@@ -75,11 +76,14 @@ const emptyForm = (): FormValues => ({
  * @csspart base - The frame around the widget.
  * @csspart title - The heading.
  * @csspart opportunity - Each call to engage.
+ * @csspart more - The button that shows the calls beyond `limit`.
  * @csspart button - The "take part" and submit buttons.
  * @csspart form - The sign-up form.
  * @csspart privacy - The data-protection notice.
  * @csspart confirmation - The confirmation after a sign-up.
  *
+ * @cssprop --tec-min-height - The height the widget holds on the page in every state (by default, what
+ *   its content takes at its width on the demo data): set it when yours is longer.
  * @cssprop --tec-color-accent - Buttons and links.
  * @cssprop --tec-color-danger - Error messages.
  * @cssprop --tec-color-success - The confirmation.
@@ -90,7 +94,7 @@ const emptyForm = (): FormValues => ({
  * @fires tec-error - The calls could not be loaded.
  */
 export class TecEngagementCta extends TecElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, reserveFor(reserve), styles];
   static formAssociated = true;
 
   /** Show only this opportunity (its id). */
@@ -108,12 +112,19 @@ export class TecEngagementCta extends TecElement {
   /** How long sign-ups are kept, in days (the API's TEC_RETENTION_DAYS). */
   @property({ attribute: 'retention-days', type: Number }) retentionDays = 730;
 
+  /**
+   * How many calls the `card` variant shows before a "see the others" button (default 3): the
+   * widget holds the same space on the page whether it has two calls or ten (no layout shift).
+   */
+  @property({ type: Number, reflect: true }) limit = 3;
+
   /** Name under which the receipt id is submitted when the widget sits in a host page's form. */
   @property({ reflect: true }) name?: string;
 
   @state() private territoryData?: TerritoryDetail;
   @state() private opportunities: Opportunity[] = [];
   @state() private selected?: string;
+  @state() private showAll = false;
   @state() private values: FormValues = emptyForm();
   @state() private errors: Partial<Record<Field, string>> = {};
   @state() private sending = false;
@@ -178,6 +189,18 @@ export class TecEngagementCta extends TecElement {
       this.receipt = undefined;
     }
     this.focusAfterRender = '#form-title';
+  }
+
+  /** The `limit` attribute, checked: a whole number from 1; anything else is the default, 3. */
+  private get shown(): number {
+    const limit = this.limit;
+    return Number.isInteger(limit) && limit >= 1 ? limit : 3;
+  }
+
+  private showOthers(): void {
+    const first = this.opportunities[this.shown];
+    this.showAll = true;
+    if (first) this.focusAfterRender = `#title-${CSS.escape(first.id)}`;
   }
 
   private closeForm(): void {
@@ -466,7 +489,7 @@ export class TecEngagementCta extends TecElement {
     const open = this.selected === o.id;
     return html`<li class="opportunity" part="opportunity">
       <p class="kind">${labels[lang].opportunityKind[o.kind]}</p>
-      <h3>${o.title}</h3>
+      <h3 id="title-${o.id}" tabindex="-1">${o.title}</h3>
       ${o.description && this.variant === 'card' ? html`<p>${o.description}</p>` : nothing}
       <dl>
         <div>
@@ -517,7 +540,12 @@ export class TecEngagementCta extends TecElement {
   protected override renderContent(): TemplateResult | typeof nothing {
     const territory = this.territoryData;
     if (!territory) return nothing;
-    const list = this.variant === 'card' ? this.opportunities : this.opportunities.slice(0, 1);
+    const all = this.opportunities;
+    // A call whose form is open stays in view, whatever the limit.
+    const open = all.findIndex((o) => o.id === this.selected);
+    const count = this.variant !== 'card' ? 1 : this.showAll ? all.length : Math.max(this.shown, open + 1);
+    const list = all.slice(0, count);
+    const others = all.length - list.length;
     return html`<section class="frame" part="base" aria-labelledby="title">
       ${
         this.variant === 'button'
@@ -530,6 +558,13 @@ export class TecEngagementCta extends TecElement {
       <ul class="opportunities">
         ${list.map((o) => this.renderOpportunity(o))}
       </ul>
+      ${
+        others > 0 && this.variant === 'card'
+          ? html`<button class="button secondary more" part="more" @click=${() => this.showOthers()}>
+              ${this.t('moreOpportunities', { n: others })}
+            </button>`
+          : nothing
+      }
       ${territory.demo ? html`<p class="demo">${this.t('demoData')}</p>` : nothing}
     </section>`;
   }

@@ -4,7 +4,13 @@ export const styles = css`
   :host {
     container-type: inline-size;
   }
+  /* The phases take the rest of the space the widget holds (reserve.ts). */
+  section.frame {
+    display: flex;
+    flex-direction: column;
+  }
   .phases {
+    flex-grow: 1;
     list-style: none;
     padding: 0;
     display: grid;
@@ -140,6 +146,6 @@ export const styles = css`
     margin-block-end: calc(var(--_space) * 0.75);
   }
   .skeleton-phase {
-    height: 10.5em;
+    min-height: 6em;
   }
 `;

@@ -3,9 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import type { Phase, TerritoryDetail } from '@tec/contract';
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
-import { tokens } from '../base/styles.js';
+import { reserveFor, tokens } from '../base/styles.js';
 import { formatDate, formatPercent, labels } from '../base/localize.js';
 import { styles } from './tec-phase-tracker.styles.js';
+import { reserve } from './tec-phase-tracker.reserve.js';
 
 /**
  * The three phases of TEC in a territory — portrait, cooperations, coalition — with their status,
@@ -27,6 +28,8 @@ import { styles } from './tec-phase-tracker.styles.js';
  * @csspart error - The error notice.
  * @csspart retry - The retry button.
  *
+ * @cssprop --tec-min-height - The height the widget holds on the page in every state (by default, what
+ *   its content takes at its width on the demo data): set it when yours is longer.
  * @cssprop --tec-color-accent - Current phase, progress and links.
  * @cssprop --tec-color-text - Text.
  * @cssprop --tec-color-surface - Background.
@@ -36,7 +39,7 @@ import { styles } from './tec-phase-tracker.styles.js';
  * @fires tec-error - The data could not be loaded (`detail.error` is the SDK's error).
  */
 export class TecPhaseTracker extends TecElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, reserveFor(reserve), styles];
 
   /** `auto` (by the space it has), `horizontal`, `vertical` or `compact`. */
   @property({ reflect: true }) layout: 'auto' | 'horizontal' | 'vertical' | 'compact' = 'auto';

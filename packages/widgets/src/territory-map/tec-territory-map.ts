@@ -4,10 +4,11 @@ import { geoConicConformalRaw } from 'd3-geo';
 import type { Geometry, PhaseKey, TerritorySummary } from '@tec/contract';
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
-import { tokens } from '../base/styles.js';
+import { reserveFor, tokens } from '../base/styles.js';
 import { labels } from '../base/localize.js';
 import { TecTerritorySelectEvent } from '../base/events.js';
 import { styles } from './tec-territory-map.styles.js';
+import { reserve } from './tec-territory-map.reserve.js';
 import { ArcPaths, type GeometryObject, type TopologyLike } from './topology.js';
 
 /** The drawing's own coordinate space; the SVG scales to its box through its viewBox. */
@@ -93,6 +94,8 @@ function drawing(geometry: Geometry, frame: GeometryObject[]) {
  * @csspart list - The text list of the same places.
  * @csspart attribution - The attribution of the boundaries.
  *
+ * @cssprop --tec-min-height - The height the widget holds on the page in every state (by default, what
+ *   its content takes at its width on the demo data): set it when yours is longer.
  * @cssprop --tec-map-portrait - Colour of phase 1 (portrait).
  * @cssprop --tec-map-cooperations - Colour of phase 2 (cooperations).
  * @cssprop --tec-map-coalition - Colour of phase 3 (coalition).
@@ -102,7 +105,7 @@ function drawing(geometry: Geometry, frame: GeometryObject[]) {
  * @fires tec-error - The map could not be loaded.
  */
 export class TecTerritoryMap extends TecElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, reserveFor(reserve), styles];
 
   /** Where a territory links to, `{slug}` replaced: e.g. `/territoires/{slug}`. */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
