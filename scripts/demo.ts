@@ -98,6 +98,8 @@ function inside(base: string, path: string): string | undefined {
 
 export async function startDemoServer(options: {
   apiUrl: string;
+  /** More pages, by path, filled in like those of examples/ (the benchmarks' fixtures). */
+  pages?: Record<string, string>;
   port?: number;
   host?: string;
 }): Promise<DemoServer> {
@@ -167,6 +169,10 @@ export async function startDemoServer(options: {
         'cache-control': 'no-cache',
       });
     }
+
+    const extra = options.pages?.[url.pathname];
+    if (extra !== undefined)
+      return send(res, 200, 'text/html; charset=utf-8', fill(extra, origin), { 'cache-control': 'no-cache' });
 
     let path = url.pathname;
     if (path.endsWith('/')) path += 'index.html';
