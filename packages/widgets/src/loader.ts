@@ -4,8 +4,8 @@
  * one runtime chunk (Lit, the SDK, the widget base), fetched once.
  *
  * Built by rollup.config.mjs, which fills in `__TEC_RESERVE__` (the rules of base/reserve.ts,
- * written in at build time so that the loader imports nothing) and `__TEC_CHUNKS__`: for each tag, the files its chunk
- * needs with their SRI hashes. The loader announces them as `<link rel="modulepreload"
+ * written in at build time so that the loader imports nothing) and `__TEC_CHUNKS__`: for each
+ * tag, the files its chunk needs with their SRI hashes. The loader announces them as `<link rel="modulepreload"
  * integrity>` before importing, so the browser checks every chunk against the hash the build
  * wrote, as it checks `tec.js` itself against the hash in the page's `<script integrity>`.
  *

@@ -2,16 +2,16 @@
  * The space each widget holds on the page, from the first frame to the last, so that nothing
  * around it moves when its script or its data arrives (cumulative layout shift 0).
  *
- * One table, two uses:
+ * One set of rows per widget (`<widget>/<tag>.reserve.ts`), two uses:
  * - before the widget's script runs, the loader (and `tec.css`, for pages that want it before the
  *   loader itself arrives) gives the still-unknown tag a `::before` of that height;
  * - once defined, every state of the widget (skeleton, loaded, empty, error, offline) sits in a
  *   box with that minimum height.
  *
  * The heights follow the widget's own width (container queries on the tag) and its attributes, in
- * em of the widget's text size, so the two uses agree on every page. They are measured on the
- * demo data by `npm run reserve`, which prints each widget's rows (in `<widget>.reserve.ts`);
- * `tests/e2e/demo.test.ts` fails when some content outgrows them. A page whose content is longer sets `--tec-min-height` on the tag.
+ * em of the widget's text size, so the two uses agree on every page. `npm run reserve` measures
+ * them on the demo data and writes the rows; `tests/e2e/demo.test.ts` fails when some content
+ * outgrows them. A page whose content is longer sets `--tec-min-height` on the tag.
  *
  * @module
  */

@@ -152,6 +152,8 @@ export class TecEngagementCta extends TecElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('opportunity') && changed.get('opportunity') !== undefined) void this.reload();
+    // Another territory's calls start folded again (a live update keeps them as they are).
+    if (changed.has('territory') && changed.get('territory') !== undefined) this.showAll = false;
   }
 
   protected override describeChange(notice: LiveNotice): string | undefined {
