@@ -77,6 +77,14 @@ describe('<tec-engagement-cta>', () => {
     expect(shadow(el).querySelector('[part="more"]')).to.equal(null);
     expect(shadow(el).activeElement).to.equal(cards[3]!.querySelector('h3'));
     await expect(el).to.be.accessible();
+    // Another territory's calls start folded again (and so do these, coming back to them).
+    // (A territory no other test here changes: the page's SDK cache is shared.)
+    el.territory = 'nantes-bellevue';
+    await settled(el);
+    el.territory = 'roya';
+    await settled(el);
+    expect(shadow(el).querySelectorAll('.opportunity').length).to.equal(3);
+    expect(shadow(el).querySelector('[part="more"]')).to.not.equal(null);
 
     const one = await cta('limit="1"');
     expect(shadow(one).querySelectorAll('.opportunity').length).to.equal(1);
