@@ -44,6 +44,9 @@ const snippetBodies = {
 </tec-engagement-cta>`,
 };
 
+/** The page-level rules that hold the widgets' space: written into the loader, and as tec.css. */
+const reserveCss = pageReserve(RESERVES);
+
 const sri = (code) => `sha384-${createHash('sha384').update(code).digest('base64')}`;
 
 /** Minifies each chunk with esbuild (already a dependency; a few lines instead of a plugin). */
@@ -96,7 +99,7 @@ function cdnManifest() {
         )
         .replaceAll('__TEC_CHUNKS__', JSON.stringify(chunks))
         .replaceAll('__TEC_VERSION__', JSON.stringify(version))
-        .replaceAll('__TEC_RESERVE__', JSON.stringify(pageReserve(RESERVES)));
+        .replaceAll('__TEC_RESERVE__', JSON.stringify(reserveCss));
       if (/__TEC_(CHUNKS|VERSION|RESERVE)__/.test(loader.code))
         this.error('the loader still has a placeholder');
 
@@ -109,7 +112,7 @@ function cdnManifest() {
         snippets: {},
       };
       // The rules the loader adopts, as a file for pages that want them before the loader runs.
-      const css = { fileName: 'tec.css', code: `${pageReserve(RESERVES)}\n` };
+      const css = { fileName: 'tec.css', code: `${reserveCss}\n` };
       this.emitFile({ type: 'asset', fileName: css.fileName, source: css.code });
       for (const file of [...files, css]) {
         const code = Buffer.from(file.code);

@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import type { Page } from 'playwright';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const examples = join(root, 'examples');
@@ -213,4 +214,17 @@ export async function startDemoServer(options: {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Waits until every widget of a demo page has left its loading state (for the end-to-end tests,
+ * `npm run reserve` and the benchmarks, which drive these pages in Chromium).
+ */
+export async function settled(page: Page, states = ['loaded', 'empty', 'error', 'offline']): Promise<void> {
+  await page.waitForFunction((done) => {
+    const widgets = [...document.querySelectorAll<HTMLElement & { status?: string }>('*')].filter(
+      (e) => e.localName.startsWith('tec-') && e.localName !== 'tec-provider',
+    );
+    return widgets.length > 0 && widgets.every((w) => w.shadowRoot && done.includes(w.status ?? ''));
+  }, states);
 }

@@ -72,6 +72,22 @@ export async function measureFits(page: Page, widths: number[]): Promise<Fit[]> 
   }, widths);
 }
 
+/** Gives the widgets of a loaded demo page a variant's attribute, then measures those widgets. */
+export async function measureVariant(
+  page: Page,
+  [, tag, attribute, value]: (typeof VARIANTS)[number],
+  widths: number[],
+): Promise<Fit[]> {
+  if (tag) {
+    await page.evaluate(
+      ([tag, attribute, value]) =>
+        document.querySelectorAll(tag).forEach((e) => e.setAttribute(attribute, value)),
+      [tag, attribute, value] as const,
+    );
+  }
+  return (await measureFits(page, widths)).filter((f) => !tag || f.tag === tag);
+}
+
 /** The map's box keeps the SVG's aspect ratio, 48em wide at most; the rest is a constant. */
 export const MAP_BOX = 'min(100cqi - 2em - 2px, 48em) * 14 / 15';
 const mapBox = (width: number, em: number) => (Math.min(width - 2 * em - 2, 48 * em) * 14) / 15;
@@ -119,7 +135,7 @@ export function rows(fits: Fit[], step = 2, margin = 0.25): Record<string, [stri
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { chromium } = await import('playwright');
   const { freePort, startTestServer } = await import('@tec/api/testing');
-  const { buildDemo, startDemoServer } = await import('./demo.js');
+  const { buildDemo, settled, startDemoServer } = await import('./demo.js');
   await buildDemo({ log: () => {} });
   const port = await freePort();
   const api = await startTestServer({ config: { allowedOrigins: [`http://127.0.0.1:${port}`] } });
@@ -130,23 +146,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   });
   const widths = Array.from({ length: 42 }, (_, i) => 280 + i * 20);
   const fits: Fit[] = [];
-  for (const [path, tag, attribute, value] of VARIANTS) {
+  for (const variant of VARIANTS) {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(`${demo.url}${path}`);
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLElement & { status?: string }>('*')]
-        .filter((e) => e.localName.startsWith('tec-') && e.localName !== 'tec-provider')
-        .every((e) => e.status === 'loaded'),
-    );
-    if (tag) {
-      await page.evaluate(
-        ([tag, attribute, value]) =>
-          document.querySelectorAll(tag).forEach((e) => e.setAttribute(attribute, value)),
-        [tag, attribute, value] as const,
-      );
-    }
-    const measured = await measureFits(page, widths);
-    fits.push(...measured.filter((f) => !tag || f.tag === tag));
+    await page.goto(`${demo.url}${variant[0]}`);
+    await settled(page, ['loaded']);
+    fits.push(...(await measureVariant(page, variant, widths)));
     await page.close();
   }
   for (const [tag, list] of Object.entries(rows(fits))) {

@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
 import { freePort, startTestServer } from '@tec/api/testing';
-import { buildDemo, startDemoServer } from '../../scripts/demo.js';
+import { buildDemo, settled, startDemoServer } from '../../scripts/demo.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -62,11 +62,7 @@ async function heights(browser: Browser): Promise<Record<string, number>> {
   const context = await browser.newContext({ viewport });
   const tab = await context.newPage();
   await tab.goto(`${partner}/habitants/`);
-  await tab.waitForFunction(() =>
-    [...document.querySelectorAll<HTMLElement & { status?: string }>('[api]')].every(
-      (e) => e.status === 'loaded',
-    ),
-  );
+  await settled(tab, ['loaded']);
   const measured = await tab.$$eval('[api]', (tags) =>
     Object.fromEntries(tags.map((t) => [t.localName, Math.ceil(t.getBoundingClientRect().height)])),
   );
@@ -167,14 +163,11 @@ async function load(browser: Browser, url: string, network: keyof typeof network
 
 // ----- the run -----------------------------------------------------------------------------------
 const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox'] });
-const partnerServer = await startDemoServer({ apiUrl: api.url, port: partnerPort });
-const iframeHeights = await heights(browser);
-await partnerServer.close();
-const partnerSite = await startDemoServer({
-  apiUrl: api.url,
-  port: partnerPort,
-  pages: { '/habitants-iframes/': iframePage(iframeHeights) },
-});
+// The iframes' page is added once the widgets' heights are known (the server reads `pages` on
+// each request).
+const partnerPages: Record<string, string> = {};
+const partnerSite = await startDemoServer({ apiUrl: api.url, port: partnerPort, pages: partnerPages });
+partnerPages['/habitants-iframes/'] = iframePage(await heights(browser));
 const platformSite = await startDemoServer({
   apiUrl: api.url,
   port: platformPort,

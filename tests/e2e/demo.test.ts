@@ -7,10 +7,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { chromium, type Browser, type BrowserContext } from 'playwright';
 import { freePort, startTestServer, TEST_ADMIN_TOKEN } from '@tec/api/testing';
-import { buildDemo, startDemoServer, type DemoServer } from '../../scripts/demo.js';
-import { measureFits, VARIANTS } from '../../scripts/reserve.js';
+import { buildDemo, settled, startDemoServer, type DemoServer } from '../../scripts/demo.js';
+import { measureFits, measureVariant, VARIANTS } from '../../scripts/reserve.js';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -72,16 +72,6 @@ async function open(path: string, context?: BrowserContext, width = 1024) {
   });
   await page.goto(`${demo.url}${path}`);
   return { page, requests, errors, context: ctx };
-}
-
-/** Waits until every widget of the page has left its loading state. */
-async function settled(page: Page, states = ['loaded', 'empty', 'error', 'offline']) {
-  await page.waitForFunction((done) => {
-    const widgets = [...document.querySelectorAll<HTMLElement & { status?: string }>('*')].filter(
-      (e) => e.localName.startsWith('tec-') && e.localName !== 'tec-provider',
-    );
-    return widgets.length > 0 && widgets.every((w) => w.shadowRoot && done.includes(w.status ?? ''));
-  }, states);
 }
 
 const cdnFiles = (requests: string[]) =>
@@ -320,17 +310,10 @@ describe('the space each widget holds (reserve.ts)', () => {
 
   it('holds room for every widget’s content, in every variant measured, at any width', async () => {
     const over: string[] = [];
-    for (const [path, tag, attribute, value] of VARIANTS) {
-      const { page, context } = await open(path, undefined, 1200);
+    for (const variant of VARIANTS) {
+      const { page, context } = await open(variant[0], undefined, 1200);
       await settled(page, ['loaded']);
-      if (tag) {
-        await page.evaluate(
-          ([tag, attribute, value]) =>
-            document.querySelectorAll(tag).forEach((e) => e.setAttribute(attribute, value)),
-          [tag, attribute, value] as const,
-        );
-      }
-      for (const fit of await measureFits(page, widths))
+      for (const fit of await measureVariant(page, variant, widths))
         if (fit.content > fit.held + 0.5)
           over.push(`${fit.tag}${fit.row} at ${fit.width}px: ${fit.content} > ${fit.held}`);
       await context.close();

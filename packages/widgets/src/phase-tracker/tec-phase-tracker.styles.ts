@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    container-type: inline-size;
-  }
   /* The phases take the rest of the space the widget holds (reserve.ts). */
   section.frame {
     display: flex;
