@@ -368,6 +368,22 @@ describe('the space each widget holds (reserve.ts)', () => {
   });
 });
 
+describe('live updates', () => {
+  it('the four widgets of one territory share one live connection, filtered on it', async () => {
+    const { page, requests, context } = await open('/habitants/');
+    await settled(page, ['loaded']);
+    await page.waitForTimeout(300);
+    const streams = requests.filter((u) => new URL(u).pathname.endsWith('/v1/events'));
+    await context.close();
+    // Not one per widget, and not reopened unfiltered when the map (a widget that can also show
+    // every territory) arrives last.
+    assert.deepEqual(
+      streams.map((u) => new URL(u).searchParams.get('territory')),
+      ['roya'],
+    );
+  });
+});
+
 describe('a resident who loses the connection', () => {
   it('sees every widget say it is offline, keeping what it shows, then load again', async () => {
     const { page, context, errors } = await open('/habitants/');

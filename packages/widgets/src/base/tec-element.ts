@@ -98,6 +98,11 @@ export abstract class TecElement extends LitElement {
   /** Whether this widget needs a territory (most do). */
   protected needsTerritory = true;
 
+  /** The territory this widget shows, if any (checked): its live updates are filtered on it. */
+  private get scope(): string | undefined {
+    return this.needsTerritory || this.territory ? this.slug : undefined;
+  }
+
   /** Loads the widget's data; resolves to the state to show. */
   protected abstract load(client: TecClient, signal: AbortSignal): Promise<'loaded' | 'empty'>;
 
@@ -143,8 +148,7 @@ export abstract class TecElement extends LitElement {
     }
     try {
       const client = this.client;
-      if (this.needsTerritory) void this.slug;
-      this.listen(client);
+      this.listen(client); // checks the territory, before any request
       const status = await this.load(client, abort.signal);
       if (abort.signal.aborted) return;
       this.status = status;
@@ -160,11 +164,12 @@ export abstract class TecElement extends LitElement {
   }
 
   private listen(client: TecClient): void {
-    const key = `${client.baseUrl} ${this.needsTerritory ? this.slug : '*'}`;
+    const scope = this.scope;
+    const key = `${client.baseUrl} ${scope ?? '*'}`;
     if (key === this.liveKey) return;
     this.stopLive?.();
     this.liveKey = key;
-    const filter = this.needsTerritory ? { territory: this.slug } : {};
+    const filter = scope ? { territory: scope } : {};
     this.stopLive = client.live.subscribe(filter, (notice) => void this.onLive(notice));
   }
 
