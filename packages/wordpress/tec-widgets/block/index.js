@@ -17,6 +17,7 @@
   const config = window.tecWidgets || { widgets: {} };
 
   /** The territories, fetched once per editor from the API (public, cached by the browser). */
+  let request;
   let territories;
   function useTerritories() {
     const [list, setList] = useState(territories || null);
@@ -24,15 +25,15 @@
     useEffect(() => {
       if (list || !config.api) return undefined;
       let live = true;
-      territories =
-        territories ||
+      request =
+        request ||
         fetch(config.api.replace(/\/$/, '') + '/v1/territories', { headers: { accept: 'application/json' } })
           .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-          .then((body) => body.items.map((t) => ({ value: t.slug, label: t.name })));
-      Promise.resolve(territories).then(
+          .then((body) => (territories = body.items.map((t) => ({ value: t.slug, label: t.name }))));
+      request.then(
         (items) => live && setList(items),
         () => {
-          territories = undefined;
+          request = undefined;
           if (live) setFailed(true);
         },
       );

@@ -41,6 +41,15 @@ add_filter(
 	10,
 	2
 );
+// block.json's title and description are translated with a context ('block title', …).
+add_filter(
+	'gettext_with_context_tec-widgets',
+	static function ( $translation, $text ) {
+		return translations()[ $text ] ?? $translation;
+	},
+	10,
+	2
+);
 
 /**
  * The translations as wp.i18n locale data, or null for English.
