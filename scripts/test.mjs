@@ -6,6 +6,8 @@
 //   npm test                      everything
 //   npm test -- --group contract  only one package's tests (checks still run)
 //   npm test -- --only node       only the Node tests (or: browser, checks)
+//   npm test -- --group wordpress the WordPress plugin in a real WordPress (Debian's wordpress,
+//                                 php-cli, php-mysql, mariadb-server: .ci/run installs them)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

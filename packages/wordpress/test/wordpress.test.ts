@@ -24,7 +24,6 @@ const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const shots = process.env.TEC_SCREENSHOTS;
 const WIDGETS = ['territory-map', 'phase-tracker', 'coalition-members', 'engagement-cta'];
-const TAGS = WIDGETS.map((w) => `tec-${w}`);
 
 let wp: WordPress;
 let api: Awaited<ReturnType<typeof startTestServer>>;
@@ -134,7 +133,7 @@ async function axe(page: Page): Promise<string[]> {
 async function shot(page: Page, name: string) {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: name.startsWith('page') });
 }
 
 const phpFiles = (dir: string): string[] =>
@@ -160,9 +159,9 @@ describe('the plugin’s sources', () => {
     const ids = new Set<string>();
     for (const file of sources)
       for (const m of readFileSync(file, 'utf8').matchAll(
-        /(?:__|esc_html__|esc_attr__)\(\s*'((?:[^'\\]|\\.)*)'/g,
+        /(?:__|esc_html__|esc_attr__)\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g,
       ))
-        ids.add(m[1]!.replace(/\\'/g, "'"));
+        ids.add((m[1] ?? m[2]!).replace(/\\(['"])/g, '$1'));
     const block = JSON.parse(readFileSync(join(dir, 'block/block.json'), 'utf8')) as Record<string, string>;
     ids.add(block.title!).add(block.description!);
     const table = JSON.parse(
@@ -203,11 +202,11 @@ describe('WordPress with the plugin', () => {
     await page.click('#submit');
     await page.waitForSelector('#setting-error-settings_updated');
     assert.equal(await page.inputValue('#tec-api_url'), api.url);
-    // What the site's policy must allow, in French (the site's language).
+    // What the site's policy must allow; the page in French (the site's language).
     const csp = await page.textContent('#tec-csp');
     assert.match(csp!, new RegExp(`script-src ${cdn.url.replace(/\./g, '\\.')};`));
     assert.match(csp!, new RegExp(`connect-src ${api.url.replace(/\./g, '\\.')};`));
-    assert.match(await page.textContent('h1')!, /Widgets TEC/);
+    assert.match((await page.textContent('.wrap h1'))!, /Widgets TEC/);
     // The suggested privacy text is in WordPress's policy guide.
     await page.goto(`${wp.url}/wp-admin/options-privacy.php?tab=policyguide`);
     assert.match((await page.textContent('body'))!, /ne déposent aucun cookie/);

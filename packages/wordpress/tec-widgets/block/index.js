@@ -44,8 +44,17 @@
     return { list, failed };
   }
 
+  /** The options' names in the sidebar (an option not listed here shows its attribute name). */
+  const optionLabels = {
+    layout: __('Layout', 'tec-widgets'),
+    variant: __('Variant', 'tec-widgets'),
+    static: __('Fixed map (no zoom or pan)', 'tec-widgets'),
+    controller: __('Data controller (default: Settings → TEC)', 'tec-widgets'),
+    'controller-contact': __("Controller's contact (default: Settings → TEC)", 'tec-widgets'),
+  };
+
   function optionControl(name, spec, value, set) {
-    const label = name;
+    const label = optionLabels[name] || name;
     if (spec === 'bool')
       return el(ToggleControl, { key: name, label, checked: value === true, onChange: (v) => set(v) });
     if (Array.isArray(spec))
