@@ -70,12 +70,31 @@ async function listening(port: number, child: ChildProcess, what: string, log: (
   throw new Error(`${what} did not listen on ${port}:\n${log()}`);
 }
 
+/**
+ * Stops a server started here and what it started: each runs in its own process group (PHP's
+ * workers are the server's children), ended by that group's id.
+ */
 function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child!.pid!, name);
+    } catch {
+      child!.kill(name);
+    }
+  };
+  if (!child || child.exitCode !== null || child.signalCode !== null) {
+    child?.stderr?.destroy();
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => (clearTimeout(timer), resolve()));
-    child.kill('SIGTERM');
+    const timer = setTimeout(() => signal('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      signal('SIGKILL'); // any worker left behind
+      child.stderr?.destroy();
+      resolve();
+    });
+    signal('SIGTERM');
   });
 }
 
@@ -139,7 +158,7 @@ export async function startWordPress(): Promise<WordPress> {
         '--innodb-buffer-pool-size=64M',
         ...user,
       ],
-      { stdio: 'ignore' },
+      { stdio: 'ignore', detached: true },
     );
     processes.push(mariadb);
     const readLog = (path: string) => () => (existsSync(path) ? readFileSync(path, 'utf8').slice(-3000) : '');
@@ -222,6 +241,7 @@ export async function startWordPress(): Promise<WordPress> {
     const php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', site, join(here, 'router.php')], {
       env: { ...process.env, TEC_WP_SITE: site, PHP_CLI_SERVER_WORKERS: '4' },
       stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
     });
     processes.push(php);
     let phpOut = '';
