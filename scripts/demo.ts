@@ -216,6 +216,37 @@ export async function startDemoServer(options: {
   };
 }
 
+/** Every demo page, as the end-to-end tests, `npm run screenshots` and the benchmarks visit them. */
+export const DEMO_PAGES = [
+  '/fondation/',
+  '/kiif-roya/',
+  '/mairie/',
+  '/habitants/',
+  '/react/',
+  '/hors-ligne/',
+  '/console/',
+];
+
+/**
+ * The document's scroll height beside the bottom of the page's own content (the body's box and
+ * its bottom margin, or the viewport when the content is shorter): a widget whose hidden parts
+ * escape its box makes the first larger than the second, a blank tail under the page.
+ */
+export async function pageHeights(page: Page): Promise<{ document: number; content: number }> {
+  return page.evaluate(() => {
+    const body = document.body;
+    const bottom =
+      body.getBoundingClientRect().bottom +
+      scrollY +
+      parseFloat(getComputedStyle(body).marginBottom) +
+      parseFloat(getComputedStyle(document.documentElement).paddingBottom);
+    return {
+      document: document.documentElement.scrollHeight,
+      content: Math.ceil(Math.max(bottom, innerHeight)),
+    };
+  });
+}
+
 /**
  * Waits until every widget of a demo page has left its loading state (for the end-to-end tests,
  * `npm run reserve` and the benchmarks, which drive these pages in Chromium).
