@@ -391,6 +391,11 @@ export async function listMembers(db: Sql, slug: string, query: MemberQueryInput
     `select kind, count(*)::int as n from members where ${facetWhere} group by kind`,
     facetParams,
   );
+  const communes = await db.query<{ insee: string; n: number }>(
+    `select commune_insee as insee, count(*)::int as n from members
+     where ${totalWhere} and commune_insee is not null group by commune_insee`,
+    totalParams,
+  );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -398,6 +403,7 @@ export async function listMembers(db: Sql, slug: string, query: MemberQueryInput
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
     total,
     kinds: Object.fromEntries(facets.map((f) => [f.kind, f.n])),
+    communes: Object.fromEntries(communes.map((c) => [c.insee, c.n])),
   };
 }
 

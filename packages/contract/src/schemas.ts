@@ -358,6 +358,11 @@ export const MemberPage = z.strictObject({
   ...page(Member).shape,
   /** How many members of each kind match `q` (whatever `kind` filter is applied): chip counts. */
   kinds: z.partialRecord(MemberKind, integer(0, 10_000_000)),
+  /**
+   * How many members each commune has (by INSEE code), among those matching `q` and `kind`:
+   * a map of the territory counts them from the first page alone.
+   */
+  communes: z.record(InseeCode, integer(0, 10_000_000)),
 });
 export type MemberPage = z.infer<typeof MemberPage>;
 

@@ -132,7 +132,7 @@ describe('<tec-engagement-cta>', () => {
       /Base légale/,
       /obligatoires/,
       /Destinataires/,
-      /730 jours/,
+      /2 ans/,
       /effacer/,
       /CNIL/,
     ]) {
@@ -289,7 +289,9 @@ describe('<tec-engagement-cta>', () => {
     await expect(banner).to.be.accessible();
     const button = await cta('variant="button" opportunity="opp_roya_3"');
     expect(getComputedStyle($(button, 'h3')).display).to.equal('none');
-    expect($(button, '[data-choose]').getAttribute('aria-label')).to.match(/Je participe : Devenir bénévole/);
+    expect($(button, '[data-choose]').getAttribute('aria-label')).to.match(
+      /Je participe\s: Devenir bénévole/,
+    );
     await expect(button).to.be.accessible();
   });
 
