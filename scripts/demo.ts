@@ -177,6 +177,8 @@ export async function startDemoServer(options: {
 
     let path = url.pathname;
     if (path.endsWith('/')) path += 'index.html';
+    // Browsers ask for /favicon.ico on pages that name no icon: the demo's own, not a 404.
+    if (path === '/favicon.ico') path = '/favicon.svg';
     const file = inside(examples, path.slice(1));
     if (!file || !existsSync(file) || !statSync(file).isFile() || /\.(ts|tsx)$/.test(file))
       return send(

@@ -493,7 +493,9 @@ export function formatDuration(lang: Lang, days: number): string {
   return cached(
     `duration:${locale}:${unit}`,
     () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }),
-  ).format(value);
+  )
+    .format(value)
+    .replace(/\s/gu, '\u00a0'); // a number and its unit on one line
 }
 
 export function formatPercent(lang: Lang, fraction: number): string {
