@@ -597,6 +597,26 @@ describe('what a visitor and a webmaster meet on a partner page', () => {
     }
   });
 
+  it('listens to the wheel on a map only where it zooms (a static map leaves scrolling alone)', async () => {
+    const { page, context } = await open('/habitants/');
+    await settled(page, ['loaded']);
+    const cdp = await context.newCDPSession(page);
+    const wheel = async () => {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        expression: `document.querySelector('tec-territory-map').shadowRoot.querySelector('.box')`,
+      });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+      return listeners.filter((l) => l.type === 'wheel').length;
+    };
+    assert.equal(await wheel(), 1, 'Ctrl + wheel zooms: one listener, which must be able to cancel');
+    await page.$eval('tec-territory-map', (m) => m.setAttribute('static', ''));
+    await page.waitForFunction(
+      () => !document.querySelector('tec-territory-map')!.shadowRoot!.querySelector('.controls'),
+    );
+    assert.equal(await wheel(), 0, 'no listener at all on a static map: scrolling is never blocked');
+    await context.close();
+  });
+
   it('shows light widgets on a light page to a visitor whose system is dark', async () => {
     const context = await browser.newContext({ colorScheme: 'dark' });
     const { page } = await open('/habitants/', context);
