@@ -306,8 +306,8 @@ describe('pages and queries', () => {
     rejects(
       MemberPage,
       { items: [], nextCursor: null, total: 0, kinds: {}, communes: { '<script>': 1 } },
-      'communes',
-      /./,
+      'communes.<script>',
+      /invalid key/,
     ));
   it('rejects a cursor with characters outside base64url', () =>
     rejects(
