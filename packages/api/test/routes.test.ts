@@ -401,26 +401,75 @@ for (const engine of ENGINES) {
         assert.equal(stored.length, 10);
       });
 
-      it('answers only allowed origins, and any server-to-server caller', async () => {
-        const allowed = await post(signup(open.id, { email: 'tende@example.org' }), {
-          origin: 'https://mairie-tende.example',
-        });
-        assert.equal(allowed.status, 201);
-        assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://mairie-tende.example');
-        assertProblem(
-          await post(signup(open.id), { origin: 'https://evil.example' }),
-          403,
-          'origin-not-allowed',
-        );
+      it('takes sign-ups from a page of any origin, and records that origin for the team', async () => {
+        const page = 'https://nouveau-partenaire.example';
         const preflight = await request(server, 'OPTIONS', '/v1/territories/roya/engagements', {
-          headers: { origin: 'https://mairie-tende.example', 'access-control-request-method': 'POST' },
+          headers: {
+            origin: page,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type, idempotency-key',
+          },
         });
         assert.equal(preflight.status, 204);
+        assert.equal(preflight.headers.get('access-control-allow-origin'), page);
+        assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
         assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /idempotency-key/);
-        const refused = await request(server, 'OPTIONS', '/v1/territories/roya/engagements', {
-          headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+        assert.match(preflight.headers.get('vary') ?? '', /Origin/);
+        assert.equal(preflight.headers.get('access-control-allow-credentials'), null);
+
+        const reply = await post(signup(open.id, { email: 'partenaire@example.org' }), {
+          origin: page,
+          'idempotency-key': 'key-new-origin-01',
+        });
+        assert.equal(reply.status, 201, reply.text);
+        assert.equal(reply.headers.get('access-control-allow-origin'), page);
+        assert.match(reply.headers.get('vary') ?? '', /Origin/);
+        assert.match(reply.headers.get('access-control-expose-headers') ?? '', /Idempotent-Replayed/);
+        // A server-to-server sign-up has no page: its origin is null. A path is never kept.
+        assert.equal((await post(signup(open.id, { email: 'backend@example.org' }))).status, 201);
+        const odd = await post(signup(open.id, { email: 'sandbox@example.org' }), { origin: 'null' });
+        assert.equal(odd.status, 201);
+        assert.equal(odd.headers.get('access-control-allow-origin'), '*');
+
+        const items = await exported();
+        const by = (email: string) => items.find((e) => e.email === email);
+        assert.equal(by('partenaire@example.org')?.origin, page);
+        assert.equal(by('backend@example.org')?.origin, null);
+        assert.equal(by('sandbox@example.org')?.origin, null);
+        const csv = await request(server, 'GET', '/v1/admin/territories/roya/engagements?format=csv', {
+          token: server.adminToken,
+        });
+        assert.match(csv.text.split('\r\n')[0]!, /,"?origin"?$/);
+        assert.ok(csv.text.includes(`"${page}"`));
+      });
+
+      it('answers reads from any page with *, and keeps admin routes to the listed origins', async () => {
+        const page = 'https://nouveau-partenaire.example';
+        const read = await get(server, '/v1/territories/roya/phases', { origin: page });
+        assert.equal(read.headers.get('access-control-allow-origin'), '*');
+        const readPreflight = await request(server, 'OPTIONS', '/v1/territories/roya/members', {
+          headers: { origin: page, 'access-control-request-method': 'GET' },
+        });
+        assert.equal(readPreflight.status, 204);
+        assert.equal(readPreflight.headers.get('access-control-allow-origin'), '*');
+
+        const path = '/v1/admin/territories/roya/engagements';
+        const listed = await request(server, 'OPTIONS', path, {
+          headers: { origin: 'https://mairie-tende.example', 'access-control-request-method': 'GET' },
+        });
+        assert.equal(listed.status, 204);
+        assert.equal(listed.headers.get('access-control-allow-origin'), 'https://mairie-tende.example');
+        const refused = await request(server, 'OPTIONS', path, {
+          headers: { origin: page, 'access-control-request-method': 'GET' },
         });
         assert.equal(refused.status, 403);
+        assert.equal(refused.headers.get('access-control-allow-origin'), null);
+        const call = await request(server, 'GET', path, {
+          token: server.adminToken,
+          headers: { origin: page },
+        });
+        assertProblem(call, 403, 'origin-not-allowed');
+        assert.equal(call.headers.get('access-control-allow-origin'), null);
       });
     });
 
@@ -792,5 +841,52 @@ describe('limits', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('sign-ups restricted by the operator (TEC_SIGNUP_ORIGINS=allowed)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({
+      config: { allowedOrigins: ['https://mairie-tende.example'], signupOrigins: 'allowed' },
+    });
+  });
+  after(() => server.close());
+  const post = (email: string, headers: Record<string, string> = {}) =>
+    request(server, 'POST', '/v1/territories/roya/engagements', {
+      body: signup('opp_roya_1', { email }),
+      headers,
+    });
+
+  it('refuses another site with a 403 the page can read, and stores nothing', async () => {
+    const page = 'https://autre-site.example';
+    // The preflight passes, so that the browser sends the request and the page reads why.
+    const preflight = await request(server, 'OPTIONS', '/v1/territories/roya/engagements', {
+      headers: { origin: page, 'access-control-request-method': 'POST' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), page);
+    const refused = await post('refused@example.org', { origin: page });
+    const problem = assertProblem(refused, 403, 'origin-not-allowed');
+    assert.match(problem.detail ?? '', /TEC_ALLOWED_ORIGINS/);
+    assert.equal(refused.headers.get('access-control-allow-origin'), page);
+    assert.match(refused.headers.get('vary') ?? '', /Origin/);
+    assert.equal(refused.headers.get('cache-control'), 'no-store');
+
+    assert.equal((await post('listed@example.org', { origin: 'https://mairie-tende.example' })).status, 201);
+    assert.equal((await post('server@example.org')).status, 201);
+    const own = await post('own@example.org', { origin: new URL(server.url).origin });
+    assert.equal(own.status, 201);
+    const stored = (
+      await admin<{ items: Engagement[] }>(server, 'GET', '/territories/roya/engagements')
+    ).body.items.map((e) => e.email);
+    assert.ok(!stored.includes('refused@example.org'));
+    assert.ok(stored.includes('listed@example.org') && stored.includes('server@example.org'));
+  });
+
+  it('still answers reads from any page', async () => {
+    const read = await get(server, '/v1/territories', { origin: 'https://autre-site.example' });
+    assert.equal(read.status, 200);
+    assert.equal(read.headers.get('access-control-allow-origin'), '*');
   });
 });

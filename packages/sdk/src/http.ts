@@ -6,8 +6,10 @@ import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
 import { Problem, check } from '@tec/contract';
 import type { z } from 'zod/mini';
 import {
+  ORIGIN_NOT_ALLOWED,
   TecAbortError,
   TecHttpError,
+  TecOriginNotAllowedError,
   TecNetworkError,
   TecTimeoutError,
   TecValidationError,
@@ -139,6 +141,10 @@ export class Http {
         if (parsed.ok) problem = parsed.data;
       } catch {
         // a non-JSON error body: the status says enough
+      }
+      if (problem?.type === ORIGIN_NOT_ALLOWED) {
+        const origin = typeof location === 'undefined' ? undefined : location.origin;
+        return new TecOriginNotAllowedError(problem, origin, { cause: error });
       }
       return new TecHttpError(error.response.status, problem, { cause: error });
     }
