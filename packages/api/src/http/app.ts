@@ -24,7 +24,8 @@ import type { EventBus } from '../bus.js';
 import { inScope, verifyToken } from '../auth.js';
 import { eventsAfter } from '../store.js';
 import { HttpProblem, problemResponse, rateLimited } from './problem.js';
-import { PUBLIC_CORS, matchesEtag, type CachedBody, type ResponseCache } from './cache.js';
+import { matchesEtag, representation, type CachedBody, type ResponseCache } from './cache.js';
+import { compressAnswers, precompress } from './compression.js';
 import { audienceOf, createCors } from './cors.js';
 import type { RateLimiter } from './ratelimit.js';
 import { createHandlers } from './handlers.js';
@@ -152,6 +153,9 @@ export function createApp(deps: AppDeps): Hono {
     ),
   );
 
+  // JSON answers leave compressed (compression.ts); cached reads were compressed once.
+  app.use('/v1/*', compressAnswers());
+
   // ----- CORS (cors.ts) -------------------------------------------------------------------------
   const origins = createCors(config);
   /** The API's own origin, from the request URL without parsing it (hot path). */
@@ -196,9 +200,15 @@ export function createApp(deps: AppDeps): Hono {
     }
     const cacheControl = endpoint.cache ? CACHE_CONTROL[endpoint.cache] : undefined;
     const sendCached = (c: Context, cached: CachedBody) => {
-      const headers = { etag: cached.etag, 'cache-control': cached.cacheControl, ...PUBLIC_CORS };
-      if (matchesEtag(c.req.header('if-none-match'), cached.etag)) return c.body(null, 304, headers);
-      return c.body(cached.body, 200, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      const { body, headers } = representation(cached, c.req.header('accept-encoding'));
+      if (matchesEtag(c.req.header('if-none-match'), cached.etag)) {
+        delete headers['content-encoding'];
+        return c.body(null, 304, headers);
+      }
+      return c.body(body as string | Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'application/json; charset=utf-8',
+        ...headers,
+      });
     };
 
     const handle = async (c: Context) => {
@@ -291,7 +301,8 @@ export function createApp(deps: AppDeps): Hono {
           });
         }
         const slug = (params as { slug?: string }).slug ?? '*';
-        return sendCached(c, cache.set(cacheKey, slug, json, cacheControl!));
+        // Compressed once here, in the thread pool; every later hit sends these bytes.
+        return sendCached(c, cache.set(cacheKey, slug, json, cacheControl!, await precompress(json)));
       }
     };
     app.on([endpoint.method], [path], ...middlewares, handle);
