@@ -50,8 +50,11 @@ const widgetEntries = {
 // widget's strings into its own chunk (not done yet).
 // 33.5 kB since issue 7: the base sets its text styles again inside the shadow root (a partner
 // site's `* { … !important }` reached them through the host), about 150 bytes.
+// gzip 37.6 kB since issue 12: the SDK's typed TecOriginNotAllowedError (code
+// `origin-not-allowed`), so a widget can tell a site the API refuses from a service that does not
+// answer: +170 bytes minified, +80 gzip (the runtime was 50 bytes under its gzip budget).
 const RUNTIME_BUDGET = 33_500;
-const RUNTIME_GZIP_BUDGET = 37_500;
+const RUNTIME_GZIP_BUDGET = 37_600;
 
 let failed = false;
 const rows = [];

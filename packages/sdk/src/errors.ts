@@ -56,15 +56,11 @@ export const ORIGIN_NOT_ALLOWED: ProblemTypeUri = 'urn:tec:problem:origin-not-al
  * The API refused the page's site (403 `urn:tec:problem:origin-not-allowed`): its operator
  * accepts sign-ups only from the sites it lists (`TEC_SIGNUP_ORIGINS=allowed` and
  * `TEC_ALLOWED_ORIGINS`). Retrying cannot help; the webmaster must ask the operator to add the
- * site, whose origin is `origin` when known. Code: `origin-not-allowed`; still a `TecHttpError`.
+ * page's origin (`location.origin`). Code: `origin-not-allowed`; still a `TecHttpError`.
  */
 export class TecOriginNotAllowedError extends TecHttpError {
   declare readonly code: 'origin-not-allowed';
-  constructor(
-    problem: Problem,
-    readonly origin: string | undefined,
-    options?: { cause?: unknown },
-  ) {
+  constructor(problem: Problem, options?: { cause?: unknown }) {
     super(403, problem, { ...options, code: 'origin-not-allowed' });
   }
 }

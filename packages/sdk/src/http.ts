@@ -142,10 +142,8 @@ export class Http {
       } catch {
         // a non-JSON error body: the status says enough
       }
-      if (problem?.type === ORIGIN_NOT_ALLOWED) {
-        const origin = typeof location === 'undefined' ? undefined : location.origin;
-        return new TecOriginNotAllowedError(problem, origin, { cause: error });
-      }
+      if (problem?.type === ORIGIN_NOT_ALLOWED)
+        return new TecOriginNotAllowedError(problem, { cause: error });
       return new TecHttpError(error.response.status, problem, { cause: error });
     }
     if (error instanceof Error && error.name === 'AbortError') return new TecAbortError({ cause: error });
