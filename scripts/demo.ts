@@ -14,8 +14,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Page } from 'playwright';
+import { MIN_COMPRESS_BYTES, pickEncoding, type Encoding } from '../packages/api/src/http/compression.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const examples = join(root, 'examples');
@@ -91,6 +93,16 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+/** Text worth compressing: pages, scripts, style sheets, JSON, SVG. */
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+
+/** The pages and scripts of the demo compressed as they leave (small files, a few ms). */
+function compressed(body: string | Buffer, encoding: Encoding): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } })
+    : gzipSync(body, { level: 6 });
+}
+
 /** A path inside `base`, or undefined when the request tries to leave it. */
 function inside(base: string, path: string): string | undefined {
   const full = normalize(join(base, decodeURIComponent(path)));
@@ -126,17 +138,34 @@ export async function startDemoServer(options: {
       .replaceAll('{{STYLESHEET}}', `/cdn/${version}/tec.css`)
       .replaceAll('{{STYLESHEET_INTEGRITY}}', manifest.files['tec.css']!.integrity);
 
-  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, headers = {}) => {
-    res.writeHead(status, {
-      'content-type': type,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'strict-origin-when-cross-origin',
-      ...headers,
-    });
-    res.end(body);
-  };
-
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const accepted = pickEncoding(req.headers['accept-encoding']);
+    /** Sends a response, brotli or gzip when the browser takes it and the body is text. */
+    const send = (
+      res: ServerResponse,
+      status: number,
+      type: string,
+      body: string | Buffer,
+      headers: Record<string, string> = {},
+    ) => {
+      const all: Record<string, string> = {
+        'content-type': type,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'strict-origin-when-cross-origin',
+        ...headers,
+      };
+      const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+      if (!all['content-encoding'] && COMPRESSIBLE.test(type) && size >= MIN_COMPRESS_BYTES) {
+        all.vary = 'Accept-Encoding';
+        if (accepted) {
+          all['content-encoding'] = accepted;
+          body = compressed(body, accepted);
+        }
+      }
+      res.writeHead(status, all);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+
     const url = new URL(req.url ?? '/', 'http://demo');
     const origin = `http://${req.headers.host ?? 'localhost'}`;
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -147,18 +176,19 @@ export async function startDemoServer(options: {
       const file = inside(join(root, 'dist', 'cdn'), url.pathname.slice('/cdn/'.length));
       if (!file || !existsSync(file) || !statSync(file).isFile())
         return send(res, 404, 'text/plain', 'Not found');
-      const accepts = String(req.headers['accept-encoding'] ?? '');
-      const encoding = accepts.includes('br') && existsSync(`${file}.br`) ? 'br' : undefined;
+      // The .br and .gz the build wrote beside each file, as nginx's brotli_static/gzip_static.
+      const suffix = { br: '.br', gzip: '.gz' } as const;
+      const encoding = accepted && existsSync(`${file}${suffix[accepted]}`) ? accepted : undefined;
       return send(
         res,
         200,
         types[extname(file)] ?? 'application/octet-stream',
-        readFileSync(encoding ? `${file}.br` : file),
+        readFileSync(encoding ? `${file}${suffix[encoding]}` : file),
         {
           'cache-control': 'public, max-age=31536000, immutable',
           'access-control-allow-origin': '*',
           'cross-origin-resource-policy': 'cross-origin',
-          vary: 'accept-encoding',
+          vary: 'Accept-Encoding',
           ...(encoding ? { 'content-encoding': encoding } : {}),
         },
       );
@@ -200,7 +230,7 @@ export async function startDemoServer(options: {
       handle(req, res);
     } catch (error) {
       console.error(error);
-      if (!res.headersSent) send(res, 500, 'text/plain', 'Server error');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('Server error');
     }
   });
   await new Promise<void>((resolve, reject) => {

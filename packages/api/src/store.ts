@@ -624,24 +624,27 @@ interface EngagementRow {
   availability: Engagement['availability'];
   message: string | null;
   lang: Engagement['lang'];
+  origin: string | null;
   created_at: string;
   request_hash: string;
   places_left_after: number | null;
 }
 
 const engagementColumns = `id, territory, opportunity_id, first_name, email, phone, availability, message,
-  lang, ${iso('created_at')} as created_at, request_hash`;
+  lang, origin, ${iso('created_at')} as created_at, request_hash`;
 
 /**
  * Records a sign-up in one transaction: the place is taken (never below zero) and the row
  * stored together, or neither. With an idempotency key, a replay of the same request returns
- * the first receipt; the same key with another request is a conflict.
+ * the first receipt; the same key with another request is a conflict. `origin` is the page the
+ * sign-up was sent from (null from a server): not part of the request, so not of its hash.
  */
 export async function createEngagement(
   tx: Sql,
   slug: string,
   request: EngagementRequest,
   idempotencyKey: string | undefined,
+  origin: string | null = null,
 ): Promise<{ receipt: EngagementReceipt; replayed: boolean; placesChanged: boolean }> {
   const hash = requestHash(slug, request);
   if (idempotencyKey) {
@@ -675,8 +678,8 @@ export async function createEngagement(
   }
   const rows = await tx.query<EngagementRow>(
     `insert into engagements (id, territory, opportunity_id, first_name, email, phone, availability, message,
-       lang, idempotency_key, request_hash)
-     values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11)
+       lang, idempotency_key, request_hash, origin)
+     values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12)
      returning ${engagementColumns}`,
     [
       newId('eng'),
@@ -690,6 +693,7 @@ export async function createEngagement(
       request.lang ?? 'fr',
       idempotencyKey ?? null,
       hash,
+      origin,
     ],
   );
   return {
@@ -726,6 +730,7 @@ export async function exportEngagements(db: Sql, slug: string): Promise<Engageme
     availability: r.availability,
     message: r.message,
     lang: r.lang,
+    origin: r.origin,
     createdAt: r.created_at,
   }));
 }

@@ -296,6 +296,11 @@ export const Engagement = z.strictObject({
   availability: z.array(Availability).check(z.maxLength(3)),
   message: z.nullable(text(2000, 0)),
   lang: Lang,
+  /**
+   * The origin of the page the sign-up was sent from (`https://mairie.example.fr`), as the
+   * browser gave it; null when it came from a server or a page with no origin.
+   */
+  origin: z.nullable(HttpUrl),
   createdAt: IsoDateTime,
 });
 export type Engagement = z.infer<typeof Engagement>;

@@ -114,6 +114,13 @@ export const migrations: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'the page origin of each sign-up',
+    sql: `
+      alter table engagements add column origin text
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen yet. Safe to run from several processes. */

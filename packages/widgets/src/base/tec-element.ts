@@ -11,6 +11,7 @@ import {
   getTecClient,
   TecHttpError,
   TecNetworkError,
+  TecOriginNotAllowedError,
   TecTimeoutError,
   type LiveNotice,
   type TecClient,
@@ -249,7 +250,7 @@ export abstract class TecElement extends LitElement {
     if (error instanceof TecConfigError) return 'config';
     if (error instanceof TecHttpError) {
       if (error.status === 404) return 'not-found';
-      if (error.status === 403 || error.problem?.type.endsWith('origin-not-allowed')) return 'forbidden';
+      if (error instanceof TecOriginNotAllowedError || error.status === 403) return 'forbidden';
       if (error.status === 429) return 'busy';
       return 'unavailable';
     }

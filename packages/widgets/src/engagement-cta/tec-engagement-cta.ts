@@ -12,6 +12,7 @@ import {
 import {
   TecHttpError,
   TecNetworkError,
+  TecOriginNotAllowedError,
   TecTimeoutError,
   TecValidationError,
   newIdempotencyKey,
@@ -287,10 +288,7 @@ export class TecEngagementCta extends TecElement {
         this.idempotencyKey = newIdempotencyKey();
       } else if (error instanceof TecHttpError && error.status === 400 && error.problem?.errors) {
         this.errors = this.fieldErrors(error.problem.errors.map((e) => e.path));
-      } else if (
-        error instanceof TecHttpError &&
-        (error.status === 403 || error.problem?.type.endsWith('origin-not-allowed'))
-      ) {
+      } else if (error instanceof TecOriginNotAllowedError) {
         this.sendError = this.t('errForbidden');
         console.error(
           `TEC: <tec-engagement-cta> — the TEC API does not accept sign-ups from this site (${location.origin}). ` +
