@@ -7,8 +7,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import postgres from 'postgres';
 import { migrations } from '@tec/api';
 import { freePort } from '@tec/api/testing';
@@ -21,8 +22,10 @@ import {
   closeAgents,
   copyCdnSet,
   createDeploymentDatabase,
+  postgresBin,
   privateFolder,
   resumingStream,
+  root,
   startApi,
   startNginx,
   waitReady,
@@ -352,6 +355,67 @@ describe('production deployment: PostgreSQL, two API processes, nginx', () => {
     });
     assert.equal(other.status, 201, other.text);
   });
+});
+
+describe('deploy/ scripts and units', () => {
+  it('backs up with tec-backup and restores the dump completely with tec-restore-drill', async () => {
+    const backups = privateFolder('tec-backups-');
+    folders.push(backups);
+    const server = new URL(urls.superuser);
+    const env = {
+      ...process.env,
+      PATH: `${dirname(postgresBin('pg_dump'))}:${process.env.PATH}`,
+      PGHOST: server.hostname,
+      PGPORT: server.port,
+      PGUSER: decodeURIComponent(server.username),
+      PGDATABASE: 'postgres',
+      TEC_DB: server.pathname.slice(1),
+      TEC_BACKUP_DIR: backups,
+    };
+    const backup = spawnSync(join(root, 'deploy/tec-backup'), { env, encoding: 'utf8' });
+    assert.equal(backup.status, 0, backup.stderr);
+    const drill = spawnSync(join(root, 'deploy/tec-restore-drill'), { env, encoding: 'utf8' });
+    assert.equal(drill.status, 0, drill.stderr);
+    const owner = postgres(urls.owner, { max: 1, onnotice: () => {} });
+    try {
+      const [live] = await owner<{ n: number }[]>`select count(*)::int as n from engagements`;
+      assert.ok(live!.n > 80, 'the sign-ups of the burst are in the database');
+      assert.match(drill.stdout, new RegExp(`^engagements ${live!.n}$`, 'm'));
+      assert.match(drill.stdout, new RegExp(`^schema_version ${migrations.at(-1)!.version}$`, 'm'));
+      // The scratch database is gone.
+      const [left] = await owner<
+        { n: number }[]
+      >`select count(*)::int as n from pg_database where datname like '%restore_drill'`;
+      assert.equal(left!.n, 0);
+    } finally {
+      await owner.end({ timeout: 2 });
+    }
+  });
+
+  const analyze = ['/usr/bin/systemd-analyze', '/bin/systemd-analyze'].find((p) => existsSync(p));
+  it(
+    'ships a systemd unit that systemd accepts, with an exposure level of at most 2 (OK)',
+    { skip: analyze ? false : 'systemd-analyze is not installed (apt-get install systemd)' },
+    () => {
+      const units = privateFolder('tec-units-');
+      folders.push(units);
+      copyFileSync(join(root, 'deploy/systemd/tec-api@.service'), join(units, 'tec-api@.service'));
+      copyFileSync(join(root, 'deploy/systemd/tec-api.target'), join(units, 'tec-api.target'));
+      const unit = join(units, 'tec-api@8801.service');
+      const verify = spawnSync(analyze!, ['verify', '--man=no', unit], { encoding: 'utf8' });
+      assert.equal(verify.status, 0, verify.stderr);
+      assert.equal(
+        verify.stderr.replace(/.*(No such file|not found|Failed to connect).*\n?/g, ''),
+        '',
+        'no warning',
+      );
+      const security = spawnSync(analyze!, ['security', '--offline=true', '--no-pager', unit], {
+        encoding: 'utf8',
+      });
+      const level = Number(/Overall exposure level for [^:]+: ([\d.]+)/.exec(security.stdout)?.[1]);
+      assert.ok(level <= 2, `exposure ${level}: ${security.stdout.slice(-500)}`);
+    },
+  );
 });
 
 async function waitFor(test: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {

@@ -37,7 +37,7 @@ export function privateFolder(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-function postgresBin(name: string): string {
+export function postgresBin(name: string): string {
   const base = '/usr/lib/postgresql';
   const versions = readdirSync(base)
     .filter((v) => existsSync(join(base, v, 'bin', name)))
@@ -51,6 +51,8 @@ export interface DatabaseUrls {
   owner: string;
   /** The serving role (DATABASE_URL). */
   api: string;
+  /** A superuser on the same server (what `sudo -u postgres` is on a host). */
+  superuser: string;
 }
 
 /** A database and its two roles, made by deploy/postgresql/roles.sql through psql. */
@@ -87,7 +89,13 @@ export async function createDeploymentDatabase(): Promise<DatabaseUrls> {
     u.pathname = `/${names.db}`;
     return u.toString();
   };
-  return { owner: url(names.owner, 'owner-password'), api: url(names.api, 'api-password') };
+  const superuser = new URL(scratch);
+  superuser.pathname = `/${names.db}`;
+  return {
+    owner: url(names.owner, 'owner-password'),
+    api: url(names.api, 'api-password'),
+    superuser: superuser.toString(),
+  };
 }
 
 export interface ApiProcess {
