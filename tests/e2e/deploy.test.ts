@@ -8,12 +8,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import postgres from 'postgres';
 import { migrations } from '@tec/api';
 import { freePort } from '@tec/api/testing';
-import { buildDemo } from '../../scripts/demo.js';
+import { chromium } from 'playwright';
+import { buildDemo, settled, startDemoServer } from '../../scripts/demo.js';
 import {
   ADMIN_TOKEN,
   call,
@@ -53,6 +54,7 @@ before(async () => {
   const folder = privateFolder('tec-nginx-');
   folders.push(folder);
   cdn = copyCdnSet(folder);
+  const httpsPort = await freePort();
   env = {
     DATABASE_URL: urls.api,
     TEC_MIGRATION_DATABASE_URL: urls.owner,
@@ -61,10 +63,24 @@ before(async () => {
     // Low enough for the test to reach from one client; each sign-up burst client sends fewer.
     TEC_SIGNUP_RATE: '3',
     TEC_HEARTBEAT_MS: '5000',
+    // The demo page is served by nginx itself: its origin sends the sign-up.
+    TEC_ALLOWED_ORIGINS: `https://127.0.0.1:${httpsPort}`,
   };
   // Both at once on the empty database: they race for the migrations.
   apis = (await Promise.all(ports.map((port) => startApi(port, env)))) as [ApiProcess, ApiProcess];
-  nginx = await startNginx({ folder, upstreams: ports });
+  nginx = await startNginx({ folder, upstreams: ports, httpsPort });
+  // The residents' demo page, filled in for this origin, as the docs site would publish it.
+  const demo = await startDemoServer({ apiUrl: nginx.url });
+  try {
+    mkdirSync(join(folder, 'site', 'habitants'), { recursive: true });
+    writeFileSync(
+      join(folder, 'site', 'habitants', 'index.html'),
+      await (await fetch(`${demo.url}/habitants/`)).text(),
+    );
+    writeFileSync(join(folder, 'site', 'demo.css'), await (await fetch(`${demo.url}/demo.css`)).text());
+  } finally {
+    await demo.close();
+  }
 });
 
 after(async () => {
@@ -145,6 +161,55 @@ describe('production deployment: PostgreSQL, two API processes, nginx', () => {
       assert.equal(plain.headers['content-encoding'], undefined);
       assert.equal(plain.body.length, statSync(join(cdn, file)).size);
       assert.ok(br.body.length < plain.body.length);
+    }
+  });
+
+  it('runs the demo page in Chromium through nginx: widgets from the precompressed CDN set, read and sign up', async () => {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox'],
+    });
+    try {
+      const context = await browser.newContext({ ignoreHTTPSErrors: true });
+      const page = await context.newPage();
+      const cdnResponses: { url: string; encoding: string | undefined; status: number }[] = [];
+      const errors: string[] = [];
+      page.on('response', (r) => {
+        if (r.url().includes('/cdn/')) {
+          cdnResponses.push({ url: r.url(), encoding: r.headers()['content-encoding'], status: r.status() });
+        }
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${nginx.url}/habitants/`);
+      await settled(page, ['loaded']);
+      const scripts = cdnResponses.filter((r) => r.url.endsWith('.js'));
+      assert.ok(
+        scripts.length >= 3,
+        `the loader and widget chunks came from /cdn/: ${JSON.stringify(cdnResponses)}`,
+      );
+      for (const r of cdnResponses) {
+        assert.equal(r.status, 200, r.url);
+        assert.equal(r.encoding, 'br', `${r.url} was sent as its .br file`);
+      }
+      // Sign up as a resident would, through the form.
+      const cta = page.locator('tec-engagement-cta');
+      await cta.locator('[data-choose="opp_roya_1"]').click();
+      await cta.locator('#firstName').fill('Léa');
+      await cta.locator('#email').fill('lea.chromium@example.org');
+      await cta.locator('#availability').check();
+      await cta.locator('#consent').check();
+      await cta.locator('button[type="submit"]').click();
+      await cta.locator('#confirmation').waitFor();
+      assert.deepEqual(errors, []);
+      const owner = postgres(urls.owner, { max: 1, onnotice: () => {} });
+      try {
+        const rows = await owner`select id from engagements where email = 'lea.chromium@example.org'`;
+        assert.equal(rows.length, 1);
+      } finally {
+        await owner.end({ timeout: 2 });
+      }
+    } finally {
+      await browser.close();
     }
   });
 

@@ -231,6 +231,8 @@ export async function startNginx(options: {
   folder: string;
   upstreams: number[];
   limits?: boolean;
+  /** The HTTPS port, when the API must know its origin before nginx starts. */
+  httpsPort?: number;
 }): Promise<Nginx> {
   const { folder } = options;
   for (const dir of ['tmp', 'acme', 'site', 'logs']) mkdirSync(join(folder, dir), { recursive: true });
@@ -256,7 +258,7 @@ export async function startNginx(options: {
     { encoding: 'utf8' },
   );
   if (cert.status !== 0) throw new Error(`openssl: ${cert.stderr}`);
-  const httpsPort = await freePort();
+  const httpsPort = options.httpsPort ?? (await freePort());
   const httpPort = await freePort();
   writeFileSync(
     join(folder, 'tec.conf'),
