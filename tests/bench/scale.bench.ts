@@ -152,6 +152,8 @@ async function main() {
     const reads2 = await load(`${two.url}${PATH}`);
     const ceiling = await load(`${two.url}/members.json`);
     const fan1 = await fanOut(one, apis[0]!);
+    // Let the first run's 1,000 closed streams be torn down before the second opens its own.
+    await new Promise((r) => setTimeout(r, 3000));
     const fan2 = await fanOut(two, apis[1]!);
 
     const row = (name: string, a: Load) =>
