@@ -318,7 +318,11 @@ describe('production deployment: PostgreSQL, two API processes, nginx', () => {
           ),
         );
         const lost = receipts.filter((id) => !stored.has(id));
-        assert.equal(lost.length, 0, `${lost.length} of ${receipts.length} acknowledged sign-ups were lost`);
+        assert.equal(
+          lost.length,
+          0,
+          `${lost.length} of ${receipts.length} acknowledged sign-ups were lost (${refused} refused or cut)`,
+        );
         expected = (
           await owner<{ id: string }[]>`select id::text as id from events
             where events.id > ${startId}::bigint and territory = 'roya' order by events.id`
