@@ -107,17 +107,37 @@ export interface ApiProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** The API in its own process, as tec-api@PORT runs it (sources through tsx here). */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/**
+ * How tec-api@PORT starts the API: `node packages/api/dist/main.js`, the build's output, when
+ * it is at least as new as the sources of the API and the contract (`npm test` builds it first);
+ * otherwise the sources through tsx, so that an edit is tested without a build.
+ */
+export function apiCommand(): string[] {
+  const built = ['api', 'contract'].every((name) => {
+    const dist = join(root, 'packages', name, 'dist');
+    return existsSync(join(dist, 'index.js')) && newest(dist) >= newest(join(root, 'packages', name, 'src'));
+  });
+  return built
+    ? ['packages/api/dist/main.js']
+    : ['--conditions=source', '--import', 'tsx', 'packages/api/src/main.ts'];
+}
+
+/** The API in its own process, as tec-api@PORT runs it (see apiCommand). */
 export async function startApi(port: number, env: Record<string, string>): Promise<ApiProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', 'packages/api/src/main.ts'],
-    {
-      cwd: root,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), TEC_LOG: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, apiCommand(), {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), TEC_LOG: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
   await new Promise<void>((resolve, reject) => {
