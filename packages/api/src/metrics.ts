@@ -18,11 +18,21 @@ const ROUTES = Object.entries(endpoints).map(([id, e]) => ({
   pattern: new RegExp(`^${e.path.replace(/\{\w+\}/g, '[^/]+')}$`),
 }));
 
+/** Recent answers of routeOf: the hot path sees the same few paths again and again. */
+const seen = new Map<string, string>();
+
 export function routeOf(method: string, url: string): string {
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
-  for (const route of ROUTES) if (route.method === method && route.pattern.test(path)) return route.id;
-  return method === 'OPTIONS' ? 'preflight' : 'other';
+  const key = `${method} ${path}`;
+  let id = seen.get(key);
+  if (id === undefined) {
+    id = ROUTES.find((r) => r.method === method && r.pattern.test(path))?.id;
+    id ??= method === 'OPTIONS' ? 'preflight' : 'other';
+    if (seen.size >= 2000) seen.clear();
+    seen.set(key, id);
+  }
+  return id;
 }
 
 export class Metrics {
