@@ -540,7 +540,7 @@ describe('what a visitor and a webmaster meet on a partner page', () => {
           seen.statuses.every((s) => s === 'loaded') &&
           seen.errors.length === 0 &&
           /^Programme progress — Vallée de la Roya/.test(seen.headings[0]!) &&
-          /^The coalition — Vallée de la Roya/.test(seen.headings[1]!) &&
+          /^Committed actors — Vallée de la Roya/.test(seen.headings[1]!) &&
           /^Avancement du programme — .*Forbach/.test(seen.headings[2]!);
         if (!ok) failures.push(`${late} late, load ${i + 1}: ${JSON.stringify(seen)}`);
       }

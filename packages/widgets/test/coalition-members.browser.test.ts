@@ -123,7 +123,7 @@ describe('<tec-coalition-members>', () => {
     );
     expect(rows(el).length).to.equal(count);
     expect(chip.getAttribute('aria-pressed')).to.equal('true');
-    await waitFor(() => new RegExp(`${count} membres`).test(liveRegion(el)), 'the announcement');
+    await waitFor(() => new RegExp(`${count} acteurs`).test(liveRegion(el)), 'the announcement');
     await expect(el).to.be.accessible();
   });
 
@@ -138,8 +138,8 @@ describe('<tec-coalition-members>', () => {
     const input = shadow(el).querySelector<HTMLInputElement>('#search')!;
     input.value = 'zzzz introuvable';
     input.dispatchEvent(new InputEvent('input'));
-    await waitFor(() => /Aucun membre/.test(shadow(el).textContent ?? ''), 'no result');
-    await waitFor(() => /Aucun membre/.test(liveRegion(el)), 'the announcement');
+    await waitFor(() => /Aucun résultat/.test(shadow(el).textContent ?? ''), 'no result');
+    await waitFor(() => /Aucun résultat/.test(liveRegion(el)), 'the announcement');
     await expect(el).to.be.accessible();
   });
 
@@ -173,7 +173,27 @@ describe('<tec-coalition-members>', () => {
         .toLowerCase(),
     );
     expect(list).to.deep.equal([...list].sort());
-    await waitFor(() => /nouveau membre\s: Brasserie solidaire/.test(liveRegion(el)), 'the announcement');
+    // Forbach is in phase 1: a newcomer is an actor engaged, not yet a coalition member.
+    await waitFor(() => /nouvel acteur\s: Brasserie solidaire/.test(liveRegion(el)), 'the announcement');
+  });
+
+  it('presents the actors engaged before phase 3, the coalition once it has begun, live', async () => {
+    const el = await members('entre-deux-mers');
+    const heading = () => shadow(el).querySelector('h2')?.textContent?.trim() ?? '';
+    expect(heading()).to.match(/^Les acteurs engagés — /);
+    expect(shadow(el).querySelector('.count')?.textContent).to.match(/acteurs?$/);
+    await admin.updatePhase('entre-deux-mers', 'coalition', { status: 'en-cours' });
+    try {
+      await waitFor(() => /^La coalition — /.test(heading()), 'the coalition heading', 10_000);
+      expect(shadow(el).querySelector('.count')?.textContent).to.match(/membres?$/);
+      expect(shadow(el).querySelector('[role="grid"]')?.getAttribute('aria-label')).to.equal(
+        'Membres de la coalition',
+      );
+      await waitFor(() => /la coalition territoriale a commencé/.test(liveRegion(el)), 'the announcement');
+    } finally {
+      await admin.updatePhase('entre-deux-mers', 'coalition', { status: 'a-venir' });
+    }
+    await waitFor(() => /^Les acteurs engagés — /.test(heading()), 'the actors heading again', 10_000);
   });
 
   it('fires tec-member-select with the member', async () => {
@@ -225,7 +245,7 @@ async function tenThousand(): Promise<void> {
       cache: 'no-store',
     });
     const el = await members('auvergne-rhone-alpes');
-    expect(shadow(el).textContent).to.match(/10\s?000 membres/);
+    expect(shadow(el).textContent).to.match(/10\s?000 acteurs/);
     const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;
     const loaded = () => (el as unknown as { items: unknown[] }).items.length;
     for (let i = 0; i < 8; i += 1) {

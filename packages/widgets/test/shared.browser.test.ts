@@ -47,7 +47,12 @@ const widgets = [
     english: /Programme progress/,
   },
   { tag: 'tec-engagement-cta', heading: /Participer — Vallée de la Roya/, english: /Take part/ },
-  { tag: 'tec-coalition-members', heading: /La coalition — Vallée de la Roya/, english: /The coalition/ },
+  // The Roya is in phase 2: its list presents the actors engaged so far, not yet a coalition.
+  {
+    tag: 'tec-coalition-members',
+    heading: /Les acteurs engagés — Vallée de la Roya/,
+    english: /Committed actors/,
+  },
   { tag: 'tec-territory-map', heading: /Carte — Vallée de la Roya/, english: /Map — Vallée de la Roya/ },
 ] as const;
 

@@ -33,6 +33,10 @@ function initials(name: string): string {
 }
 
 /**
+ * Before phase 3 the list presents « Les acteurs engagés », the forces vives met so far; once
+ * the coalition phase has begun, « La coalition » and its members. The heading, the counts and
+ * what is announced follow a live change of phase.
+ *
  * The coalition's members with their kind, role, commune, joined date, website and logo; a
  * search box and filters by kind with counts (chips, or a select on a narrow widget); pages load
  * as the list scrolls, and above 100 members only those in view are rendered
@@ -142,7 +146,7 @@ export class TecCoalitionMembers extends TecElement {
 
   private async search(): Promise<void> {
     await this.reload(true);
-    this.announce(this.total ? this.t('results', { n: this.total }) : this.t('noResults'));
+    this.announce(this.total ? this.count(this.total) : this.t('noResults'));
   }
 
   private onInput(event: InputEvent): void {
@@ -163,8 +167,28 @@ export class TecCoalitionMembers extends TecElement {
     );
   }
 
+  /** Whether the territory's coalition phase has begun: then its actors are the coalition. */
+  private get coalition(): boolean {
+    return this.territoryData?.currentPhase === 'coalition';
+  }
+
+  /** « 12 membres » of the coalition, or « 12 acteurs » before it. */
+  private count(n: number): string {
+    return this.t(this.coalition ? 'results' : 'actorResults', { n });
+  }
+
+  /** Set by a live change that began (or undid) the coalition phase, for its announcement. */
+  private becameCoalition?: boolean;
+
   /** A member added, changed or removed appears in place, without reloading the list. */
   protected override async applyLive(notice: LiveNotice): Promise<void> {
+    this.becameCoalition = undefined;
+    if (notice.type === 'phase.updated' || notice.type === 'territory.updated' || notice.type === 'resync') {
+      const before = this.coalition;
+      await this.reload(true);
+      if (this.coalition !== before) this.becameCoalition = this.coalition;
+      return;
+    }
     if (notice.type === 'member.removed') {
       const before = this.items.length;
       this.items = this.items.filter((m) => m.id !== notice.memberId);
@@ -188,7 +212,9 @@ export class TecCoalitionMembers extends TecElement {
   }
 
   protected override describeChange(notice: LiveNotice): string | undefined {
-    return notice.type === 'member.added' ? this.t('memberAdded', { name: notice.member.name }) : undefined;
+    if (this.becameCoalition) return this.t('coalitionBegun');
+    if (notice.type !== 'member.added') return undefined;
+    return this.t(this.coalition ? 'memberAdded' : 'actorAdded', { name: notice.member.name });
   }
 
   protected override updated(): void {
@@ -380,7 +406,7 @@ export class TecCoalitionMembers extends TecElement {
       <div
         role="grid"
         class="items"
-        aria-label=${this.t('members')}
+        aria-label=${this.t(this.coalition ? 'members' : 'actors')}
         aria-rowcount=${this.total}
         aria-describedby="grid-help"
         @keydown=${this.onGridKey}
@@ -404,7 +430,8 @@ export class TecCoalitionMembers extends TecElement {
 
   protected override headingText(): string {
     const territory = this.territoryData;
-    return territory ? this.t('membersTitle', { territory: territory.name }) : this.t('membersHeading');
+    if (!territory) return this.t('membersHeading');
+    return this.t(this.coalition ? 'membersTitle' : 'actorsTitle', { territory: territory.name });
   }
 
   protected override renderSkeleton(): TemplateResult {
@@ -423,7 +450,7 @@ export class TecCoalitionMembers extends TecElement {
     return html`<section class="frame" part="base" aria-labelledby="title">
       <h2 id="title" part="title">${this.headingText()}</h2>
       <div class="controls">
-        <label for="search">${this.t('search')}</label>
+        <label for="search">${this.t(this.coalition ? 'search' : 'searchActors')}</label>
         <p class="hint" id="search-hint">${this.t('searchHint')}</p>
         <input
           id="search"
@@ -473,7 +500,7 @@ export class TecCoalitionMembers extends TecElement {
               </button>`,
           )}
         </div>
-        <p class="count">${this.t('results', { n: this.total })}</p>
+        <p class="count">${this.count(this.total)}</p>
       </div>
       <p id="grid-help" class="hint">${this.t('membersHelp')}</p>
       ${this.renderList()} ${territory.demo ? html`<p class="demo">${this.t('demoData')}</p>` : nothing}
