@@ -332,7 +332,12 @@ function encodeCursor(row: MemberRow): string {
 function decodeCursor(cursor: string): [string, string] | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
+    // Decoded from client bytes: refuse what PostgreSQL would (NUL, half a surrogate pair).
+    const sane = (v: unknown) =>
+      typeof v === 'string' &&
+      v.length <= 512 &&
+      !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(v);
+    if (Array.isArray(value) && value.length === 2 && value.every(sane)) {
       return value as [string, string];
     }
   } catch {
