@@ -51,12 +51,12 @@ const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 /** Refuses what no text field may hold: control characters (NUL first) and unpaired surrogates. */
 function plainText(multiline: boolean) {
   return [
-    z.refine((s: string) => !(multiline ? CONTROL_BUT_LINES : CONTROL).test(s), {
+    z.refine<string>((s) => !(multiline ? CONTROL_BUT_LINES : CONTROL).test(s), {
       error: multiline
         ? 'must not contain control characters (only line breaks and tabs are allowed)'
         : 'must not contain control characters such as NUL, tabs or line breaks',
     }),
-    z.refine((s: string) => !LONE_SURROGATE.test(s), {
+    z.refine<string>((s) => !LONE_SURROGATE.test(s), {
       error: 'must be valid Unicode text (it holds an unpaired surrogate)',
     }),
   ] as const;
@@ -74,7 +74,7 @@ export function text(max: number, min = 1) {
       z.minLength(min),
       z.maxLength(max),
       ...plainText(false),
-      z.refine((s: string) => !BIDI_CONTROL.test(s), {
+      z.refine<string>((s) => !BIDI_CONTROL.test(s), {
         error: 'must not contain bidirectional override characters (U+202A–U+202E, U+2066–U+2069)',
       }),
     );
@@ -93,8 +93,8 @@ export function queryText(max: number) {
 /** Years a date of the programme may fall in: PostgreSQL refuses year 0, and no plan spans centuries. */
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2199;
-const saneYear = z.refine(
-  (s: string) => {
+const saneYear = z.refine<string>(
+  (s) => {
     const year = Number(s.slice(0, 4));
     return year >= MIN_YEAR && year <= MAX_YEAR;
   },

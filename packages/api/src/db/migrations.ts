@@ -114,6 +114,19 @@ export const migrations: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    // Numbered after its issue (13), so that migrations written on parallel branches do not
+    // collide; they apply in the order of this list.
+    version: 13,
+    name: 'places taken outside the API, so that places taken are counted, never derived',
+    sql: `
+      alter table opportunities add column places_reserved int not null default 0
+        check (places_reserved >= 0);
+      update opportunities o set places_reserved = greatest(0, o.capacity - o.places_left - (
+          select count(*) from engagements e where e.territory = o.territory and e.opportunity_id = o.id))
+        where o.capacity is not null and o.places_left is not null
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen yet. Safe to run from several processes. */
