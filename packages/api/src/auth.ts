@@ -45,6 +45,19 @@ export async function ensureBootstrapToken(db: Sql, token: string): Promise<'act
   return 'active';
 }
 
+/**
+ * TEC_ADMIN_TOKEN is no longer set: its token is revoked, and forgets its secret, so that setting
+ * the variable again (to any value) makes it work again — unlike a revocation by command.
+ */
+export async function retireBootstrapToken(db: Sql): Promise<boolean> {
+  const rows = await db.query(
+    `update admin_tokens set revoked_at = now(), secret_hash = $1
+     where id = 'bootstrap' and revoked_at is null returning id`,
+    ['0'.repeat(64)],
+  );
+  return rows.length > 0;
+}
+
 /** The token's id and secret, or undefined when it is not in the token format. */
 export function parseToken(token: string): { id: string; secret: string } | undefined {
   const match = TOKEN.exec(token);

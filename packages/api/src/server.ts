@@ -14,7 +14,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { seedIfEmpty } from './seed/seed.js';
-import { countTokens, createToken, ensureBootstrapToken, revokeToken } from './auth.js';
+import { countTokens, createToken, ensureBootstrapToken, retireBootstrapToken } from './auth.js';
 import { acquireLock, type DataLock } from './db/lock.js';
 import { socketPath, startControlSocket } from './admin/control.js';
 import { EventBus } from './bus.js';
@@ -79,7 +79,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       }
     } else {
       // The variable is gone: so is the token it created.
-      if (await revokeToken(db, 'bootstrap')) log.info('revoked the token of the removed TEC_ADMIN_TOKEN');
+      if (await retireBootstrapToken(db)) log.info('revoked the token of the removed TEC_ADMIN_TOKEN');
       if ((await countTokens(db)) === 0) {
         generatedAdminToken = await createToken(db, 'generated at first start', '*');
       }

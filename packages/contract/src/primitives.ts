@@ -67,17 +67,15 @@ function plainText(multiline: boolean) {
  * required text is never empty. No control characters and no bidirectional overrides.
  */
 export function text(max: number, min = 1) {
-  return z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(min),
-      z.maxLength(max),
-      ...plainText(false),
-      z.refine<string>((s) => !BIDI_CONTROL.test(s), {
-        error: 'must not contain bidirectional override characters (U+202A–U+202E, U+2066–U+2069)',
-      }),
-    );
+  return z.string().check(
+    z.trim(),
+    z.minLength(min),
+    z.maxLength(max),
+    ...plainText(false),
+    z.refine<string>((s) => !BIDI_CONTROL.test(s), {
+      error: 'must not contain bidirectional override characters (U+202A–U+202E, U+2066–U+2069)',
+    }),
+  );
 }
 
 /** Multi-line text of bounded length (descriptions, messages): line breaks and tabs allowed. */

@@ -293,8 +293,7 @@ export function createApp(deps: AppDeps): Hono {
         const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
         if (!token) throw failed('Send Authorization: Bearer <admin token>.', 'Bearer');
         const verified = await verifyToken(db, token);
-        if (!verified)
-          throw failed('This token is unknown or revoked.', 'Bearer error="invalid_token"');
+        if (!verified) throw failed('This token is unknown or revoked.', 'Bearer error="invalid_token"');
         scope = verified.scope;
         const slug = c.req.param('slug');
         if (slug !== undefined && !inScope(scope, slug)) {

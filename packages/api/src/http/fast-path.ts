@@ -16,7 +16,9 @@ export function cachedReads(cache: ResponseCache, reads: RateLimiter, trustProxy
     if (req.method !== 'GET' || !req.url) return false;
     const hit = cache.get(req.url);
     if (!hit) return false;
-    const wait = reads.hit(clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress, trustProxy));
+    const wait = reads.hit(
+      clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress, trustProxy),
+    );
     if (wait > 0) {
       const problem = rateLimited(wait);
       res
@@ -30,7 +32,12 @@ export function cachedReads(cache: ResponseCache, reads: RateLimiter, trustProxy
         .end(JSON.stringify(problem.body(req.url.split('?')[0])));
       return true;
     }
-    const headers = { etag: hit.etag, 'cache-control': hit.cacheControl, ...PUBLIC_CORS, ...SECURITY_HEADERS };
+    const headers = {
+      etag: hit.etag,
+      'cache-control': hit.cacheControl,
+      ...PUBLIC_CORS,
+      ...SECURITY_HEADERS,
+    };
     if (matchesEtag(req.headers['if-none-match'], hit.etag)) {
       res.writeHead(304, headers).end();
     } else {
