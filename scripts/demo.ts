@@ -100,7 +100,7 @@ export function consoleCsp(apiOrigin: string): string {
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    `connect-src ${apiOrigin}`,
+    `connect-src 'self' ${apiOrigin}`,
     `img-src 'self' ${apiOrigin}`,
     "base-uri 'none'",
     "form-action 'none'",
