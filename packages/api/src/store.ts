@@ -336,6 +336,7 @@ function decodeCursor(cursor: string): [string, string] | undefined {
     const sane = (v: unknown) =>
       typeof v === 'string' &&
       v.length <= 512 &&
+      // eslint-disable-next-line no-control-regex -- NUL is what PostgreSQL refuses in text
       !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(v);
     if (Array.isArray(value) && value.length === 2 && value.every(sane)) {
       return value as [string, string];

@@ -88,16 +88,11 @@ describe('the PGlite data folder lock', () => {
     const dataDir = folder();
     let token: string | undefined;
     let revokedToken: string | undefined;
-    let corruptions = 0;
     const trials = 10;
     for (let trial = 0; trial < trials; trial += 1) {
-      let server: Child;
-      try {
-        server = await spawnServer(dataDir);
-      } catch (error) {
-        corruptions += 1;
-        throw new Error(`trial ${trial}: the database did not start: ${String(error)}`);
-      }
+      const server = await spawnServer(dataDir).catch((error: unknown) => {
+        throw new Error(`trial ${trial}: the database did not start (a corruption)`, { cause: error });
+      });
       if (trial > 0) {
         assert.match(
           server.output(),
@@ -161,7 +156,6 @@ describe('the PGlite data folder lock', () => {
       last.process.kill('SIGTERM');
       await last.exited;
     }
-    assert.equal(corruptions, 0);
   });
 
   it('refuses, saying what to do, when the holder does not answer; never opens the folder', async () => {

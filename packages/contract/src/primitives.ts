@@ -41,7 +41,9 @@ export const Cursor = z
   .check(z.regex(/^[A-Za-z0-9_-]{1,256}$/, { error: 'must be a cursor returned by the server' }));
 
 /** C0 and C1 control characters; line breaks and tabs are allowed in multi-line text. */
+// eslint-disable-next-line no-control-regex -- control characters are what these refuse
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- control characters are what these refuse
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** A surrogate half without its other half: not Unicode text, and PostgreSQL refuses it. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

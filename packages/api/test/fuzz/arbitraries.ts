@@ -180,7 +180,7 @@ function dropAt(value: Json, path: (string | number)[]): Json {
       string | number,
       Json
     >;
-    if (path.length === 1) delete copy[path[0]!];
+    if (path.length === 1) Reflect.deleteProperty(copy, path[0]!);
     return copy;
   }
   const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<
