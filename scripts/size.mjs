@@ -13,7 +13,10 @@ const entries = [
   // Issue 4 set 13 kB. Measured apart, zod/mini with the contract's schemas is 12.4 kB and ky
   // 4.5 kB (brotli), so 13 kB cannot hold a client that validates every response with them;
   // the budget holds today's 20.1 kB with a little room, and fails on any real growth.
-  { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 21_000, gzip: 23_500 },
+  // 23 kB since issue 13: eventsource-parser reads the fetch stream (1.65 kB brotli; STYLE.md asks
+  // for the kept library over our own parser) and the contract refuses control characters,
+  // unpaired surrogates, bidi overrides and far dates (0.6 kB): 22.4 kB.
+  { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 23_000, gzip: 25_500 },
   { name: '@tec/sdk/admin', entry: 'packages/sdk/src/admin.ts', brotli: 21_000, gzip: 23_500 },
 ];
 
@@ -50,8 +53,9 @@ const widgetEntries = {
 // widget's strings into its own chunk (not done yet).
 // 33.5 kB since issue 7: the base sets its text styles again inside the shadow root (a partner
 // site's `* { … !important }` reached them through the host), about 150 bytes.
-const RUNTIME_BUDGET = 33_500;
-const RUNTIME_GZIP_BUDGET = 37_500;
+// 36 kB since issue 13: the SDK's 2.3 kB above (eventsource-parser and the contract's refusals).
+const RUNTIME_BUDGET = 36_000;
+const RUNTIME_GZIP_BUDGET = 40_500;
 
 let failed = false;
 const rows = [];
