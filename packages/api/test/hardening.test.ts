@@ -362,6 +362,12 @@ for (const engine of ENGINES) {
         'the log is captured',
       );
       assert.ok(
+        lines.some(
+          (l) => l.includes('"path":"/v1/territories/roya/engagements"') && l.includes('"status":400'),
+        ),
+        `the aborted upload was read and answered 400: ${lines.join('\n')}`,
+      );
+      assert.ok(
         !lines.some((l) => l.includes('"status":500') || l.includes('unhandled error')),
         lines.join('\n'),
       );
