@@ -37,8 +37,10 @@ const widgetEntries = {
   },
   'tec-coalition-members': {
     entry: 'packages/widgets/src/coalition-members/tec-coalition-members.define.ts',
-    brotli: 12_000, // the virtualizer included
-    gzip: 13_500,
+    // The virtualizer included. 13 kB since issue 12: the grid keyboard, the member details and
+    // the narrow-width select (12.4 kB).
+    brotli: 13_000,
+    gzip: 14_500,
   },
   'tec-territory-map': {
     entry: 'packages/widgets/src/territory-map/tec-territory-map.define.ts',
@@ -53,9 +55,14 @@ const widgetEntries = {
 // widget's strings into its own chunk (not done yet).
 // 33.5 kB since issue 7: the base sets its text styles again inside the shadow root (a partner
 // site's `* { … !important }` reached them through the host), about 150 bytes.
-// 36 kB since issue 13: the SDK's 2.3 kB above (eventsource-parser and the contract's refusals).
-const RUNTIME_BUDGET = 36_000;
-const RUNTIME_GZIP_BUDGET = 40_500;
+// 37 kB since issue 12 (36.2 kB): the error states by cause with their console advice (+0.9 kB),
+// the page-following theme (+0.6 kB), the ContextRoot that lets widgets upgrade before their
+// provider (+0.4 kB), the SDK's typed TecOriginNotAllowedError (+0.1 kB), and the French and
+// English texts of all this (+0.7 kB). Issue 19 brings the runtime down by moving each widget's
+// strings and schemas into its own chunk.
+// 39 kB since issue 13: the SDK's 2.3 kB above (eventsource-parser and the contract's refusals).
+const RUNTIME_BUDGET = 39_000;
+const RUNTIME_GZIP_BUDGET = 43_500;
 
 let failed = false;
 const rows = [];

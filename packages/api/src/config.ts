@@ -12,8 +12,13 @@ export interface Config {
   dataDir: string;
   /** When set, PostgreSQL is used instead of PGlite. */
   databaseUrl: string | undefined;
-  /** Origins allowed to send sign-ups and admin calls from a browser (the server's own always is). */
+  /** Origins allowed to make admin calls from a browser (the server's own always is). */
   allowedOrigins: string[];
+  /**
+   * Which pages may send sign-ups: `any` (the default: a widget works wherever it is pasted), or
+   * `allowed`, only the server's own origin and `allowedOrigins`.
+   */
+  signupOrigins: 'any' | 'allowed';
   /** Bootstrap admin token with scope over all territories. */
   adminToken: string | undefined;
   retentionDays: number;
@@ -121,6 +126,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const log = env.TEC_LOG ?? 'info';
   if (log !== 'info' && log !== 'silent') throw new Error('TEC_LOG must be info or silent');
+  const signupOrigins = env.TEC_SIGNUP_ORIGINS || 'any';
+  if (signupOrigins !== 'any' && signupOrigins !== 'allowed') {
+    throw new Error('TEC_SIGNUP_ORIGINS must be any (the default) or allowed (only TEC_ALLOWED_ORIGINS)');
+  }
   return {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 8787, 0, 65535),
@@ -131,6 +140,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       .map((s) => s.trim())
       .filter(Boolean)
       .map((s) => origin(s, 'TEC_ALLOWED_ORIGINS')),
+    signupOrigins,
     adminToken,
     retentionDays: integer(env, 'TEC_RETENTION_DAYS', 730, 1, 3650),
     signupRatePerMinute: integer(env, 'TEC_SIGNUP_RATE', 10, 0, 1_000_000),

@@ -397,6 +397,11 @@ export async function listMembers(db: Sql, slug: string, query: MemberQueryInput
     `select kind, count(*)::int as n from members where ${facetWhere} group by kind`,
     facetParams,
   );
+  const communes = await db.query<{ insee: string; n: number }>(
+    `select commune_insee as insee, count(*)::int as n from members
+     where ${totalWhere} and commune_insee is not null group by commune_insee`,
+    totalParams,
+  );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -404,6 +409,7 @@ export async function listMembers(db: Sql, slug: string, query: MemberQueryInput
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
     total,
     kinds: Object.fromEntries(facets.map((f) => [f.kind, f.n])),
+    communes: Object.fromEntries(communes.map((c) => [c.insee, c.n])),
   };
 }
 
@@ -647,24 +653,27 @@ interface EngagementRow {
   availability: Engagement['availability'];
   message: string | null;
   lang: Engagement['lang'];
+  origin: string | null;
   created_at: string;
   request_hash: string;
   places_left_after: number | null;
 }
 
 const engagementColumns = `id, territory, opportunity_id, first_name, email, phone, availability, message,
-  lang, ${iso('created_at')} as created_at, request_hash`;
+  lang, origin, ${iso('created_at')} as created_at, request_hash`;
 
 /**
  * Records a sign-up in one transaction: the place is taken (never below zero) and the row
  * stored together, or neither. With an idempotency key, a replay of the same request returns
- * the first receipt; the same key with another request is a conflict.
+ * the first receipt; the same key with another request is a conflict. `origin` is the page the
+ * sign-up was sent from (null from a server): not part of the request, so not of its hash.
  */
 export async function createEngagement(
   tx: Sql,
   slug: string,
   request: EngagementRequest,
   idempotencyKey: string | undefined,
+  origin: string | null = null,
 ): Promise<{ receipt: EngagementReceipt; replayed: boolean; placesChanged: boolean }> {
   const hash = requestHash(slug, request);
   if (idempotencyKey) {
@@ -701,8 +710,8 @@ export async function createEngagement(
   }
   const rows = await tx.query<EngagementRow>(
     `insert into engagements (id, territory, opportunity_id, first_name, email, phone, availability, message,
-       lang, idempotency_key, request_hash)
-     values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11)
+       lang, idempotency_key, request_hash, origin)
+     values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12)
      returning ${engagementColumns}`,
     [
       newId('eng'),
@@ -716,6 +725,7 @@ export async function createEngagement(
       request.lang ?? 'fr',
       idempotencyKey ?? null,
       hash,
+      origin,
     ],
   );
   return {
@@ -752,6 +762,7 @@ export async function exportEngagements(db: Sql, slug: string): Promise<Engageme
     availability: r.availability,
     message: r.message,
     lang: r.lang,
+    origin: r.origin,
     createdAt: r.created_at,
   }));
 }

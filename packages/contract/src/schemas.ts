@@ -297,6 +297,11 @@ export const Engagement = z.strictObject({
   availability: z.array(Availability).check(z.maxLength(3)),
   message: z.nullable(longText(2000, 0)),
   lang: Lang,
+  /**
+   * The origin of the page the sign-up was sent from (`https://mairie.example.fr`), as the
+   * browser gave it; null when it came from a server or a page with no origin.
+   */
+  origin: z.nullable(HttpUrl),
   createdAt: IsoDateTime,
 });
 export type Engagement = z.infer<typeof Engagement>;
@@ -359,6 +364,11 @@ export const MemberPage = z.strictObject({
   ...page(Member).shape,
   /** How many members of each kind match `q` (whatever `kind` filter is applied): chip counts. */
   kinds: z.partialRecord(MemberKind, integer(0, 10_000_000)),
+  /**
+   * How many members each commune has (by INSEE code), among those matching `q` and `kind`:
+   * a map of the territory counts them from the first page alone.
+   */
+  communes: z.record(InseeCode, integer(0, 10_000_000)),
 });
 export type MemberPage = z.infer<typeof MemberPage>;
 

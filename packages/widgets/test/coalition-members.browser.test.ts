@@ -18,19 +18,95 @@ const rows = (el: Element) => [...shadow(el).querySelectorAll('.member')];
 const names = (el: Element) => rows(el).map((r) => r.querySelector('.name')?.textContent?.trim() ?? '');
 
 describe('<tec-coalition-members>', () => {
-  it('lists members with kind as text, role, commune, joined date and a safe website link', async () => {
+  it('lists members by name and kind; a name opens the details: kind, commune, role, date, safe link', async () => {
     const el = await members('roya');
     expect(rows(el).length).to.be.within(15, 50);
     const first = rows(el)[0]!;
     expect(first.querySelector('[part="badge"]')?.textContent).to.match(
       /Association|Entreprise|ESS|Collectivité|Citoyen/,
     );
-    expect(first.querySelector('.meta')?.textContent).to.match(/membre depuis le/);
+    // A real disclosure: the name is a button that opens the member's details.
+    const button = first.querySelector<HTMLButtonElement>('button.name')!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(first.querySelector('.more')).to.equal(null);
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const details = shadow(el).getElementById(button.getAttribute('aria-controls')!)!;
+    expect(details.closest('.member')).to.equal(first);
+    expect(details.textContent).to.match(/Type[\s\S]*Membre depuis le/);
+    await expect(el).to.be.accessible();
+    // Every member open: the website links are there, safe.
+    for (const b of shadow(el).querySelectorAll<HTMLButtonElement>('button.name[aria-expanded="false"]'))
+      b.click();
+    await el.updateComplete;
     const link = shadow(el).querySelector<HTMLAnchorElement>('a[href^="https://"]')!;
     expect(link.target).to.equal('_blank');
     expect(link.rel).to.include('noopener');
     expect(link.textContent).to.match(/nouvelle fenêtre/);
-    expect(shadow(el).querySelector('[role="list"]')).to.not.equal(null);
+    expect(shadow(el).querySelector('[role="grid"] [role="row"] [role="gridcell"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('is one Tab stop, with the arrow keys, Home and End inside it (grid pattern)', async () => {
+    const el = await members('roya');
+    const search = shadow(el).querySelector<HTMLInputElement>('#search')!;
+    const buttons = () => [...shadow(el).querySelectorAll<HTMLButtonElement>('button.name')];
+    // Exactly one member can be reached by Tab.
+    expect(buttons().filter((b) => b.tabIndex === 0).length).to.equal(1);
+    buttons()[0]!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(shadow(el).activeElement).to.equal(buttons()[2]);
+    expect(buttons()[2]!.tabIndex).to.equal(0);
+    expect(buttons().filter((b) => b.tabIndex === 0).length).to.equal(1);
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(shadow(el).activeElement).to.equal(buttons().at(-1));
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(shadow(el).activeElement).to.equal(buttons()[0]);
+    // Enter opens the details; the right arrow reaches the website link, the left one comes back.
+    const index = (el as unknown as { items: { website: string | null }[] }).items.findIndex(
+      (m) => m.website,
+    );
+    expect(index).to.be.at.least(0, 'the demo data has members with a website');
+    for (let i = 0; i < index; i += 1) await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(buttons()[index]!.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'ArrowRight' });
+    expect(shadow(el).activeElement?.localName).to.equal('a');
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(shadow(el).activeElement).to.equal(buttons()[index]);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(buttons()[index]!.getAttribute('aria-expanded')).to.equal('false');
+    // Tab leaves the list at once (past its link, if the member has one): not 58 presses.
+    search.focus();
+    let presses = 0;
+    do {
+      await sendKeys({ press: 'Tab' });
+      presses += 1;
+    } while (shadow(el).activeElement && presses < 30);
+    expect(presses).to.be.below(12);
+  });
+
+  it('filters with a select on a narrow widget: the kinds take one row on a phone', async () => {
+    const el = await members('roya');
+    el.style.width = '340px';
+    await el.updateComplete;
+    const select = shadow(el).querySelector<HTMLSelectElement>('select#kind')!;
+    expect(getComputedStyle(select).display).to.not.equal('none');
+    expect(getComputedStyle(shadow(el).querySelector('.chips')!).display).to.equal('none');
+    expect(select.getBoundingClientRect().height).to.be.below(60);
+    select.value = 'association';
+    select.dispatchEvent(new Event('change'));
+    await waitFor(
+      () => rows(el).every((r) => /Association/.test(r.querySelector('[part="badge"]')?.textContent ?? '')),
+      'the filter',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -69,6 +145,7 @@ describe('<tec-coalition-members>', () => {
 
   it('works by keyboard: search, then chips by Tab and Enter', async () => {
     const el = await members('entre-deux-mers');
+    el.style.width = '800px';
     shadow(el).querySelector<HTMLInputElement>('#search')!.focus();
     await sendKeys({ press: 'Tab' }); // "Tous"
     await sendKeys({ press: 'Tab' }); // first kind
@@ -96,7 +173,7 @@ describe('<tec-coalition-members>', () => {
         .toLowerCase(),
     );
     expect(list).to.deep.equal([...list].sort());
-    await waitFor(() => /nouveau membre : Brasserie solidaire/.test(liveRegion(el)), 'the announcement');
+    await waitFor(() => /nouveau membre\s: Brasserie solidaire/.test(liveRegion(el)), 'the announcement');
   });
 
   it('fires tec-member-select with the member', async () => {

@@ -115,6 +115,13 @@ export const migrations: readonly { version: number; name: string; sql: string }
     `,
   },
   {
+    version: 2,
+    name: 'the page origin of each sign-up',
+    sql: `
+      alter table engagements add column origin text
+    `,
+  },
+  {
     // Numbered after its issue (13), so that migrations written on parallel branches do not
     // collide; they apply in the order of this list.
     version: 13,

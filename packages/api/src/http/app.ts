@@ -24,7 +24,9 @@ import type { EventBus } from '../bus.js';
 import { inScope, verifyToken } from '../auth.js';
 import { eventsAfter, lastEventId as newestEventId, oldestEventId } from '../store.js';
 import { HttpProblem, problemResponse, rateLimited } from './problem.js';
-import { PUBLIC_CORS, matchesEtag, type CachedBody, type ResponseCache } from './cache.js';
+import { matchesEtag, representation, type CachedBody, type ResponseCache } from './cache.js';
+import { compressAnswers, precompress } from './compression.js';
+import { audienceOf, createCors } from './cors.js';
 import { RateLimiter } from './ratelimit.js';
 import { clientAddress as addressOf } from './client-address.js';
 import { SECURITY_HEADERS, adminHostAllowed } from './security.js';
@@ -182,51 +184,35 @@ export function createApp(deps: AppDeps): Hono {
     ),
   );
 
-  // ----- CORS ---------------------------------------------------------------------------------
-  const ownOrigin = (c: Context) => new URL(c.req.url).origin;
-  const originAllowed = (c: Context, origin: string) =>
-    origin === ownOrigin(c) || config.allowedOrigins.includes(origin);
+  // JSON answers leave compressed (compression.ts); cached reads were compressed once.
+  app.use('/v1/*', compressAnswers());
 
-  /** Reads are public (`*`); writes answer only the allowed origins. */
+  // ----- CORS (cors.ts) -------------------------------------------------------------------------
+  const origins = createCors(config);
+  /** The API's own origin, from the request URL without parsing it (hot path). */
+  const ownOrigin = (c: Context) => {
+    const url = c.req.url;
+    const end = url.indexOf('/', url.indexOf('//') + 2);
+    return end < 0 ? url : url.slice(0, end);
+  };
+
   function corsHeaders(c: Context): Record<string, string> {
-    const writes = c.req.method !== 'GET' || pathname(c.req.url).startsWith('/v1/admin/');
-    if (!writes) return PUBLIC_CORS;
-    const origin = c.req.header('origin');
-    if (origin && originAllowed(c, origin)) {
-      return {
-        'access-control-allow-origin': origin,
-        'access-control-expose-headers': 'ETag, Retry-After, Idempotent-Replayed',
-        vary: 'Origin',
-      };
-    }
-    return { vary: 'Origin' };
+    return origins.headers(
+      audienceOf(c.req.method, pathname(c.req.url)),
+      c.req.header('origin'),
+      ownOrigin(c),
+    );
   }
 
   app.options('/v1/*', (c) => {
-    const origin = c.req.header('origin');
-    const path = pathname(c.req.url);
     const method = c.req.header('access-control-request-method') ?? 'GET';
-    const headers = {
-      'access-control-max-age': '600',
-      'access-control-allow-headers':
-        'content-type, idempotency-key, authorization, if-none-match, last-event-id',
-    };
-    if (method === 'GET' && !path.startsWith('/v1/admin/')) {
-      return c.body(null, 204, {
-        ...headers,
-        'access-control-allow-origin': '*',
-        'access-control-allow-methods': 'GET',
-      });
-    }
-    if (!origin || !originAllowed(c, origin)) {
-      throw new HttpProblem('originNotAllowed', 'This origin may not send sign-ups or admin requests.');
-    }
-    return c.body(null, 204, {
-      ...headers,
-      'access-control-allow-origin': origin,
-      'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
-      vary: 'Origin',
-    });
+    const headers = origins.preflight(
+      audienceOf(method, pathname(c.req.url)),
+      c.req.header('origin'),
+      ownOrigin(c),
+    );
+    if (!headers) throw new HttpProblem('originNotAllowed', 'This origin may not make admin requests.');
+    return c.body(null, 204, headers);
   });
 
   // ----- routes from the endpoint table -------------------------------------------------------
@@ -245,9 +231,15 @@ export function createApp(deps: AppDeps): Hono {
     }
     const cacheControl = endpoint.cache ? CACHE_CONTROL[endpoint.cache] : undefined;
     const sendCached = (c: Context, cached: CachedBody) => {
-      const headers = { etag: cached.etag, 'cache-control': cached.cacheControl, ...PUBLIC_CORS };
-      if (matchesEtag(c.req.header('if-none-match'), cached.etag)) return c.body(null, 304, headers);
-      return c.body(cached.body, 200, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      const { body, headers } = representation(cached, c.req.header('accept-encoding'));
+      if (matchesEtag(c.req.header('if-none-match'), cached.etag)) {
+        delete headers['content-encoding'];
+        return c.body(null, 304, headers);
+      }
+      return c.body(body as string | Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'application/json; charset=utf-8',
+        ...headers,
+      });
     };
 
     const handle = async (c: Context) => {
@@ -257,10 +249,19 @@ export function createApp(deps: AppDeps): Hono {
       const cors = corsHeaders(c);
 
       // Origins and limits first: they cost nothing and refuse before any parsing.
-      const origin = c.req.header('origin');
-      const writes = endpoint.method !== 'GET' || endpoint.auth === 'admin';
-      if (writes && origin && !originAllowed(c, origin)) {
-        throw new HttpProblem('originNotAllowed', 'This origin may not send sign-ups or admin requests.');
+      if (
+        !origins.allowed(
+          audienceOf(endpoint.method, pathname(c.req.url)),
+          c.req.header('origin'),
+          ownOrigin(c),
+        )
+      ) {
+        throw new HttpProblem(
+          'originNotAllowed',
+          endpoint.auth === 'admin'
+            ? 'This origin may not make admin requests.'
+            : 'This site may not send sign-ups: the operator of this TEC API accepts them only from the sites listed in TEC_ALLOWED_ORIGINS.',
+        );
       }
       const limiter = id === 'createEngagement' ? signups : endpoint.method === 'GET' ? reads : undefined;
       const wait = limiter?.hit(client) ?? 0;
@@ -362,7 +363,8 @@ export function createApp(deps: AppDeps): Hono {
           });
         }
         const slug = (params as { slug?: string }).slug ?? '*';
-        return sendCached(c, cache.set(cacheKey, slug, json, cacheControl!));
+        // Compressed once here, in the thread pool; every later hit sends these bytes.
+        return sendCached(c, cache.set(cacheKey, slug, json, cacheControl!, await precompress(json)));
       }
     };
     app.on([endpoint.method], [path], ...middlewares, handle);

@@ -4,7 +4,7 @@
  * the very same bytes and headers, at a fraction of the cost; anything else falls through.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PUBLIC_CORS, matchesEtag, type ResponseCache } from './cache.js';
+import { PUBLIC_CORS, matchesEtag, representation, type ResponseCache } from './cache.js';
 import { rateLimited } from './problem.js';
 import type { RateLimiter } from './ratelimit.js';
 import type { TrustProxy } from '../config.js';
@@ -32,16 +32,15 @@ export function cachedReads(cache: ResponseCache, reads: RateLimiter, trustProxy
         .end(JSON.stringify(problem.body(req.url.split('?')[0])));
       return true;
     }
-    const headers = {
-      etag: hit.etag,
-      'cache-control': hit.cacheControl,
-      ...PUBLIC_CORS,
-      ...SECURITY_HEADERS,
-    };
+    // Precompressed when it was cached: brotli or gzip as asked, no work per request.
+    const representationOf = representation(hit, req.headers['accept-encoding']);
+    const body = representationOf.body;
+    const headers: Record<string, string> = { ...representationOf.headers, ...SECURITY_HEADERS };
     if (matchesEtag(req.headers['if-none-match'], hit.etag)) {
+      delete headers['content-encoding'];
       res.writeHead(304, headers).end();
     } else {
-      res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(hit.body);
+      res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(body);
     }
     return true;
   };

@@ -9,6 +9,7 @@ import { isUniqueViolation, type Sql } from '../db/database.js';
 import * as store from '../store.js';
 import { geometryFor, overviewGeometry } from '../geo/geometry.js';
 import { HttpProblem } from './problem.js';
+import { pageOrigin } from './cors.js';
 import type { AppDeps, Handlers } from './app.js';
 
 /** Turns store errors into problems. */
@@ -43,6 +44,7 @@ const CSV_COLUMNS: (keyof Engagement)[] = [
   'availability',
   'message',
   'lang',
+  'origin',
 ];
 
 /** One CSV cell: quoted, and defused against formula injection in spreadsheets. */
@@ -144,9 +146,11 @@ export function createHandlers(deps: AppDeps): Omit<Handlers, 'events'> {
     },
 
     // ----- sign-ups -----------------------------------------------------------------------------
-    createEngagement: async ({ params, headers, body }) => {
+    createEngagement: async ({ params, headers, body, c }) => {
       await requireTerritory(params.slug);
       const key = headers['idempotency-key'];
+      // The page the sign-up came from, so the programme's team knows which site brought it.
+      const origin = pageOrigin(c.req.header('origin')) ?? null;
       if (body.website) {
         // The honeypot was filled: a robot. It gets the very answer a person would (a receipt
         // with the places that would be left, 404 or 409 alike), and nothing is stored.
@@ -171,7 +175,7 @@ export function createHandlers(deps: AppDeps): Omit<Handlers, 'events'> {
       }
       const attempt = () =>
         change(params.slug, async (tx) => {
-          const result = await store.createEngagement(tx, params.slug, body, key);
+          const result = await store.createEngagement(tx, params.slug, body, key, origin);
           if (result.placesChanged && result.receipt.placesLeft !== null) {
             await store.appendEvent(tx, {
               type: 'places.changed',

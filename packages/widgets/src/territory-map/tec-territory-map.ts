@@ -15,6 +15,8 @@ import { ArcPaths, type GeometryObject, type TopologyLike } from './topology.js'
 const WIDTH = 600;
 const HEIGHT = 560;
 const PAD = 16;
+/** The size of the members' first page, the same as `<tec-coalition-members>` asks for. */
+const MEMBERS_PAGE = 50;
 
 type Phase = PhaseKey | 'selection';
 
@@ -114,10 +116,11 @@ export class TecTerritoryMap extends TecElement {
   @property({ type: Boolean, reflect: true }) static = false;
 
   @state() private places: Place[] = [];
+  /** The territory shown, once loaded (none: the overview of France). */
+  @state() private territoryName?: string;
   @state() private land = '';
   @state() private attribution = '';
   @state() private approximate = false;
-  @state() private heading = '';
   @state() private active = 0;
   @state() private hover?: number;
   @state() private showList = false;
@@ -133,7 +136,7 @@ export class TecTerritoryMap extends TecElement {
 
   protected override async load(client: TecClient, signal: AbortSignal): Promise<'loaded' | 'empty'> {
     const lang = this.language;
-    if (!this.territory) {
+    if (!this.chosenTerritory) {
       const [geometry, territories] = await Promise.all([
         client.geometry.overview({ signal }),
         client.territories.list({ signal }),
@@ -153,21 +156,20 @@ export class TecTerritoryMap extends TecElement {
         ];
       });
       this.arcs = arcs;
-      this.heading = this.t('mapTitle');
       this.setGeometryMeta(geometry);
       return this.places.length ? 'loaded' : 'empty';
     }
     const slug = this.slug;
+    // The members' first page is the one <tec-coalition-members> asks for: on a page with both,
+    // the SDK's cache makes it one request; its `communes` facet counts every member.
     const [geometry, territory, members] = await Promise.all([
       client.geometry.territory(slug, { signal }),
       client.territories.get(slug, { signal }),
-      client.members.page(slug, { limit: 100 }, { signal }),
+      client.members.page(slug, { limit: MEMBERS_PAGE }, { signal }),
     ]);
     const outline = objectsOf(geometry, 'outline');
     const arcs = drawing(geometry, outline);
-    const counts = new Map<string, number>();
-    for (const m of members.items)
-      if (m.commune) counts.set(m.commune.insee, (counts.get(m.commune.insee) ?? 0) + 1);
+    const counts = new Map<string, number>(Object.entries(members.communes));
     this.land = arcs.pathOfAll(outline);
     this.places = objectsOf(geometry, 'communes')
       .map((shape): Place => {
@@ -190,7 +192,7 @@ export class TecTerritoryMap extends TecElement {
         // A place with neither a shape nor a valid position cannot be drawn (damaged data): left out.
       })
       .filter((p) => p.path || Number.isFinite(p.centre[0]));
-    this.heading = this.t('mapTitleTerritory', { territory: territory.name });
+    this.territoryName = territory.name;
     this.arcs = arcs;
     this.setGeometryMeta(geometry);
     return 'loaded';
@@ -346,7 +348,7 @@ export class TecTerritoryMap extends TecElement {
   private renderPlace(place: Place, index: number): TemplateResult {
     const active = index === this.active;
     const label = `${place.name} — ${place.detail}`;
-    const role = this.hrefTemplate && !this.territory ? 'link' : 'button';
+    const role = this.hrefTemplate && !this.chosenTerritory ? 'link' : 'button';
     if (place.path) {
       return svg`<path class="place" part="place" d=${place.path} data-index=${index}
         data-phase=${place.phase ?? 'commune'} role=${role} tabindex=${active ? '0' : '-1'} aria-label=${label}></path>`;
@@ -383,7 +385,7 @@ export class TecTerritoryMap extends TecElement {
   }
 
   private renderLegend(): TemplateResult | typeof nothing {
-    if (this.territory) return nothing;
+    if (this.chosenTerritory) return nothing;
     const lang = this.language;
     const phases: Phase[] = ['portrait', 'cooperations', 'coalition', 'selection'];
     return html`<ul class="legend" aria-label=${this.t('legend')}>
@@ -399,6 +401,12 @@ export class TecTerritoryMap extends TecElement {
     </ul>`;
   }
 
+  protected override headingText(): string {
+    return this.territoryName && this.chosenTerritory
+      ? this.t('mapTitleTerritory', { territory: this.territoryName })
+      : this.t('mapTitle');
+  }
+
   protected override renderSkeleton(): TemplateResult {
     return html`<div class="frame" part="base">
       <span class="skeleton skeleton-title"></span>
@@ -410,13 +418,13 @@ export class TecTerritoryMap extends TecElement {
     if (!this.places.length && !this.land) return nothing;
     const { k, x, y } = this.view;
     return html`<section class="frame" part="base" aria-labelledby="title">
-      <h2 id="title">${this.heading}</h2>
-      <div class="box" @wheel=${this.onWheel}>
+      <h2 id="title">${this.headingText()}</h2>
+      <div class="box" @wheel=${this.static ? nothing : this.onWheel}>
         <svg
           part="map"
           viewBox="0 0 ${WIDTH} ${HEIGHT}"
           role="group"
-          aria-label=${this.heading}
+          aria-label=${this.headingText()}
           aria-describedby="map-help"
           @keydown=${this.onKeyDown}
           @pointerdown=${this.onPointerDown}
@@ -489,7 +497,10 @@ export class TecTerritoryMap extends TecElement {
         </ul>
       </div>
       <p class="attribution" part="attribution">
-        ${this.attribution}${this.approximate ? ` ${this.t('approximate')}` : ''}
+        ${this.attribution}${
+          // Once per caption: the API's attribution may already say so.
+          this.approximate && !/approximati/i.test(this.attribution) ? ` ${this.t('approximate')}` : ''
+        }
       </p>
     </section>`;
   }
