@@ -12,7 +12,14 @@ export interface Config {
   dataDir: string;
   /** When set, PostgreSQL is used instead of PGlite. */
   databaseUrl: string | undefined;
-  /** Origins allowed to make admin calls from a browser (the server's own always is). */
+  /**
+   * A role that owns the schema, used only to migrate at start-up (then closed), so that the
+   * role of DATABASE_URL needs no right to alter it. DATABASE_URL migrates when unset.
+   */
+  migrationDatabaseUrl: string | undefined;
+  /** Bearer token that may read `/metrics` from anywhere (else loopback and private networks only). */
+  metricsToken: string | undefined;
+  /** Origins allowed to make admin calls from a browser, and sign-ups when `signupOrigins` is `allowed` (the server's own always is). */
   allowedOrigins: string[];
   /**
    * Which pages may send sign-ups: `any` (the default: a widget works wherever it is pasted), or
@@ -119,6 +126,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const migrationDatabaseUrl = env.TEC_MIGRATION_DATABASE_URL || undefined;
+  if (migrationDatabaseUrl && !/^postgres(ql)?:\/\//.test(migrationDatabaseUrl)) {
+    throw new Error('TEC_MIGRATION_DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  if (migrationDatabaseUrl && !databaseUrl) {
+    throw new Error('TEC_MIGRATION_DATABASE_URL needs DATABASE_URL (PostgreSQL) as well');
+  }
+  const metricsToken = env.TEC_METRICS_TOKEN || undefined;
+  if (metricsToken && (metricsToken.length < 16 || /\s/.test(metricsToken))) {
+    throw new Error('TEC_METRICS_TOKEN must be at least 16 characters without spaces');
+  }
   const adminToken = env.TEC_ADMIN_TOKEN || undefined;
   if (adminToken) {
     const weakness = tokenWeakness(adminToken);
@@ -135,6 +153,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: integer(env, 'PORT', 8787, 0, 65535),
     dataDir: env.TEC_DATA_DIR || '.tec-data',
     databaseUrl,
+    migrationDatabaseUrl,
+    metricsToken,
     allowedOrigins: (env.TEC_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())

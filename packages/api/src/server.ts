@@ -23,6 +23,7 @@ import { createApp } from './http/app.js';
 import { cachedReads } from './http/fast-path.js';
 import { RateLimiter } from './http/ratelimit.js';
 import { createLogger, type Logger } from './log.js';
+import { Metrics } from './metrics.js';
 import { pruneEvents, purgeEngagements } from './store.js';
 
 const require = createRequire(import.meta.url);
@@ -59,17 +60,34 @@ export async function startServer(config: Config): Promise<RunningServer> {
       }),
     );
   }
-  let db: Database;
+  const streams = new Set<() => void>();
+  let opened: Database;
   try {
-    db = await openDatabase(config);
+    opened = await openDatabase(config);
   } catch (error) {
     lock?.release();
     throw error;
   }
+  const metrics = new Metrics({
+    openStreams: () => streams.size,
+    poolSize: Number(process.env.TEC_PG_POOL ?? 10),
+    kind: opened.kind,
+  });
+  const db = metrics.instrument(opened);
   let closing = false;
   let control: { close(): Promise<void> } | undefined;
   try {
-    await migrate(db);
+    if (config.migrationDatabaseUrl) {
+      // The schema owner migrates, then its connection closes: the serving role cannot alter it.
+      const owner = await openDatabase({ databaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir });
+      try {
+        await migrate(owner);
+      } finally {
+        await owner.close();
+      }
+    } else {
+      await migrate(db);
+    }
     const seeded = config.seed ? await seedIfEmpty(db) : false;
 
     let generatedAdminToken: string | undefined;
@@ -90,20 +108,33 @@ export async function startServer(config: Config): Promise<RunningServer> {
       db,
       (events) => {
         for (const event of events) cache.invalidate(event.territory);
+        metrics.delivered(events);
       },
       (error) => log.error('event bus', { error: String(error) }),
     );
     await bus.start();
 
-    const streams = new Set<() => void>();
     const limits = {
       reads: new RateLimiter(config.readRatePerMinute),
       signups: new RateLimiter(config.signupRatePerMinute),
     };
-    const app = createApp({ config, db, bus, cache, log, version: VERSION, streams, limits });
+    const app = createApp({
+      config,
+      db,
+      bus,
+      cache,
+      log,
+      version: VERSION,
+      streams,
+      limits,
+      draining: () => closing,
+      onSignup: (territory) => metrics.signup(territory),
+    });
     const fast = cachedReads(cache, limits.reads, config.trustProxy);
     const listener = getRequestListener(app.fetch);
     const server: Server = createServer((req, res) => {
+      metrics.observe(req, res);
+      if (metrics.serve(req, res, config.metricsToken)) return;
       if (!fast(req, res)) void listener(req, res);
     });
     await new Promise<void>((resolve, reject) => {

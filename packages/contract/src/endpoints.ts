@@ -14,6 +14,7 @@ import {
   EngagementRequest,
   Geometry,
   Health,
+  Liveness,
   Member,
   MemberInput,
   MemberPage,
@@ -237,9 +238,21 @@ export const endpoints = {
     method: 'GET',
     path: PATHS.health,
     tag: 'meta',
-    summary: 'Whether the server and its database answer',
+    summary: 'Readiness: the database answers and its schema is migrated',
+    description:
+      'A load balancer or orchestrator sends traffic only while this answers 200: 503 when the ' +
+      'database does not answer, its migrations are not done, or the process is draining.',
     response: { status: 200, schema: Health },
     errors: ['unavailable'],
+  },
+  healthLive: {
+    method: 'GET',
+    path: PATHS.healthLive,
+    tag: 'meta',
+    summary: 'Liveness: the process answers (restart it when this fails)',
+    description: 'Does not touch the database: a database outage must not get every process restarted.',
+    response: { status: 200, schema: Liveness },
+    errors: [],
   },
   openapi: {
     method: 'GET',

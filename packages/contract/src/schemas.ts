@@ -379,9 +379,20 @@ export const Health = z.strictObject({
     ok: z.boolean(),
     latencyMs: z.number().check(z.gte(0)),
   }),
+  /** Schema version of the database and the one this server expects (ready when at least that). */
+  migrations: z.optional(z.strictObject({ version: integer(0, 1_000_000), expected: integer(0, 1_000_000) })),
   version: text(40),
 });
 export type Health = z.infer<typeof Health>;
+
+/** Liveness: the process runs and answers, whatever its database does. */
+export const Liveness = z.strictObject({
+  status: z.literal('ok'),
+  /** True from the SIGTERM until exit: the process finishes what it holds and takes nothing new. */
+  draining: z.boolean(),
+  version: text(40),
+});
+export type Liveness = z.infer<typeof Liveness>;
 
 /** One reason a request or a document was refused: where, and why in plain words. */
 export const FieldError = z.strictObject({ path: text(200), message: text(500) });

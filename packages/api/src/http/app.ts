@@ -64,6 +64,10 @@ export interface AppDeps {
   streams: Set<() => void>;
   /** Per-client limits, shared with the cached-read fast path. */
   limits: { reads: RateLimiter; signups: RateLimiter };
+  /** True once the process drains (SIGTERM): readiness answers 503. */
+  draining?: () => boolean;
+  /** Counts accepted sign-ups (Prometheus). */
+  onSignup?: (territory: string) => void;
 }
 
 const MAX_BODY = 16 * 1024;

@@ -6,6 +6,7 @@
 import type { Engagement, EngagementReceipt } from '@tec/contract';
 import { buildOpenApiDocument } from '@tec/contract/openapi';
 import { isUniqueViolation, type Sql } from '../db/database.js';
+import { SCHEMA_VERSION, schemaVersion } from '../db/migrations.js';
 import * as store from '../store.js';
 import { geometryFor, overviewGeometry } from '../geo/geometry.js';
 import { HttpProblem } from './problem.js';
@@ -125,21 +126,36 @@ export function createHandlers(deps: AppDeps): Omit<Handlers, 'events'> {
     }),
     getOverviewGeometry: async () => ({ status: 200, body: await overviewGeometry(db) }),
     health: async () => {
+      // Readiness: the database answers, its schema is at least this code's, and the process
+      // is not draining. A 503 tells the proxy and the orchestrator to send traffic elsewhere.
       const start = performance.now();
       let ok = true;
+      let schema = 0;
       try {
-        await db.query('select 1');
+        schema = await schemaVersion(db);
       } catch {
         ok = false;
       }
       const body = {
         status: ok ? 'ok' : 'degraded',
         database: { kind: db.kind, ok, latencyMs: Math.round((performance.now() - start) * 100) / 100 },
+        migrations: { version: schema, expected: SCHEMA_VERSION },
         version,
       };
       if (!ok) throw new HttpProblem('unavailable', 'The database does not answer.');
+      if (schema < SCHEMA_VERSION) {
+        throw new HttpProblem(
+          'unavailable',
+          `The database schema is at version ${schema}; this server needs ${SCHEMA_VERSION} (migrations not done).`,
+        );
+      }
+      if (deps.draining?.()) throw new HttpProblem('unavailable', 'This process is draining.');
       return { status: 200, body };
     },
+    healthLive: async () => ({
+      status: 200,
+      body: { status: 'ok', draining: deps.draining?.() ?? false, version },
+    }),
     openapi: async () => {
       openapi ??= buildOpenApiDocument(version);
       return { status: 200, body: openapi };
@@ -195,6 +211,7 @@ export function createHandlers(deps: AppDeps): Omit<Handlers, 'events'> {
         else throw error;
       }
       const replayed: Record<string, string> = result.replayed ? { 'idempotent-replayed': 'true' } : {};
+      if (!result.replayed) deps.onSignup?.(params.slug);
       return { status: 201, body: result.receipt, headers: replayed };
     },
 
