@@ -103,10 +103,38 @@ function compressed(body: string | Buffer, encoding: Encoding): Buffer {
     : gzipSync(body, { level: 6 });
 }
 
-/** A path inside `base`, or undefined when the request tries to leave it. */
+/**
+ * The admin console's policy: nothing but its own script and style and the API, and no page may
+ * frame it (a framed console could be clicked through by another site).
+ */
+export function consoleCsp(apiOrigin: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${apiOrigin}`,
+    `img-src 'self' ${apiOrigin}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * A file inside `base`, or undefined when the request tries to leave it, is not valid
+ * percent-encoding (`/%`, `/%E0%A4%A`), or names a folder.
+ */
 function inside(base: string, path: string): string | undefined {
-  const full = normalize(join(base, decodeURIComponent(path)));
-  return full === base || full.startsWith(base + sep) ? full : undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const full = normalize(join(base, decoded));
+  if (!(full === base || full.startsWith(base + sep))) return undefined;
+  return existsSync(full) && statSync(full).isFile() ? full : undefined;
 }
 
 export async function startDemoServer(options: {
@@ -220,6 +248,12 @@ export async function startDemoServer(options: {
     const type = types[extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'cache-control': 'no-cache' };
     if (path.startsWith('/mairie/')) headers['content-security-policy'] = municipalCsp(apiOrigin);
+    if (path.startsWith('/console/')) {
+      headers['content-security-policy'] = consoleCsp(apiOrigin);
+      headers['x-frame-options'] = 'DENY';
+      headers['referrer-policy'] = 'no-referrer';
+    }
+    headers['x-content-type-options'] = 'nosniff';
     if (type.startsWith('text/html'))
       return send(res, 200, type, fill(readFileSync(file, 'utf8'), origin), headers);
     return send(res, 200, type, readFileSync(file), headers);

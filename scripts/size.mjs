@@ -13,7 +13,10 @@ const entries = [
   // Issue 4 set 13 kB. Measured apart, zod/mini with the contract's schemas is 12.4 kB and ky
   // 4.5 kB (brotli), so 13 kB cannot hold a client that validates every response with them;
   // the budget holds today's 20.1 kB with a little room, and fails on any real growth.
-  { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 21_000, gzip: 23_500 },
+  // 23 kB since issue 13: eventsource-parser reads the fetch stream (1.65 kB brotli; STYLE.md asks
+  // for the kept library over our own parser) and the contract refuses control characters,
+  // unpaired surrogates, bidi overrides and far dates (0.6 kB): 22.4 kB.
+  { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 23_000, gzip: 25_500 },
   { name: '@tec/sdk/admin', entry: 'packages/sdk/src/admin.ts', brotli: 21_000, gzip: 23_500 },
 ];
 
@@ -57,8 +60,9 @@ const widgetEntries = {
 // provider (+0.4 kB), the SDK's typed TecOriginNotAllowedError (+0.1 kB), and the French and
 // English texts of all this (+0.7 kB). Issue 19 brings the runtime down by moving each widget's
 // strings and schemas into its own chunk.
-const RUNTIME_BUDGET = 37_000;
-const RUNTIME_GZIP_BUDGET = 41_000;
+// 39 kB since issue 13: the SDK's 2.3 kB above (eventsource-parser and the contract's refusals).
+const RUNTIME_BUDGET = 39_000;
+const RUNTIME_GZIP_BUDGET = 43_500;
 
 let failed = false;
 const rows = [];

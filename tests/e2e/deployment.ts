@@ -30,7 +30,7 @@ export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const version = (
   JSON.parse(readFileSync(join(root, 'packages/widgets/package.json'), 'utf8')) as { version: string }
 ).version;
-export const ADMIN_TOKEN = 'deploy-admin-token-0123456789';
+export const ADMIN_TOKEN = 'deploy-admin-token-0123456789-abcdefghijkl';
 
 /** A private folder, removed by `cleanup()`. */
 export function privateFolder(prefix: string): string {

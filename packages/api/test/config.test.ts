@@ -27,7 +27,7 @@ describe('configuration', () => {
     );
     assert.throws(
       () => readConfig({ TEC_ADMIN_TOKEN: 'short' }),
-      /TEC_ADMIN_TOKEN must be 16 to 256 characters/,
+      /TEC_ADMIN_TOKEN must be 32 to 256 characters/,
     );
     assert.throws(() => readConfig({ TEC_LOG: 'debug' }), /TEC_LOG must be info or silent/);
     assert.throws(

@@ -4,7 +4,7 @@
  * OpenAPI document is generated from it.
  */
 import * as z from 'zod/mini';
-import { Email, Id, IsoDate, IsoDateTime, Slug, integer, text, Fraction } from './primitives.js';
+import { Email, Id, IsoDate, IsoDateTime, Slug, integer, longText, text, Fraction } from './primitives.js';
 import type { ProblemName } from './problems.js';
 import { PATHS } from './paths.js';
 import { EngagementHeaders, EventsQuery, ExportQuery, MemberQuery } from './queries.js';
@@ -49,7 +49,7 @@ export type PhasePatch = z.infer<typeof PhasePatch>;
 
 export const MilestoneInput = z.strictObject({
   title: text(200),
-  description: z.optional(text(4000)),
+  description: z.optional(longText(4000)),
   status: MilestoneStatus,
   dueDate: z.nullable(IsoDate),
   completedDate: z.nullable(IsoDate),

@@ -18,6 +18,7 @@ import {
   Phone,
   Slug,
   integer,
+  longText,
   text,
 } from './primitives.js';
 
@@ -64,12 +65,12 @@ export const Vulnerability = z.discriminatedUnion('kind', [
     kind: z.literal('tangible'),
     nature: z.enum(['structurelle', 'cyclique', 'conjoncturelle']),
     label: text(200),
-    description: z.optional(text(MAX_LONG_TEXT)),
+    description: z.optional(longText(MAX_LONG_TEXT)),
   }),
   z.strictObject({
     kind: z.literal('ressentie'),
     label: text(200),
-    description: z.optional(text(MAX_LONG_TEXT)),
+    description: z.optional(longText(MAX_LONG_TEXT)),
   }),
 ]);
 export type Vulnerability = z.infer<typeof Vulnerability>;
@@ -77,7 +78,7 @@ export type Vulnerability = z.infer<typeof Vulnerability>;
 export const Force = z.strictObject({
   kind: z.enum(['patrimoine', 'histoire', 'savoir-faire', 'acteurs', 'nature', 'autre']),
   label: text(200),
-  description: z.optional(text(MAX_LONG_TEXT)),
+  description: z.optional(longText(MAX_LONG_TEXT)),
 });
 export type Force = z.infer<typeof Force>;
 
@@ -111,7 +112,7 @@ export type TerritorySummary = z.infer<typeof TerritorySummary>;
 /** A territory with its portrait. */
 export const TerritoryDetail = z.strictObject({
   ...territoryFields,
-  summary: z.optional(text(MAX_LONG_TEXT)),
+  summary: z.optional(longText(MAX_LONG_TEXT)),
   communes: z.array(Commune).check(z.maxLength(200)),
   vulnerabilities: z.array(Vulnerability).check(z.maxLength(50)),
   forces: z.array(Force).check(z.maxLength(50)),
@@ -134,7 +135,7 @@ export type MilestoneStatus = z.infer<typeof MilestoneStatus>;
 export const Milestone = z.strictObject({
   id: Id,
   title: text(200),
-  description: z.optional(text(MAX_LONG_TEXT)),
+  description: z.optional(longText(MAX_LONG_TEXT)),
   status: MilestoneStatus,
   dueDate: z.nullable(IsoDate),
   completedDate: z.nullable(IsoDate),
@@ -186,7 +187,7 @@ const memberFields = {
   commune: z.nullable(z.strictObject({ insee: InseeCode, name: text(120) })),
   website: z.nullable(HttpUrl),
   logo: z.nullable(HttpUrl),
-  description: z.optional(text(MAX_LONG_TEXT)),
+  description: z.optional(longText(MAX_LONG_TEXT)),
 };
 
 export const Member = z.strictObject({ id: Id, territory: Slug, ...memberFields });
@@ -223,7 +224,7 @@ export type Place = z.infer<typeof Place>;
 const opportunityFields = {
   kind: OpportunityKind,
   title: text(200),
-  description: z.optional(text(MAX_LONG_TEXT)),
+  description: z.optional(longText(MAX_LONG_TEXT)),
   /** Null for an open-ended call (volunteering, joining the coalition). */
   startsAt: z.nullable(IsoDateTime),
   endsAt: z.nullable(IsoDateTime),
@@ -267,7 +268,7 @@ export const EngagementRequest = z.strictObject({
   email: Email,
   phone: z.optional(Phone),
   availability: z.array(Availability).check(z.minLength(1), z.maxLength(3)),
-  message: z.optional(text(2000, 0)),
+  message: z.optional(longText(2000, 0)),
   consent: z.literal(true, { error: 'must be true: the person must tick the consent box' }),
   lang: z.optional(Lang),
   website: z.optional(z.string().check(z.maxLength(200))),
@@ -294,7 +295,7 @@ export const Engagement = z.strictObject({
   email: Email,
   phone: z.nullable(Phone),
   availability: z.array(Availability).check(z.maxLength(3)),
-  message: z.nullable(text(2000, 0)),
+  message: z.nullable(longText(2000, 0)),
   lang: Lang,
   /**
    * The origin of the page the sign-up was sent from (`https://mairie.example.fr`), as the

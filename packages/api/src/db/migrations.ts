@@ -121,6 +121,19 @@ export const migrations: readonly { version: number; name: string; sql: string }
       alter table engagements add column origin text
     `,
   },
+  {
+    // Numbered after its issue (13), so that migrations written on parallel branches do not
+    // collide; they apply in the order of this list.
+    version: 13,
+    name: 'places taken outside the API, so that places taken are counted, never derived',
+    sql: `
+      alter table opportunities add column places_reserved int not null default 0
+        check (places_reserved >= 0);
+      update opportunities o set places_reserved = greatest(0, o.capacity - o.places_left - (
+          select count(*) from engagements e where e.territory = o.territory and e.opportunity_id = o.id))
+        where o.capacity is not null and o.places_left is not null
+    `,
+  },
 ];
 
 /** The schema version this code expects: the last migration's number. */

@@ -97,4 +97,8 @@ export class ResponseCache {
   clear(): void {
     this.entries.clear();
   }
+
+  get size(): number {
+    return this.entries.size;
+  }
 }

@@ -22,6 +22,13 @@ function mapError(error: unknown): never {
       { path: 'query.cursor', message: 'is not a cursor this server returned' },
     ]);
   }
+  if (error instanceof store.CapacityBelowTakenError) {
+    throw new HttpProblem(
+      'validation',
+      `The capacity cannot be lower than the ${error.taken} places already taken.`,
+      [{ path: 'body.capacity', message: `must be at least ${error.taken}: places already taken` }],
+    );
+  }
   if (error instanceof store.ConflictError) {
     throw new HttpProblem(error.kind === 'full' ? 'full' : 'idempotencyConflict', error.message);
   }
@@ -161,15 +168,24 @@ export function createHandlers(deps: AppDeps): Omit<Handlers, 'events'> {
       // The page the sign-up came from, so the programme's team knows which site brought it.
       const origin = pageOrigin(c.req.header('origin')) ?? null;
       if (body.website) {
-        // The honeypot was filled: a robot. It gets a receipt like anyone, and nothing is stored.
+        // The honeypot was filled: a robot. It gets the very answer a person would (a receipt
+        // with the places that would be left, 404 or 409 alike), and nothing is stored.
         deps.log.info('honeypot', { territory: params.slug });
+        const opportunity = await read(() => store.getOpportunity(db, params.slug, body.opportunityId));
+        let placesLeft: number | null = null;
+        if (opportunity.capacity !== null) {
+          const taken = await store.placesTaken(db, params.slug, body.opportunityId);
+          if (taken >= opportunity.capacity)
+            throw new HttpProblem('full', 'no places left on this opportunity');
+          placesLeft = opportunity.capacity - taken - 1;
+        }
         const receipt: EngagementReceipt = {
           id: store.newId('eng'),
           territory: params.slug,
           opportunityId: body.opportunityId,
           createdAt: new Date().toISOString(),
           status: 'received',
-          placesLeft: null,
+          placesLeft,
         };
         return { status: 201, body: receipt };
       }
