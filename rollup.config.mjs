@@ -8,9 +8,10 @@
 //   dist/cdn/<version>/snippets/<tag>.html  the snippet to paste for each widget
 //
 // Chunk names carry their content hash, so they can be cached forever; the version folder makes
-// `tec.js` immutable too. Each file also gets its `.br` and `.gz` beside it, for servers that send
-// precompressed files. TEC_CDN_BASE (default https://cdn.example.org/tec/) and TEC_SNIPPET_API
-// (default https://api.example.org) only change the snippets' text.
+// `tec.js` immutable too. Every file of the set (manifest and snippets included) also gets its
+// `.br` and `.gz` beside it, for servers that send precompressed files (nginx brotli_static and
+// gzip_static look for exactly these names). TEC_CDN_BASE (default https://cdn.example.org/tec/)
+// and TEC_SNIPPET_API (default https://api.example.org) only change the snippets' text.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
@@ -48,6 +49,19 @@ const snippetBodies = {
 const reserveCss = pageReserve(RESERVES);
 
 const sri = (code) => `sha384-${createHash('sha384').update(code).digest('base64')}`;
+
+/**
+ * Emits `<file>.br` and `<file>.gz` beside a file, for servers that send precompressed files
+ * (nginx `brotli_static` / `gzip_static`, the demo server): every file of the set gets both.
+ */
+function emitCompressed(context, fileName, source) {
+  const code = Buffer.from(source);
+  const br = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  const gz = gzipSync(code, { level: 9 });
+  context.emitFile({ type: 'asset', fileName: `${fileName}.br`, source: br });
+  context.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: gz });
+  return { code, br, gz };
+}
 
 /** Minifies each chunk with esbuild (already a dependency; a few lines instead of a plugin). */
 function minify() {
@@ -115,17 +129,13 @@ function cdnManifest() {
       const css = { fileName: 'tec.css', code: `${reserveCss}\n` };
       this.emitFile({ type: 'asset', fileName: css.fileName, source: css.code });
       for (const file of [...files, css]) {
-        const code = Buffer.from(file.code);
-        const br = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-        const gz = gzipSync(code, { level: 9 });
+        const { code, br, gz } = emitCompressed(this, file.fileName, file.code);
         manifest.files[file.fileName] = {
           integrity: sri(code),
           bytes: code.length,
           gzip: gz.length,
           brotli: br.length,
         };
-        this.emitFile({ type: 'asset', fileName: `${file.fileName}.br`, source: br });
-        this.emitFile({ type: 'asset', fileName: `${file.fileName}.gz`, source: gz });
       }
       // The style sheet holds the widgets' space from the first frame (0.6 kB, cached for good);
       // the script loads them. Both are checked against their hashes.
@@ -141,12 +151,11 @@ function cdnManifest() {
         manifest.widgets[tag] = { files: loaded, later };
         manifest.snippets[tag] = `${script}\n${body}\n`;
         this.emitFile({ type: 'asset', fileName: `snippets/${tag}.html`, source: manifest.snippets[tag] });
+        emitCompressed(this, `snippets/${tag}.html`, manifest.snippets[tag]);
       }
-      this.emitFile({
-        type: 'asset',
-        fileName: 'manifest.json',
-        source: `${JSON.stringify(manifest, null, 2)}\n`,
-      });
+      const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: manifestText });
+      emitCompressed(this, 'manifest.json', manifestText);
     },
   };
 }

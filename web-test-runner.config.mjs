@@ -33,6 +33,7 @@ const port = await new Promise((resolve) => {
 function tecApi() {
   let server;
   let proxy;
+  let restricted;
   return {
     name: 'tec-api',
     async serverStart() {
@@ -41,14 +42,22 @@ function tecApi() {
         config: { allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`] },
       });
       proxy = await startFaultProxy(server.url);
+      // An API whose operator accepts sign-ups only from listed sites, none of them the tests'.
+      restricted = await startTestServer({ config: { signupOrigins: 'allowed' } });
     },
     async serverStop() {
+      await restricted?.close();
       await proxy?.close();
       await server?.close();
     },
     async serve(context) {
       if (context.path === '/__tec__/config.js') {
-        const config = { apiUrl: server.url, proxyUrl: proxy.url, adminToken: server.adminToken };
+        const config = {
+          apiUrl: server.url,
+          proxyUrl: proxy.url,
+          adminToken: server.adminToken,
+          restrictedApiUrl: restricted.url,
+        };
         return { body: `export default ${JSON.stringify(config)};`, type: 'js' };
       }
       if (context.path === '/__tec__/proxy') {

@@ -14,8 +14,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Page } from 'playwright';
+import { MIN_COMPRESS_BYTES, pickEncoding, type Encoding } from '../packages/api/src/http/compression.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const examples = join(root, 'examples');
@@ -91,10 +93,48 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-/** A path inside `base`, or undefined when the request tries to leave it. */
+/** Text worth compressing: pages, scripts, style sheets, JSON, SVG. */
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+
+/** The pages and scripts of the demo compressed as they leave (small files, a few ms). */
+function compressed(body: string | Buffer, encoding: Encoding): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } })
+    : gzipSync(body, { level: 6 });
+}
+
+/**
+ * The admin console's policy: nothing but its own script and style and the API, and no page may
+ * frame it (a framed console could be clicked through by another site).
+ */
+export function consoleCsp(apiOrigin: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${apiOrigin}`,
+    `img-src 'self' ${apiOrigin}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * A file inside `base`, or undefined when the request tries to leave it, is not valid
+ * percent-encoding (`/%`, `/%E0%A4%A`), or names a folder.
+ */
 function inside(base: string, path: string): string | undefined {
-  const full = normalize(join(base, decodeURIComponent(path)));
-  return full === base || full.startsWith(base + sep) ? full : undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const full = normalize(join(base, decoded));
+  if (!(full === base || full.startsWith(base + sep))) return undefined;
+  return existsSync(full) && statSync(full).isFile() ? full : undefined;
 }
 
 export async function startDemoServer(options: {
@@ -126,17 +166,34 @@ export async function startDemoServer(options: {
       .replaceAll('{{STYLESHEET}}', `/cdn/${version}/tec.css`)
       .replaceAll('{{STYLESHEET_INTEGRITY}}', manifest.files['tec.css']!.integrity);
 
-  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, headers = {}) => {
-    res.writeHead(status, {
-      'content-type': type,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'strict-origin-when-cross-origin',
-      ...headers,
-    });
-    res.end(body);
-  };
-
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const accepted = pickEncoding(req.headers['accept-encoding']);
+    /** Sends a response, brotli or gzip when the browser takes it and the body is text. */
+    const send = (
+      res: ServerResponse,
+      status: number,
+      type: string,
+      body: string | Buffer,
+      headers: Record<string, string> = {},
+    ) => {
+      const all: Record<string, string> = {
+        'content-type': type,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'strict-origin-when-cross-origin',
+        ...headers,
+      };
+      const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+      if (!all['content-encoding'] && COMPRESSIBLE.test(type) && size >= MIN_COMPRESS_BYTES) {
+        all.vary = 'Accept-Encoding';
+        if (accepted) {
+          all['content-encoding'] = accepted;
+          body = compressed(body, accepted);
+        }
+      }
+      res.writeHead(status, all);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+
     const url = new URL(req.url ?? '/', 'http://demo');
     const origin = `http://${req.headers.host ?? 'localhost'}`;
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -147,18 +204,19 @@ export async function startDemoServer(options: {
       const file = inside(join(root, 'dist', 'cdn'), url.pathname.slice('/cdn/'.length));
       if (!file || !existsSync(file) || !statSync(file).isFile())
         return send(res, 404, 'text/plain', 'Not found');
-      const accepts = String(req.headers['accept-encoding'] ?? '');
-      const encoding = accepts.includes('br') && existsSync(`${file}.br`) ? 'br' : undefined;
+      // The .br and .gz the build wrote beside each file, as nginx's brotli_static/gzip_static.
+      const suffix = { br: '.br', gzip: '.gz' } as const;
+      const encoding = accepted && existsSync(`${file}${suffix[accepted]}`) ? accepted : undefined;
       return send(
         res,
         200,
         types[extname(file)] ?? 'application/octet-stream',
-        readFileSync(encoding ? `${file}.br` : file),
+        readFileSync(encoding ? `${file}${suffix[encoding]}` : file),
         {
           'cache-control': 'public, max-age=31536000, immutable',
           'access-control-allow-origin': '*',
           'cross-origin-resource-policy': 'cross-origin',
-          vary: 'accept-encoding',
+          vary: 'Accept-Encoding',
           ...(encoding ? { 'content-encoding': encoding } : {}),
         },
       );
@@ -177,6 +235,8 @@ export async function startDemoServer(options: {
 
     let path = url.pathname;
     if (path.endsWith('/')) path += 'index.html';
+    // Browsers ask for /favicon.ico on pages that name no icon: the demo's own, not a 404.
+    if (path === '/favicon.ico') path = '/favicon.svg';
     const file = inside(examples, path.slice(1));
     if (!file || !existsSync(file) || !statSync(file).isFile() || /\.(ts|tsx)$/.test(file))
       return send(
@@ -188,6 +248,12 @@ export async function startDemoServer(options: {
     const type = types[extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'cache-control': 'no-cache' };
     if (path.startsWith('/mairie/')) headers['content-security-policy'] = municipalCsp(apiOrigin);
+    if (path.startsWith('/console/')) {
+      headers['content-security-policy'] = consoleCsp(apiOrigin);
+      headers['x-frame-options'] = 'DENY';
+      headers['referrer-policy'] = 'no-referrer';
+    }
+    headers['x-content-type-options'] = 'nosniff';
     if (type.startsWith('text/html'))
       return send(res, 200, type, fill(readFileSync(file, 'utf8'), origin), headers);
     return send(res, 200, type, readFileSync(file), headers);
@@ -198,7 +264,7 @@ export async function startDemoServer(options: {
       handle(req, res);
     } catch (error) {
       console.error(error);
-      if (!res.headersSent) send(res, 500, 'text/plain', 'Server error');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('Server error');
     }
   });
   await new Promise<void>((resolve, reject) => {
@@ -214,6 +280,37 @@ export async function startDemoServer(options: {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Every demo page, as the end-to-end tests, `npm run screenshots` and the benchmarks visit them. */
+export const DEMO_PAGES = [
+  '/fondation/',
+  '/kiif-roya/',
+  '/mairie/',
+  '/habitants/',
+  '/react/',
+  '/hors-ligne/',
+  '/console/',
+];
+
+/**
+ * The document's scroll height beside the bottom of the page's own content (the body's box and
+ * its bottom margin, or the viewport when the content is shorter): a widget whose hidden parts
+ * escape its box makes the first larger than the second, a blank tail under the page.
+ */
+export async function pageHeights(page: Page): Promise<{ document: number; content: number }> {
+  return page.evaluate(() => {
+    const body = document.body;
+    const bottom =
+      body.getBoundingClientRect().bottom +
+      scrollY +
+      parseFloat(getComputedStyle(body).marginBottom) +
+      parseFloat(getComputedStyle(document.documentElement).paddingBottom);
+    return {
+      document: document.documentElement.scrollHeight,
+      content: Math.ceil(Math.max(bottom, innerHeight)),
+    };
+  });
 }
 
 /**

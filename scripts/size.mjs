@@ -13,7 +13,10 @@ const entries = [
   // Issue 4 set 13 kB. Measured apart, zod/mini with the contract's schemas is 12.4 kB and ky
   // 4.5 kB (brotli), so 13 kB cannot hold a client that validates every response with them;
   // the budget holds today's 20.1 kB with a little room, and fails on any real growth.
-  { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 21_000, gzip: 23_500 },
+  // 23 kB since issue 13: eventsource-parser reads the fetch stream (1.65 kB brotli; STYLE.md asks
+  // for the kept library over our own parser) and the contract refuses control characters,
+  // unpaired surrogates, bidi overrides and far dates (0.6 kB): 22.4 kB.
+  { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 23_000, gzip: 25_500 },
   { name: '@tec/sdk/admin', entry: 'packages/sdk/src/admin.ts', brotli: 21_000, gzip: 23_500 },
 ];
 
@@ -34,8 +37,10 @@ const widgetEntries = {
   },
   'tec-coalition-members': {
     entry: 'packages/widgets/src/coalition-members/tec-coalition-members.define.ts',
-    brotli: 12_000, // the virtualizer included
-    gzip: 13_500,
+    // The virtualizer included. 13 kB since issue 12: the grid keyboard, the member details and
+    // the narrow-width select (12.4 kB).
+    brotli: 13_000,
+    gzip: 14_500,
   },
   'tec-territory-map': {
     entry: 'packages/widgets/src/territory-map/tec-territory-map.define.ts',
@@ -50,8 +55,14 @@ const widgetEntries = {
 // widget's strings into its own chunk (not done yet).
 // 33.5 kB since issue 7: the base sets its text styles again inside the shadow root (a partner
 // site's `* { … !important }` reached them through the host), about 150 bytes.
-const RUNTIME_BUDGET = 33_500;
-const RUNTIME_GZIP_BUDGET = 37_500;
+// 37 kB since issue 12 (36.2 kB): the error states by cause with their console advice (+0.9 kB),
+// the page-following theme (+0.6 kB), the ContextRoot that lets widgets upgrade before their
+// provider (+0.4 kB), the SDK's typed TecOriginNotAllowedError (+0.1 kB), and the French and
+// English texts of all this (+0.7 kB). Issue 19 brings the runtime down by moving each widget's
+// strings and schemas into its own chunk.
+// 39 kB since issue 13: the SDK's 2.3 kB above (eventsource-parser and the contract's refusals).
+const RUNTIME_BUDGET = 39_000;
+const RUNTIME_GZIP_BUDGET = 43_500;
 
 let failed = false;
 const rows = [];

@@ -16,7 +16,7 @@ async function main() {
   const demoOrigins = [`http://${host}:${demoPort}`, `http://localhost:${demoPort}`];
   const env = {
     ...process.env,
-    // The demo sites send sign-ups and the console's admin calls to the API from their origin.
+    // The console's admin calls come from the demo sites' origin (sign-ups are open to any page).
     TEC_ALLOWED_ORIGINS: [process.env.TEC_ALLOWED_ORIGINS, ...demoOrigins].filter(Boolean).join(','),
   };
   const config = readConfig(env);

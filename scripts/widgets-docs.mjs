@@ -3,8 +3,9 @@
 // analyzer, from the widgets' JSDoc) and docs/widgets.md from it, so the docs cannot drift.
 // `--check` only compares what would be written with what is committed.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -12,10 +13,10 @@ const widgets = join(root, 'packages/widgets');
 const check = process.argv.includes('--check');
 
 function analyze() {
-  // The analyzer takes an outdir relative to its working folder: a scratch folder in node_modules.
-  const relative = '../../node_modules/.cache/tec-cem';
-  const out = join(widgets, relative);
-  mkdirSync(out, { recursive: true });
+  // A scratch folder of the OS, one per run. The analyzer joins its outdir to its working folder
+  // even when the outdir is absolute (an absolute /tmp/… once landed in packages/widgets/tmp/ and
+  // was committed), so it gets the path relative to the widgets' folder.
+  const out = mkdtempSync(join(tmpdir(), 'tec-cem-'));
   // The analyzer points package.json's `customElements` at its outdir: put the field back after.
   const packageJson = readFileSync(join(widgets, 'package.json'), 'utf8');
   try {
@@ -27,7 +28,7 @@ function analyze() {
         '--config',
         'custom-elements-manifest.config.mjs',
         '--outdir',
-        relative,
+        relative(widgets, out),
       ],
       { cwd: widgets, stdio: 'pipe' },
     );

@@ -40,11 +40,45 @@ describe('OpenAPI document', () => {
 
   it('declares consent as the literal true and the honeypot as optional', () => {
     const doc = JSON.parse(committed) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const body =
-      doc.paths['/v1/territories/{slug}/engagements'].post.requestBody.content['application/json'].schema;
+    const ref = doc.paths['/v1/territories/{slug}/engagements'].post.requestBody.content['application/json']
+      .schema.$ref as string;
+    assert.equal(ref, '#/components/schemas/EngagementRequest');
+    const body = doc.components.schemas.EngagementRequest;
     assert.deepEqual(body.properties.consent.const, true);
     assert.ok(body.required.includes('consent'));
     assert.ok(!body.required.includes('website'));
     assert.equal(body.additionalProperties, false);
+  });
+
+  it('names every contract type as a component, and refers to it wherever it is used', () => {
+    const doc = JSON.parse(committed) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const names = Object.keys(doc.components.schemas as object);
+    for (const name of [
+      'TerritorySummary',
+      'TerritoryDetail',
+      'Phase',
+      'Milestone',
+      'Member',
+      'Opportunity',
+      'EngagementRequest',
+      'EngagementReceipt',
+      'Engagement',
+      'Geometry',
+      'Problem',
+      'LiveEvent',
+      'PlacesChangedEvent',
+      'MemberKind',
+    ]) {
+      assert.ok(names.includes(name), name);
+    }
+    // Phases hold milestones by reference, not a copy of their shape.
+    assert.deepEqual(doc.components.schemas.Phase.properties.milestones.items, {
+      $ref: '#/components/schemas/Milestone',
+    });
+    const text = JSON.stringify(doc);
+    assert.ok(!text.includes('$defs'), 'no local definitions: every shared shape is a component');
+    for (const [, target] of text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) {
+      assert.ok(names.includes(target!), `dangling $ref ${target}`);
+    }
   });
 });

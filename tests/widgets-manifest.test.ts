@@ -14,6 +14,18 @@ describe('widgets manifest and reference docs', () => {
     assert.equal(result.status, 0, result.stderr || result.stdout);
   });
 
+  it('leave no generated file in the repository: packages/widgets/tmp is neither tracked nor written', () => {
+    const git = (...args: string[]) =>
+      spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    assert.deepEqual(git('ls-files', 'packages/widgets/tmp'), []);
+    assert.deepEqual(git('check-ignore', 'packages/widgets/tmp/x.json'), ['packages/widgets/tmp/x.json']);
+    const before = git('status', '--porcelain', '--ignored', 'packages');
+    const result = spawnSync(process.execPath, ['scripts/widgets-docs.mjs', '--check'], { cwd: root });
+    assert.equal(result.status, 0, String(result.stderr));
+    // Nothing new in the packages, ignored files included: the analyzer wrote to the OS temp dir.
+    assert.deepEqual(git('status', '--porcelain', '--ignored', 'packages'), before);
+  });
+
   it('describe every tag with its attributes, events, slots and parts', () => {
     const manifest = JSON.parse(
       readFileSync(new URL('packages/widgets/custom-elements.json', root), 'utf8'),

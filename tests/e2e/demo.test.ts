@@ -9,21 +9,43 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext } from 'playwright';
 import { freePort, startTestServer, TEST_ADMIN_TOKEN } from '@tec/api/testing';
-import { buildDemo, settled, startDemoServer, type DemoServer } from '../../scripts/demo.js';
+import {
+  buildDemo,
+  DEMO_PAGES,
+  pageHeights,
+  settled,
+  startDemoServer,
+  type DemoServer,
+} from '../../scripts/demo.js';
 import { measureFits, measureVariant, VARIANTS } from '../../scripts/reserve.js';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-const PAGES = [
-  '/fondation/',
-  '/kiif-roya/',
-  '/mairie/',
-  '/habitants/',
-  '/react/',
-  '/hors-ligne/',
-  '/console/',
-];
+const PAGES = DEMO_PAGES;
+
+/**
+ * A partner page whose widgets take their settings from `<tec-provider>` alone, but one that
+ * names its own territory (which wins): what the guides show.
+ */
+const PROVIDER_PAGE = `<!doctype html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8" />
+    <title>Provider</title>
+    <link rel="stylesheet" href="{{STYLESHEET}}" integrity="{{STYLESHEET_INTEGRITY}}" crossorigin="anonymous" />
+    <script type="module" src="{{LOADER}}" integrity="{{INTEGRITY}}" crossorigin="anonymous"></script>
+  </head>
+  <body>
+    <main>
+      <tec-provider api="{{API}}" territory="roya" lang="en">
+        <tec-phase-tracker></tec-phase-tracker>
+        <tec-coalition-members></tec-coalition-members>
+        <tec-phase-tracker id="own" territory="forbach" lang="fr"></tec-phase-tracker>
+      </tec-provider>
+    </main>
+  </body>
+</html>`;
 
 let api: Awaited<ReturnType<typeof startTestServer>>;
 let demo: DemoServer;
@@ -34,7 +56,7 @@ before(async () => {
   // The API must allow the demo's origin, so the demo's port is chosen first.
   const port = await freePort();
   api = await startTestServer({ config: { allowedOrigins: [`http://127.0.0.1:${port}`] } });
-  demo = await startDemoServer({ apiUrl: api.url, port });
+  demo = await startDemoServer({ apiUrl: api.url, port, pages: { '/provider/': PROVIDER_PAGE } });
   browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox'] });
 });
 
@@ -56,9 +78,13 @@ async function open(path: string, context?: BrowserContext, width = 1024) {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
-    const w = window as unknown as { violations: string[]; shift: number };
+    const w = window as unknown as { violations: string[]; shift: number; tecErrors: string[] };
     w.violations = [];
     w.shift = 0;
+    w.tecErrors = [];
+    document.addEventListener('tec-error', (e) =>
+      w.tecErrors.push(`${(e.target as Element).localName}: ${String((e as CustomEvent).detail.error)}`),
+    );
     document.addEventListener('securitypolicyviolation', (e) =>
       w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
@@ -422,7 +448,14 @@ describe('a resident who loses the connection', () => {
       () =>
         (document.getElementById('late') as (HTMLElement & { status?: string }) | null)?.status === 'offline',
     );
-    assert.equal(await page.$eval('#late', (t) => t.shadowRoot!.querySelector('[part="error"]')), null);
+    // It has nothing to show yet: its title, and that the visitor is offline (not the service).
+    const late = await page.$eval('#late', (t) => ({
+      title: t.shadowRoot!.querySelector('h2')?.textContent?.trim(),
+      message: t.shadowRoot!.querySelector('[part="error"] p')?.textContent?.trim() ?? '',
+    }));
+    assert.match(late.title ?? '', /programme TEC/);
+    assert.match(late.message, /Vous êtes hors ligne/);
+    assert.doesNotMatch(late.message, /ne répond pas/);
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
       const axe = (
@@ -446,5 +479,152 @@ describe('a resident who loses the connection', () => {
       [],
     );
     await context.close();
+  });
+});
+
+describe('what a visitor and a webmaster meet on a partner page', () => {
+  for (const path of PAGES) {
+    for (const width of [375, 1280]) {
+      it(`${path}: no widget makes the page longer than its content, ${width} px wide`, async () => {
+        const { page, context } = await open(path, undefined, width);
+        if (path !== '/console/') await settled(page);
+        await page.waitForTimeout(300);
+        const heights = await pageHeights(page);
+        await context.close();
+        assert.ok(heights.document <= heights.content + 1, JSON.stringify(heights));
+      });
+    }
+  }
+
+  it('every page names its icon and describes itself; the icon is served', async () => {
+    for (const path of [...PAGES, '/']) {
+      const { page, context } = await open(path);
+      const head = await page.evaluate(() => ({
+        description: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? '',
+        icon: document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? '',
+      }));
+      await context.close();
+      assert.ok(head.description.length > 40, `${path}: ${head.description}`);
+      assert.ok(head.icon.endsWith('/favicon.svg'), `${path}: ${head.icon}`);
+    }
+    for (const icon of ['/favicon.svg', '/favicon.ico']) {
+      const response = await fetch(`${demo.url}${icon}`);
+      assert.equal(response.status, 200, icon);
+      assert.match(response.headers.get('content-type') ?? '', /image\/svg\+xml/);
+    }
+  });
+
+  it('a provider’s widgets load whichever chunk comes first, 30 times each way, never misconfigured', async () => {
+    const failures: string[] = [];
+    for (const late of ['tec-provider', 'tec-phase-tracker']) {
+      for (let i = 0; i < 30; i += 1) {
+        const { page, context } = await open('/provider/');
+        // The chosen chunk arrives last: the others upgrade first.
+        await page.route(`**/cdn/**/${late}-*.js`, async (route) => {
+          await new Promise((r) => setTimeout(r, 150 + (i % 3) * 100));
+          await route.continue();
+        });
+        await page.reload();
+        await settled(page, ['loaded', 'error', 'empty']);
+        const seen = await page.evaluate(() => ({
+          statuses: [...document.querySelectorAll<HTMLElement & { status: string }>('tec-provider > *')].map(
+            (w) => w.status,
+          ),
+          errors: (window as unknown as { tecErrors: string[] }).tecErrors,
+          headings: [...document.querySelectorAll('tec-provider > *')].map(
+            (w) => w.shadowRoot!.querySelector('h2')?.textContent?.trim() ?? '',
+          ),
+        }));
+        await context.close();
+        const ok =
+          seen.statuses.every((s) => s === 'loaded') &&
+          seen.errors.length === 0 &&
+          /^Programme progress — Vallée de la Roya/.test(seen.headings[0]!) &&
+          /^Committed actors — Vallée de la Roya/.test(seen.headings[1]!) &&
+          /^Avancement du programme — .*Forbach/.test(seen.headings[2]!);
+        if (!ok) failures.push(`${late} late, load ${i + 1}: ${JSON.stringify(seen)}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('fetches a territory’s members once on a page with the map and the list', async () => {
+    for (const path of ['/habitants/', '/kiif-roya/']) {
+      const { page, requests, context } = await open(path);
+      await settled(page, ['loaded']);
+      await page.waitForTimeout(300);
+      await context.close();
+      const members = requests.filter((u) => new URL(u).pathname === '/v1/territories/roya/members');
+      assert.equal(members.length, 1, `${path}: ${members.join('\n')}`);
+    }
+  });
+
+  it('on /fondation/, a territory chosen on the map leads to its own tracker, and each fallback link to its own page', async () => {
+    const { page, context } = await open('/fondation/');
+    await settled(page, ['loaded']);
+    const forbach = page.locator('tec-territory-map [part="place"][aria-label^="Secteur de Forbach"]');
+    await forbach.dispatchEvent('click');
+    await page.waitForFunction(() => location.hash === '#territoire-forbach');
+    const fallbacks = await page.$$eval('tec-phase-tracker > a', (links) =>
+      links.map((a) => [a.parentElement!.getAttribute('territory'), (a as HTMLAnchorElement).href]),
+    );
+    await context.close();
+    assert.equal(fallbacks.length, 6);
+    for (const [slug, href] of fallbacks) assert.ok(href!.endsWith(`/${slug}`), `${slug}: ${href}`);
+  });
+
+  it('on an unreachable API, every widget keeps its title and fallback link and blames the service', async () => {
+    const { page, context } = await open('/hors-ligne/', undefined, 1280);
+    await settled(page, ['error']);
+    const views = await page.$$eval('[api]', (tags) =>
+      tags.map((t) => ({
+        title: t.shadowRoot!.querySelector('h2')?.textContent?.trim() ?? '',
+        message: t.shadowRoot!.querySelector('[part="error"] p')?.textContent?.trim() ?? '',
+        retry: !!t.shadowRoot!.querySelector('[part="retry"]'),
+        fallback: (t.shadowRoot!.querySelector('[part="fallback"] slot') as HTMLSlotElement | null)
+          ?.assignedElements()
+          .map((e) => e.textContent?.trim()),
+        outline: t.shadowRoot!.querySelectorAll('.quiet .skeleton').length,
+      })),
+    );
+    await context.close();
+    assert.equal(views.length, 4);
+    for (const v of views) {
+      assert.ok(v.title.length > 5, JSON.stringify(v));
+      assert.match(v.message, /ne répond pas pour le moment/);
+      assert.doesNotMatch(v.message, /connexion/);
+      assert.ok(v.retry && v.fallback?.length === 1 && v.outline > 0, JSON.stringify(v));
+    }
+  });
+
+  it('listens to the wheel on a map only where it zooms (a static map leaves scrolling alone)', async () => {
+    const { page, context } = await open('/habitants/');
+    await settled(page, ['loaded']);
+    const cdp = await context.newCDPSession(page);
+    const wheel = async () => {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        expression: `document.querySelector('tec-territory-map').shadowRoot.querySelector('.box')`,
+      });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+      return listeners.filter((l) => l.type === 'wheel').length;
+    };
+    assert.equal(await wheel(), 1, 'Ctrl + wheel zooms: one listener, which must be able to cancel');
+    await page.$eval('tec-territory-map', (m) => m.setAttribute('static', ''));
+    await page.waitForFunction(
+      () => !document.querySelector('tec-territory-map')!.shadowRoot!.querySelector('.controls'),
+    );
+    assert.equal(await wheel(), 0, 'no listener at all on a static map: scrolling is never blocked');
+    await context.close();
+  });
+
+  it('shows light widgets on a light page to a visitor whose system is dark', async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const { page } = await open('/habitants/', context);
+    await settled(page, ['loaded']);
+    const backgrounds = await page.$$eval('[api]', (tags) =>
+      tags.map((t) => getComputedStyle(t).backgroundColor),
+    );
+    await context.close();
+    assert.deepEqual(backgrounds, Array(4).fill('rgb(255, 255, 255)'));
   });
 });

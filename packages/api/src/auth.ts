@@ -32,6 +32,32 @@ export async function createToken(db: Sql, name: string, scope: string, id?: str
   return `tec_${tokenId}_${tokenSecret}`;
 }
 
+/**
+ * Makes the token of TEC_ADMIN_TOKEN exist, except when this very value was revoked by command:
+ * then it stays revoked (a new value makes a new token). Returns what the token now is.
+ */
+export async function ensureBootstrapToken(db: Sql, token: string): Promise<'active' | 'revoked'> {
+  const [row] = await db.query<{ secret_hash: string; revoked: boolean }>(
+    `select secret_hash, revoked_at is not null as revoked from admin_tokens where id = 'bootstrap'`,
+  );
+  if (row?.revoked && row.secret_hash === hashSecret(token)) return 'revoked';
+  await createToken(db, 'bootstrap (TEC_ADMIN_TOKEN)', '*', 'bootstrap', token);
+  return 'active';
+}
+
+/**
+ * TEC_ADMIN_TOKEN is no longer set: its token is revoked, and forgets its secret, so that setting
+ * the variable again (to any value) makes it work again — unlike a revocation by command.
+ */
+export async function retireBootstrapToken(db: Sql): Promise<boolean> {
+  const rows = await db.query(
+    `update admin_tokens set revoked_at = now(), secret_hash = $1
+     where id = 'bootstrap' and revoked_at is null returning id`,
+    ['0'.repeat(64)],
+  );
+  return rows.length > 0;
+}
+
 /** The token's id and secret, or undefined when it is not in the token format. */
 export function parseToken(token: string): { id: string; secret: string } | undefined {
   const match = TOKEN.exec(token);
@@ -43,7 +69,8 @@ export async function verifyToken(
   db: Sql,
   token: string,
 ): Promise<{ id: string; scope: string } | undefined> {
-  // A token in our format, or the bootstrap token set by TEC_ADMIN_TOKEN (any 16–256 characters).
+  // A token in our format, or the bootstrap token set by TEC_ADMIN_TOKEN (16–256 characters:
+  // the server refuses to start with one under 32, but older ones may still be stored).
   const parsed =
     parseToken(token) ??
     (token.length >= 16 && token.length <= 256 ? { id: 'bootstrap', secret: token } : undefined);

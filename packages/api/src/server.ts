@@ -14,13 +14,16 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { seedIfEmpty } from './seed/seed.js';
-import { countTokens, createToken } from './auth.js';
+import { countTokens, createToken, ensureBootstrapToken, retireBootstrapToken } from './auth.js';
+import { acquireLock, type DataLock } from './db/lock.js';
+import { socketPath, startControlSocket } from './admin/control.js';
 import { EventBus } from './bus.js';
 import { ResponseCache } from './http/cache.js';
 import { createApp } from './http/app.js';
 import { cachedReads } from './http/fast-path.js';
 import { RateLimiter } from './http/ratelimit.js';
 import { createLogger, type Logger } from './log.js';
+import { Metrics } from './metrics.js';
 import { pruneEvents, purgeEngagements } from './store.js';
 
 const require = createRequire(import.meta.url);
@@ -32,6 +35,8 @@ export interface RunningServer {
   app: Hono;
   db: Database;
   bus: EventBus;
+  /** The server's cache of public responses (tests look at its size). */
+  cache: ResponseCache;
   log: Logger;
   /** The admin token created at this start, when none existed (shown once). */
   generatedAdminToken: string | undefined;
@@ -44,17 +49,58 @@ const EVENT_RETENTION_HOURS = 24 * 7;
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.log === 'silent');
-  const db = await openDatabase(config);
-  let closing = false;
+  // PGlite's folder is this process's alone until it closes (db/lock.ts).
+  let lock: DataLock | undefined;
+  if (!config.databaseUrl && !config.dataDir.startsWith('memory://')) {
+    lock = acquireLock(config.dataDir, (stale) =>
+      log.error('took over the stale lock of the data folder', {
+        pid: stale.pid,
+        since: stale.startedAt,
+        dataDir: config.dataDir,
+      }),
+    );
+  }
+  const streams = new Set<() => void>();
+  let opened: Database;
   try {
-    await migrate(db);
+    opened = await openDatabase(config);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const metrics = new Metrics({
+    openStreams: () => streams.size,
+    poolSize: Number(process.env.TEC_PG_POOL ?? 10),
+    kind: opened.kind,
+  });
+  const db = metrics.instrument(opened);
+  let closing = false;
+  let control: { close(): Promise<void> } | undefined;
+  try {
+    if (config.migrationDatabaseUrl) {
+      // The schema owner migrates, then its connection closes: the serving role cannot alter it.
+      const owner = await openDatabase({ databaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir });
+      try {
+        await migrate(owner);
+      } finally {
+        await owner.close();
+      }
+    } else {
+      await migrate(db);
+    }
     const seeded = config.seed ? await seedIfEmpty(db) : false;
 
     let generatedAdminToken: string | undefined;
     if (config.adminToken) {
-      await createToken(db, 'bootstrap (TEC_ADMIN_TOKEN)', '*', 'bootstrap', config.adminToken);
-    } else if ((await countTokens(db)) === 0) {
-      generatedAdminToken = await createToken(db, 'generated at first start', '*');
+      if ((await ensureBootstrapToken(db, config.adminToken)) === 'revoked') {
+        log.error('TEC_ADMIN_TOKEN was revoked by command and stays revoked; set a new value', {});
+      }
+    } else {
+      // The variable is gone: so is the token it created.
+      if (await retireBootstrapToken(db)) log.info('revoked the token of the removed TEC_ADMIN_TOKEN');
+      if ((await countTokens(db)) === 0) {
+        generatedAdminToken = await createToken(db, 'generated at first start', '*');
+      }
     }
 
     const cache = new ResponseCache();
@@ -62,20 +108,33 @@ export async function startServer(config: Config): Promise<RunningServer> {
       db,
       (events) => {
         for (const event of events) cache.invalidate(event.territory);
+        metrics.delivered(events);
       },
       (error) => log.error('event bus', { error: String(error) }),
     );
     await bus.start();
 
-    const streams = new Set<() => void>();
     const limits = {
       reads: new RateLimiter(config.readRatePerMinute),
       signups: new RateLimiter(config.signupRatePerMinute),
     };
-    const app = createApp({ config, db, bus, cache, log, version: VERSION, streams, limits });
+    const app = createApp({
+      config,
+      db,
+      bus,
+      cache,
+      log,
+      version: VERSION,
+      streams,
+      limits,
+      draining: () => closing,
+      onSignup: (territory) => metrics.signup(territory),
+    });
     const fast = cachedReads(cache, limits.reads, config.trustProxy);
     const listener = getRequestListener(app.fetch);
     const server: Server = createServer((req, res) => {
+      metrics.observe(req, res);
+      if (metrics.serve(req, res, config.metricsToken)) return;
       if (!fast(req, res)) void listener(req, res);
     });
     await new Promise<void>((resolve, reject) => {
@@ -85,6 +144,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
     server.keepAliveTimeout = 5000;
     const port = (server.address() as AddressInfo).port;
+    if (lock) {
+      const path = socketPath(config.dataDir);
+      control = await startControlSocket(path, db, () => {
+        cache.clear();
+        void bus.pull();
+      });
+      lock.setSocket(path);
+    }
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
     const housekeeping = async () => {
@@ -105,6 +172,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       app,
       db,
       bus,
+      cache,
       log,
       generatedAdminToken,
       seeded,
@@ -120,12 +188,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await closed;
         clearInterval(idle);
         clearTimeout(force);
+        await control?.close();
         await bus.stop();
         await db.close();
+        lock?.release();
       },
     };
   } catch (error) {
+    await control?.close().catch(() => {});
     await db.close().catch(() => {});
+    lock?.release();
     throw error;
   }
 }

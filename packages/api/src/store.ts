@@ -332,7 +332,13 @@ function encodeCursor(row: MemberRow): string {
 function decodeCursor(cursor: string): [string, string] | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
+    // Decoded from client bytes: refuse what PostgreSQL would (NUL, half a surrogate pair).
+    const sane = (v: unknown) =>
+      typeof v === 'string' &&
+      v.length <= 512 &&
+      // eslint-disable-next-line no-control-regex -- NUL is what PostgreSQL refuses in text
+      !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(v);
+    if (Array.isArray(value) && value.length === 2 && value.every(sane)) {
       return value as [string, string];
     }
   } catch {
@@ -391,6 +397,11 @@ export async function listMembers(db: Sql, slug: string, query: MemberQueryInput
     `select kind, count(*)::int as n from members where ${facetWhere} group by kind`,
     facetParams,
   );
+  const communes = await db.query<{ insee: string; n: number }>(
+    `select commune_insee as insee, count(*)::int as n from members
+     where ${totalWhere} and commune_insee is not null group by commune_insee`,
+    totalParams,
+  );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -398,6 +409,7 @@ export async function listMembers(db: Sql, slug: string, query: MemberQueryInput
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
     total,
     kinds: Object.fromEntries(facets.map((f) => [f.kind, f.n])),
+    communes: Object.fromEntries(communes.map((c) => [c.insee, c.n])),
   };
 }
 
@@ -532,11 +544,14 @@ export async function insertOpportunity(
   slug: string,
   input: OpportunityInput,
   id = newId('opp'),
-  placesLeft = input.capacity,
+  /** Places given outside the API (by phone, at a desk; the demo seed): they count as taken. */
+  reserved = 0,
 ): Promise<Opportunity> {
+  const placesLeft = input.capacity === null ? null : Math.max(0, input.capacity - reserved);
   await tx.query(
-    `insert into opportunities (id, territory, kind, title, description, starts_at, ends_at, place, capacity, places_left)
-     values ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8::text::jsonb, $9, $10)`,
+    `insert into opportunities (id, territory, kind, title, description, starts_at, ends_at, place, capacity,
+       places_left, places_reserved)
+     values ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8::text::jsonb, $9, $10, $11)`,
     [
       id,
       slug,
@@ -548,6 +563,7 @@ export async function insertOpportunity(
       input.place === null ? null : JSON.stringify(input.place),
       input.capacity,
       placesLeft,
+      reserved,
     ],
   );
   return getOpportunity(tx, slug, id);
@@ -559,12 +575,14 @@ export async function updateOpportunity(
   id: string,
   patch: OpportunityPatch,
 ): Promise<Opportunity> {
+  await tx.query('select 1 from opportunities where territory = $1 and id = $2 for update', [slug, id]);
   const current = await getOpportunity(tx, slug, id);
   const next = { ...current, ...patch };
-  // A new capacity keeps the places already taken: left = capacity - taken, never below zero.
-  const taken =
-    current.capacity === null || current.placesLeft === null ? 0 : current.capacity - current.placesLeft;
-  const placesLeft = next.capacity === null ? null : Math.max(0, next.capacity - taken);
+  // Places taken are the sign-ups, counted: never derived from what was left, which an
+  // unlimited spell (capacity null) forgets. A capacity below them is refused.
+  const taken = await placesTaken(tx, slug, id);
+  if (next.capacity !== null && next.capacity < taken) throw new CapacityBelowTakenError(taken);
+  const placesLeft = next.capacity === null ? null : next.capacity - taken;
   await tx.query(
     `update opportunities set kind = $3, title = $4, description = $5, starts_at = $6::timestamptz,
        ends_at = $7::timestamptz, place = $8::text::jsonb, capacity = $9, places_left = $10
@@ -583,6 +601,23 @@ export async function updateOpportunity(
     ],
   );
   return getOpportunity(tx, slug, id);
+}
+
+/** Places an opportunity has given: its sign-ups, counted, and those given outside the API. */
+export async function placesTaken(tx: Sql, slug: string, opportunityId: string): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(
+    `select (select places_reserved from opportunities where territory = $1 and id = $2)
+       + (select count(*) from engagements where territory = $1 and opportunity_id = $2)::int as n`,
+    [slug, opportunityId],
+  );
+  return row?.n ?? 0;
+}
+
+/** A capacity lower than the sign-ups already stored. */
+export class CapacityBelowTakenError extends Error {
+  constructor(readonly taken: number) {
+    super(`capacity below the ${taken} places already taken`);
+  }
 }
 
 export async function deleteOpportunity(tx: Sql, slug: string, id: string): Promise<void> {
@@ -618,24 +653,27 @@ interface EngagementRow {
   availability: Engagement['availability'];
   message: string | null;
   lang: Engagement['lang'];
+  origin: string | null;
   created_at: string;
   request_hash: string;
   places_left_after: number | null;
 }
 
 const engagementColumns = `id, territory, opportunity_id, first_name, email, phone, availability, message,
-  lang, ${iso('created_at')} as created_at, request_hash`;
+  lang, origin, ${iso('created_at')} as created_at, request_hash`;
 
 /**
  * Records a sign-up in one transaction: the place is taken (never below zero) and the row
  * stored together, or neither. With an idempotency key, a replay of the same request returns
- * the first receipt; the same key with another request is a conflict.
+ * the first receipt; the same key with another request is a conflict. `origin` is the page the
+ * sign-up was sent from (null from a server): not part of the request, so not of its hash.
  */
 export async function createEngagement(
   tx: Sql,
   slug: string,
   request: EngagementRequest,
   idempotencyKey: string | undefined,
+  origin: string | null = null,
 ): Promise<{ receipt: EngagementReceipt; replayed: boolean; placesChanged: boolean }> {
   const hash = requestHash(slug, request);
   if (idempotencyKey) {
@@ -658,19 +696,22 @@ export async function createEngagement(
   );
   if (!opportunity[0]) throw new NotFoundError(`opportunity ${request.opportunityId}`);
   let placesLeft: number | null = null;
-  if (opportunity[0].capacity !== null) {
-    const taken = await tx.query<{ places_left: number }>(
-      `update opportunities set places_left = places_left - 1
-       where territory = $1 and id = $2 and places_left > 0 returning places_left`,
-      [slug, request.opportunityId],
-    );
-    if (!taken[0]) throw new ConflictError('full', 'no places left on this opportunity');
-    placesLeft = taken[0].places_left;
+  const capacity = opportunity[0].capacity;
+  if (capacity !== null) {
+    // The row lock above serializes sign-ups to this opportunity: counting is exact.
+    const taken = await placesTaken(tx, slug, request.opportunityId);
+    if (taken >= capacity) throw new ConflictError('full', 'no places left on this opportunity');
+    placesLeft = capacity - taken - 1;
+    await tx.query('update opportunities set places_left = $3 where territory = $1 and id = $2', [
+      slug,
+      request.opportunityId,
+      placesLeft,
+    ]);
   }
   const rows = await tx.query<EngagementRow>(
     `insert into engagements (id, territory, opportunity_id, first_name, email, phone, availability, message,
-       lang, idempotency_key, request_hash)
-     values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11)
+       lang, idempotency_key, request_hash, origin)
+     values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12)
      returning ${engagementColumns}`,
     [
       newId('eng'),
@@ -684,6 +725,7 @@ export async function createEngagement(
       request.lang ?? 'fr',
       idempotencyKey ?? null,
       hash,
+      origin,
     ],
   );
   return {
@@ -720,6 +762,7 @@ export async function exportEngagements(db: Sql, slug: string): Promise<Engageme
     availability: r.availability,
     message: r.message,
     lang: r.lang,
+    origin: r.origin,
     createdAt: r.created_at,
   }));
 }
@@ -785,6 +828,12 @@ export async function eventsAfter(
     params,
   );
   return rows.map((r) => ({ ...r.payload, id: r.id, at: r.at }) as LiveEvent);
+}
+
+/** The oldest event id still kept, or '0' when there is none. */
+export async function oldestEventId(db: Sql): Promise<string> {
+  const [row] = await db.query<{ id: string }>('select coalesce(min(id), 0)::text as id from events');
+  return row?.id ?? '0';
 }
 
 export async function lastEventId(db: Sql): Promise<string> {

@@ -10,6 +10,9 @@ describe('configuration', () => {
     assert.equal(config.dataDir, '.tec-data');
     assert.equal(config.retentionDays, 730);
     assert.equal(config.databaseUrl, undefined);
+    // Sign-ups from any page unless the operator restricts them.
+    assert.equal(config.signupOrigins, 'any');
+    assert.equal(readConfig({ TEC_SIGNUP_ORIGINS: 'allowed' }).signupOrigins, 'allowed');
   });
   it('names the variable and the rule of a bad value', () => {
     assert.throws(() => readConfig({ PORT: 'http' }), /PORT must be a whole number from 0 to 65535/);
@@ -24,9 +27,13 @@ describe('configuration', () => {
     );
     assert.throws(
       () => readConfig({ TEC_ADMIN_TOKEN: 'short' }),
-      /TEC_ADMIN_TOKEN must be 16 to 256 characters/,
+      /TEC_ADMIN_TOKEN must be 32 to 256 characters/,
     );
     assert.throws(() => readConfig({ TEC_LOG: 'debug' }), /TEC_LOG must be info or silent/);
+    assert.throws(
+      () => readConfig({ TEC_SIGNUP_ORIGINS: 'some' }),
+      /TEC_SIGNUP_ORIGINS must be any \(the default\) or allowed/,
+    );
   });
   it('normalizes allowed origins', () => {
     const config = readConfig({

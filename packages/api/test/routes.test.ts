@@ -1,6 +1,9 @@
 // The API's routes against the real server, on PGlite and on PostgreSQL alike.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { get as httpGet, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import {
   EngagementReceipt,
   Geometry,
@@ -18,6 +21,7 @@ import {
 } from '@tec/contract';
 import { ENGINES, startTestServer, type TestServer } from '@tec/api/testing';
 import { admin, assertProblem, get, openStream, request, signup } from './helpers.js';
+import { pickEncoding } from '../src/http/compression.js';
 
 function valid(schema: Parameters<typeof check>[0], body: unknown) {
   const result = check(schema, body);
@@ -55,7 +59,8 @@ for (const engine of ENGINES) {
       it('answers 304 to a matching If-None-Match, and 200 again once the data changed', async () => {
         const first = await get(server, '/v1/territories/roya');
         const etag = first.headers.get('etag');
-        assert.match(etag ?? '', /^"[A-Za-z0-9_-]+"$/);
+        // A strong ETag per encoding: fetch asks for gzip, so this is the gzip representation's.
+        assert.match(etag ?? '', /^"[A-Za-z0-9_-]+(\.(br|gz))?"$/);
         const again = await get(server, '/v1/territories/roya', { 'if-none-match': etag! });
         assert.equal(again.status, 304);
         assert.equal(again.text, '');
@@ -401,26 +406,75 @@ for (const engine of ENGINES) {
         assert.equal(stored.length, 10);
       });
 
-      it('answers only allowed origins, and any server-to-server caller', async () => {
-        const allowed = await post(signup(open.id, { email: 'tende@example.org' }), {
-          origin: 'https://mairie-tende.example',
-        });
-        assert.equal(allowed.status, 201);
-        assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://mairie-tende.example');
-        assertProblem(
-          await post(signup(open.id), { origin: 'https://evil.example' }),
-          403,
-          'origin-not-allowed',
-        );
+      it('takes sign-ups from a page of any origin, and records that origin for the team', async () => {
+        const page = 'https://nouveau-partenaire.example';
         const preflight = await request(server, 'OPTIONS', '/v1/territories/roya/engagements', {
-          headers: { origin: 'https://mairie-tende.example', 'access-control-request-method': 'POST' },
+          headers: {
+            origin: page,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type, idempotency-key',
+          },
         });
         assert.equal(preflight.status, 204);
+        assert.equal(preflight.headers.get('access-control-allow-origin'), page);
+        assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
         assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /idempotency-key/);
-        const refused = await request(server, 'OPTIONS', '/v1/territories/roya/engagements', {
-          headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+        assert.match(preflight.headers.get('vary') ?? '', /Origin/);
+        assert.equal(preflight.headers.get('access-control-allow-credentials'), null);
+
+        const reply = await post(signup(open.id, { email: 'partenaire@example.org' }), {
+          origin: page,
+          'idempotency-key': 'key-new-origin-01',
+        });
+        assert.equal(reply.status, 201, reply.text);
+        assert.equal(reply.headers.get('access-control-allow-origin'), page);
+        assert.match(reply.headers.get('vary') ?? '', /Origin/);
+        assert.match(reply.headers.get('access-control-expose-headers') ?? '', /Idempotent-Replayed/);
+        // A server-to-server sign-up has no page: its origin is null. A path is never kept.
+        assert.equal((await post(signup(open.id, { email: 'backend@example.org' }))).status, 201);
+        const odd = await post(signup(open.id, { email: 'sandbox@example.org' }), { origin: 'null' });
+        assert.equal(odd.status, 201);
+        assert.equal(odd.headers.get('access-control-allow-origin'), '*');
+
+        const items = await exported();
+        const by = (email: string) => items.find((e) => e.email === email);
+        assert.equal(by('partenaire@example.org')?.origin, page);
+        assert.equal(by('backend@example.org')?.origin, null);
+        assert.equal(by('sandbox@example.org')?.origin, null);
+        const csv = await request(server, 'GET', '/v1/admin/territories/roya/engagements?format=csv', {
+          token: server.adminToken,
+        });
+        assert.match(csv.text.split('\r\n')[0]!, /,"?origin"?$/);
+        assert.ok(csv.text.includes(`"${page}"`));
+      });
+
+      it('answers reads from any page with *, and keeps admin routes to the listed origins', async () => {
+        const page = 'https://nouveau-partenaire.example';
+        const read = await get(server, '/v1/territories/roya/phases', { origin: page });
+        assert.equal(read.headers.get('access-control-allow-origin'), '*');
+        const readPreflight = await request(server, 'OPTIONS', '/v1/territories/roya/members', {
+          headers: { origin: page, 'access-control-request-method': 'GET' },
+        });
+        assert.equal(readPreflight.status, 204);
+        assert.equal(readPreflight.headers.get('access-control-allow-origin'), '*');
+
+        const path = '/v1/admin/territories/roya/engagements';
+        const listed = await request(server, 'OPTIONS', path, {
+          headers: { origin: 'https://mairie-tende.example', 'access-control-request-method': 'GET' },
+        });
+        assert.equal(listed.status, 204);
+        assert.equal(listed.headers.get('access-control-allow-origin'), 'https://mairie-tende.example');
+        const refused = await request(server, 'OPTIONS', path, {
+          headers: { origin: page, 'access-control-request-method': 'GET' },
         });
         assert.equal(refused.status, 403);
+        assert.equal(refused.headers.get('access-control-allow-origin'), null);
+        const call = await request(server, 'GET', path, {
+          token: server.adminToken,
+          headers: { origin: page },
+        });
+        assertProblem(call, 403, 'origin-not-allowed');
+        assert.equal(call.headers.get('access-control-allow-origin'), null);
       });
     });
 
@@ -791,6 +845,152 @@ describe('limits', () => {
       assert.ok((problem.retryAfter ?? 0) > 0);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('sign-ups restricted by the operator (TEC_SIGNUP_ORIGINS=allowed)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({
+      config: { allowedOrigins: ['https://mairie-tende.example'], signupOrigins: 'allowed' },
+    });
+  });
+  after(() => server.close());
+  const post = (email: string, headers: Record<string, string> = {}) =>
+    request(server, 'POST', '/v1/territories/roya/engagements', {
+      body: signup('opp_roya_1', { email }),
+      headers,
+    });
+
+  it('refuses another site with a 403 the page can read, and stores nothing', async () => {
+    const page = 'https://autre-site.example';
+    // The preflight passes, so that the browser sends the request and the page reads why.
+    const preflight = await request(server, 'OPTIONS', '/v1/territories/roya/engagements', {
+      headers: { origin: page, 'access-control-request-method': 'POST' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), page);
+    const refused = await post('refused@example.org', { origin: page });
+    const problem = assertProblem(refused, 403, 'origin-not-allowed');
+    assert.match(problem.detail ?? '', /TEC_ALLOWED_ORIGINS/);
+    assert.equal(refused.headers.get('access-control-allow-origin'), page);
+    assert.match(refused.headers.get('vary') ?? '', /Origin/);
+    assert.equal(refused.headers.get('cache-control'), 'no-store');
+
+    assert.equal((await post('listed@example.org', { origin: 'https://mairie-tende.example' })).status, 201);
+    assert.equal((await post('server@example.org')).status, 201);
+    const own = await post('own@example.org', { origin: new URL(server.url).origin });
+    assert.equal(own.status, 201);
+    const stored = (
+      await admin<{ items: Engagement[] }>(server, 'GET', '/territories/roya/engagements')
+    ).body.items.map((e) => e.email);
+    assert.ok(!stored.includes('refused@example.org'));
+    assert.ok(stored.includes('listed@example.org') && stored.includes('server@example.org'));
+  });
+
+  it('still answers reads from any page', async () => {
+    const read = await get(server, '/v1/territories', { origin: 'https://autre-site.example' });
+    assert.equal(read.status, 200);
+    assert.equal(read.headers.get('access-control-allow-origin'), '*');
+  });
+});
+
+describe('compression', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  /** A GET with the raw bytes of the answer: fetch would decompress them out of sight. */
+  function raw(path: string, headers: Record<string, string> = {}) {
+    return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      httpGet(`${server.url}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      }).on('error', reject);
+    });
+  }
+
+  it('picks brotli, else gzip, as Accept-Encoding asks, q=0 included', () => {
+    assert.equal(pickEncoding('gzip, deflate, br, zstd'), 'br');
+    assert.equal(pickEncoding('gzip, deflate'), 'gzip');
+    assert.equal(pickEncoding('br;q=0, gzip'), 'gzip');
+    assert.equal(pickEncoding('br;q=0.5, gzip;q=0.8'), 'gzip');
+    assert.equal(pickEncoding('*'), 'br');
+    assert.equal(pickEncoding('*;q=0, identity'), undefined);
+    assert.equal(pickEncoding('identity'), undefined);
+    assert.equal(pickEncoding(undefined), undefined);
+  });
+
+  it('sends cached reads compressed once: the same bytes from the route and from the fast path', async () => {
+    const path = '/v1/territories/roya/members?limit=50';
+    const first = await raw(path, { 'accept-encoding': 'gzip, deflate, br' });
+    const second = await raw(path, { 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(first.status, 200);
+    assert.equal(first.headers['content-encoding'], 'br');
+    assert.match(String(first.headers.vary), /Accept-Encoding/);
+    const json = brotliDecompressSync(first.body).toString();
+    valid(MemberPage, JSON.parse(json));
+    assert.ok(first.body.length < Buffer.byteLength(json) / 2, `${first.body.length} of ${json.length}`);
+    // The second is the cache's (fast path): byte for byte what the route sent.
+    assert.deepEqual(second.body, first.body);
+    for (const h of ['etag', 'content-encoding', 'vary', 'cache-control', 'access-control-allow-origin'])
+      assert.equal(second.headers[h], first.headers[h], h);
+
+    const gz = await raw(path, { 'accept-encoding': 'gzip' });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gz.body).toString(), json);
+    const plain = await raw(path);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body.toString(), json);
+    assert.match(String(plain.headers.vary), /Accept-Encoding/);
+    // One content, three representations: three strong validators, each good for a 304.
+    const tags = new Set([first.headers.etag, gz.headers.etag, plain.headers.etag]);
+    assert.equal(tags.size, 3);
+    for (const tag of tags) {
+      const again = await raw(path, { 'accept-encoding': 'br', 'if-none-match': String(tag) });
+      assert.equal(again.status, 304);
+      assert.equal(again.headers['content-encoding'], undefined);
+      assert.equal(again.body.length, 0);
+    }
+  });
+
+  it('compresses other JSON answers as they leave, but not small ones', async () => {
+    const doc = await raw('/v1/openapi.json', { 'accept-encoding': 'br' });
+    assert.equal(doc.status, 200);
+    assert.equal(doc.headers['cache-control'], 'no-store');
+    assert.equal(doc.headers['content-encoding'], 'br');
+    assert.equal(Number(doc.headers['content-length'] ?? doc.body.length), doc.body.length);
+    assert.match(String(doc.headers.vary), /Accept-Encoding/);
+    const text = brotliDecompressSync(doc.body).toString();
+    assert.equal((JSON.parse(text) as { openapi: string }).openapi, '3.1.0');
+    assert.ok(doc.body.length < text.length / 4, `${doc.body.length} of ${text.length}`);
+    const problem = await raw('/v1/territories/nowhere', { 'accept-encoding': 'br' });
+    assert.equal(problem.status, 404);
+    assert.equal(problem.headers['content-encoding'], undefined);
+    assert.match(problem.body.toString(), /not-found/);
+  });
+
+  it('never compresses an event stream: the first event arrives at once', async () => {
+    const res = await new Promise<IncomingMessage>((resolve, reject) => {
+      httpGet(
+        `${server.url}/v1/events?territory=roya`,
+        { headers: { 'accept-encoding': 'br, gzip' } },
+        resolve,
+      ).on('error', reject);
+    });
+    try {
+      assert.equal(res.headers['content-type']?.startsWith('text/event-stream'), true);
+      assert.equal(res.headers['content-encoding'], undefined);
+      const [chunk] = (await once(res, 'data')) as [Buffer];
+      assert.match(chunk.toString(), /event: ready/);
+    } finally {
+      res.destroy();
     }
   });
 });

@@ -4,7 +4,7 @@
  * OpenAPI document is generated from it.
  */
 import * as z from 'zod/mini';
-import { Email, Id, IsoDate, IsoDateTime, Slug, integer, text, Fraction } from './primitives.js';
+import { Email, Id, IsoDate, IsoDateTime, Slug, integer, longText, text, Fraction } from './primitives.js';
 import type { ProblemName } from './problems.js';
 import { PATHS } from './paths.js';
 import { EngagementHeaders, EventsQuery, ExportQuery, MemberQuery } from './queries.js';
@@ -14,6 +14,7 @@ import {
   EngagementRequest,
   Geometry,
   Health,
+  Liveness,
   Member,
   MemberInput,
   MemberPage,
@@ -48,7 +49,7 @@ export type PhasePatch = z.infer<typeof PhasePatch>;
 
 export const MilestoneInput = z.strictObject({
   title: text(200),
-  description: z.optional(text(4000)),
+  description: z.optional(longText(4000)),
   status: MilestoneStatus,
   dueDate: z.nullable(IsoDate),
   completedDate: z.nullable(IsoDate),
@@ -237,9 +238,21 @@ export const endpoints = {
     method: 'GET',
     path: PATHS.health,
     tag: 'meta',
-    summary: 'Whether the server and its database answer',
+    summary: 'Readiness: the database answers and its schema is migrated',
+    description:
+      'A load balancer or orchestrator sends traffic only while this answers 200: 503 when the ' +
+      'database does not answer, its migrations are not done, or the process is draining.',
     response: { status: 200, schema: Health },
     errors: ['unavailable'],
+  },
+  healthLive: {
+    method: 'GET',
+    path: PATHS.healthLive,
+    tag: 'meta',
+    summary: 'Liveness: the process answers (restart it when this fails)',
+    description: 'Does not touch the database: a database outage must not get every process restarted.',
+    response: { status: 200, schema: Liveness },
+    errors: [],
   },
   openapi: {
     method: 'GET',

@@ -37,3 +37,17 @@ export type LiveEventType = LiveEvent['type'];
 export const LIVE_EVENT_TYPES: readonly LiveEventType[] = LiveEvent.def.options.map(
   (option) => option.shape.type.def.values[0] as LiveEventType,
 );
+
+/**
+ * The name of the message a stream sends instead of replaying, when a client resumes from an id
+ * it cannot be brought up to date from (too many or too old missed events, or an id the server
+ * never issued). Its data is `ReloadNotice`; the client reloads what it shows, then goes on live.
+ */
+export const RELOAD_EVENT = 'reload';
+
+export const ReloadNotice = z.strictObject({
+  /** Where the stream now stands (also the message's SSE id). */
+  lastEventId: z.string().check(z.regex(/^\d{1,19}$/, { error: 'must be a decimal event number' })),
+  reason: z.enum(['too-many', 'too-old', 'pruned', 'unknown-id']),
+});
+export type ReloadNotice = z.infer<typeof ReloadNotice>;

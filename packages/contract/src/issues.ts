@@ -68,6 +68,11 @@ export function describeIssue(issue: Issue): string {
       // commonest case, and reads better as "is required".
       if (!('input' in issue)) return `must be ${expected}`;
       if (issue.input === undefined) return 'is required';
+      // JSON's 1e309 parses as Infinity and a query's `abc` coerces to NaN: both are numbers to
+      // JavaScript, so "must be a number, not a number" would say nothing.
+      if (typeof issue.input === 'number' && Number.isNaN(issue.input)) return `must be ${expected}`;
+      if (typeof issue.input === 'number' && !Number.isFinite(issue.input))
+        return `must be ${expected} of reasonable size, not one too large to hold (${String(issue.input)})`;
       return `must be ${expected}, not ${typeName(issue.input)}`;
     }
     case 'too_big':

@@ -3,17 +3,85 @@
  * browser code never imports this entry.
  */
 import * as z from 'zod/mini';
+import * as endpointTable from './endpoints.js';
 import { endpoints, type Endpoint } from './endpoints.js';
 import { PROBLEM_TYPES } from './problems.js';
-import { Problem } from './schemas.js';
+import * as schemas from './schemas.js';
 import { LiveEvent } from './events.js';
 
 type JsonSchema = Record<string, unknown>;
 
+const REF = '#/components/schemas/';
+
+/** `territory.updated` → `TerritoryUpdatedEvent`. */
+const eventName = (type: string) =>
+  `${type
+    .split(/[.-]/)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('')}Event`;
+
+/**
+ * Every schema of the contract under its exported name (`TerritoryDetail`, `MemberKind`,
+ * `Problem`…), and each live event under its own (`PlacesChangedEvent`): what a generator
+ * outside the project names its types after. A schema exported later is named with no change
+ * here; the exported names are the contract's type names.
+ */
+function namedSchemas(): z.core.$ZodRegistry<{ id: string }> {
+  const registry = z.registry<{ id: string }>();
+  const add = (id: string, schema: unknown) => {
+    if (schema instanceof z.ZodMiniType && !registry.has(schema)) registry.add(schema, { id });
+  };
+  for (const [name, value] of Object.entries(schemas)) add(name, value);
+  for (const [name, value] of Object.entries(endpointTable)) add(name, value);
+  add('LiveEvent', LiveEvent);
+  for (const option of LiveEvent.def.options) {
+    add(eventName(String(option.shape.type.def.values[0])), option);
+  }
+  return registry;
+}
+
+const registry = namedSchemas();
+
+/** Drops the JSON Schema dialect keys that OpenAPI's components do not want. */
+function clean(schema: JsonSchema): JsonSchema {
+  delete schema.$schema;
+  delete schema.$id;
+  return schema;
+}
+
+/** A schema for an operation: a `$ref` to its component when it has a name, inline otherwise. */
 function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
-  const out = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  delete out.$schema;
-  return out;
+  const inner = schema instanceof z.ZodMiniOptional ? (schema.def.innerType as z.ZodMiniType) : schema;
+  const named = registry.get(inner);
+  if (named) return { $ref: `${REF}${named.id}` };
+  const out = z.toJSONSchema(schema, { io, unrepresentable: 'any', metadata: registry }) as JsonSchema;
+  delete out.$defs;
+  return JSON.parse(JSON.stringify(clean(out)).replaceAll('"#/$defs/', `"${REF}`)) as JsonSchema;
+}
+
+/**
+ * The components: every named schema, as the API sends it (output). A request body is read as
+ * input, which for this contract (no default, no transform, strict objects) is the same — checked
+ * here with everything it contains, so that a body that one day differs fails the build instead
+ * of being described wrongly.
+ */
+function components(): Record<string, JsonSchema> {
+  const reading = (schema: z.ZodMiniType, io: 'input' | 'output') =>
+    JSON.stringify(z.toJSONSchema(schema, { io, unrepresentable: 'any', metadata: registry }));
+  for (const [id, endpoint] of Object.entries(endpoints) as [string, Endpoint][]) {
+    if (endpoint.body && reading(endpoint.body, 'input') !== reading(endpoint.body, 'output')) {
+      throw new Error(`The body of ${id} reads differently as input and as output: give it its own schema.`);
+    }
+  }
+  const { schemas: all } = z.toJSONSchema(registry, {
+    unrepresentable: 'any',
+    uri: (id) => `${REF}${id}`,
+  }) as { schemas: Record<string, JsonSchema> };
+  return Object.fromEntries(
+    Object.entries(all)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, schema]) => [name, clean(schema)]),
+  );
 }
 
 function isOptional(schema: z.ZodMiniType): boolean {
@@ -114,10 +182,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     ],
     paths,
     components: {
-      schemas: {
-        Problem: jsonSchema(Problem, 'output'),
-        LiveEvent: jsonSchema(LiveEvent, 'output'),
-      },
+      schemas: components(),
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer', description: 'An admin token (npm run admin)' },
       },

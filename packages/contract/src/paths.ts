@@ -13,6 +13,7 @@ export const PATHS = {
   createEngagement: '/v1/territories/{slug}/engagements',
   events: '/v1/events',
   health: '/v1/health',
+  healthLive: '/v1/health/live',
   openapi: '/v1/openapi.json',
   updatePhase: '/v1/admin/territories/{slug}/phases/{phase}',
   createMilestone: '/v1/admin/territories/{slug}/phases/{phase}/milestones',

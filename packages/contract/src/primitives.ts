@@ -40,10 +40,66 @@ export const Cursor = z
   .string()
   .check(z.regex(/^[A-Za-z0-9_-]{1,256}$/, { error: 'must be a cursor returned by the server' }));
 
-/** Text of bounded length; `min` defaults to 1 so that required text is never empty. */
-export function text(max: number, min = 1) {
-  return z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+/** C0 and C1 control characters; line breaks and tabs are allowed in multi-line text. */
+// eslint-disable-next-line no-control-regex -- control characters are what these refuse
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- control characters are what these refuse
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** A surrogate half without its other half: not Unicode text, and PostgreSQL refuses it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Bidirectional embeddings, overrides and isolates: they let a name display as another. */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
+/** Refuses what no text field may hold: control characters (NUL first) and unpaired surrogates. */
+function plainText(multiline: boolean) {
+  return [
+    z.refine<string>((s) => !(multiline ? CONTROL_BUT_LINES : CONTROL).test(s), {
+      error: multiline
+        ? 'must not contain control characters (only line breaks and tabs are allowed)'
+        : 'must not contain control characters such as NUL, tabs or line breaks',
+    }),
+    z.refine<string>((s) => !LONE_SURROGATE.test(s), {
+      error: 'must be valid Unicode text (it holds an unpaired surrogate)',
+    }),
+  ] as const;
 }
+
+/**
+ * One line of text of bounded length (names, titles, labels); `min` defaults to 1 so that
+ * required text is never empty. No control characters and no bidirectional overrides.
+ */
+export function text(max: number, min = 1) {
+  return z.string().check(
+    z.trim(),
+    z.minLength(min),
+    z.maxLength(max),
+    ...plainText(false),
+    z.refine<string>((s) => !BIDI_CONTROL.test(s), {
+      error: 'must not contain bidirectional override characters (U+202A–U+202E, U+2066–U+2069)',
+    }),
+  );
+}
+
+/** Multi-line text of bounded length (descriptions, messages): line breaks and tabs allowed. */
+export function longText(max: number, min = 1) {
+  return z.string().check(z.trim(), z.minLength(min), z.maxLength(max), ...plainText(true));
+}
+
+/** Free text in a query (search words): one line, no control characters. */
+export function queryText(max: number) {
+  return z.string().check(z.trim(), z.maxLength(max), ...plainText(false));
+}
+
+/** Years a date of the programme may fall in: PostgreSQL refuses year 0, and no plan spans centuries. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+const saneYear = z.refine<string>(
+  (s) => {
+    const year = Number(s.slice(0, 4));
+    return year >= MIN_YEAR && year <= MAX_YEAR;
+  },
+  { error: `must be a date from ${MIN_YEAR} to ${MAX_YEAR}` },
+);
 
 /**
  * An absolute `http:` or `https:` URL of at most 2,048 characters. Every other scheme
@@ -65,10 +121,10 @@ export const Phone = z.string().check(
 );
 
 /** A calendar date, ISO 8601 `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date();
+export const IsoDate = z.iso.date().check(saneYear);
 
 /** An instant, ISO 8601 with a time zone offset: `2026-11-26T09:30:00Z`. */
-export const IsoDateTime = z.iso.datetime({ offset: true });
+export const IsoDateTime = z.iso.datetime({ offset: true }).check(saneYear);
 
 /** A whole number from `min` to `max`. */
 export function integer(min: number, max: number) {

@@ -3,12 +3,12 @@
  * that needs them does not carry the whole endpoint table.
  */
 import * as z from 'zod/mini';
-import { Cursor, queryInteger } from './primitives.js';
+import { Cursor, queryInteger, queryText } from './primitives.js';
 import { MemberKind } from './schemas.js';
 
 export const MemberQuery = z.strictObject({
   /** Words to find in the name, role or commune (accents and case ignored). */
-  q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  q: z.optional(queryText(100)),
   kind: z.optional(MemberKind),
   cursor: z.optional(Cursor),
   /** Page size, 1 to 100 (default 50). */

@@ -18,6 +18,7 @@ import {
   Phone,
   Slug,
   integer,
+  longText,
   text,
 } from './primitives.js';
 
@@ -64,12 +65,12 @@ export const Vulnerability = z.discriminatedUnion('kind', [
     kind: z.literal('tangible'),
     nature: z.enum(['structurelle', 'cyclique', 'conjoncturelle']),
     label: text(200),
-    description: z.optional(text(MAX_LONG_TEXT)),
+    description: z.optional(longText(MAX_LONG_TEXT)),
   }),
   z.strictObject({
     kind: z.literal('ressentie'),
     label: text(200),
-    description: z.optional(text(MAX_LONG_TEXT)),
+    description: z.optional(longText(MAX_LONG_TEXT)),
   }),
 ]);
 export type Vulnerability = z.infer<typeof Vulnerability>;
@@ -77,7 +78,7 @@ export type Vulnerability = z.infer<typeof Vulnerability>;
 export const Force = z.strictObject({
   kind: z.enum(['patrimoine', 'histoire', 'savoir-faire', 'acteurs', 'nature', 'autre']),
   label: text(200),
-  description: z.optional(text(MAX_LONG_TEXT)),
+  description: z.optional(longText(MAX_LONG_TEXT)),
 });
 export type Force = z.infer<typeof Force>;
 
@@ -111,7 +112,7 @@ export type TerritorySummary = z.infer<typeof TerritorySummary>;
 /** A territory with its portrait. */
 export const TerritoryDetail = z.strictObject({
   ...territoryFields,
-  summary: z.optional(text(MAX_LONG_TEXT)),
+  summary: z.optional(longText(MAX_LONG_TEXT)),
   communes: z.array(Commune).check(z.maxLength(200)),
   vulnerabilities: z.array(Vulnerability).check(z.maxLength(50)),
   forces: z.array(Force).check(z.maxLength(50)),
@@ -134,7 +135,7 @@ export type MilestoneStatus = z.infer<typeof MilestoneStatus>;
 export const Milestone = z.strictObject({
   id: Id,
   title: text(200),
-  description: z.optional(text(MAX_LONG_TEXT)),
+  description: z.optional(longText(MAX_LONG_TEXT)),
   status: MilestoneStatus,
   dueDate: z.nullable(IsoDate),
   completedDate: z.nullable(IsoDate),
@@ -186,7 +187,7 @@ const memberFields = {
   commune: z.nullable(z.strictObject({ insee: InseeCode, name: text(120) })),
   website: z.nullable(HttpUrl),
   logo: z.nullable(HttpUrl),
-  description: z.optional(text(MAX_LONG_TEXT)),
+  description: z.optional(longText(MAX_LONG_TEXT)),
 };
 
 export const Member = z.strictObject({ id: Id, territory: Slug, ...memberFields });
@@ -223,7 +224,7 @@ export type Place = z.infer<typeof Place>;
 const opportunityFields = {
   kind: OpportunityKind,
   title: text(200),
-  description: z.optional(text(MAX_LONG_TEXT)),
+  description: z.optional(longText(MAX_LONG_TEXT)),
   /** Null for an open-ended call (volunteering, joining the coalition). */
   startsAt: z.nullable(IsoDateTime),
   endsAt: z.nullable(IsoDateTime),
@@ -267,7 +268,7 @@ export const EngagementRequest = z.strictObject({
   email: Email,
   phone: z.optional(Phone),
   availability: z.array(Availability).check(z.minLength(1), z.maxLength(3)),
-  message: z.optional(text(2000, 0)),
+  message: z.optional(longText(2000, 0)),
   consent: z.literal(true, { error: 'must be true: the person must tick the consent box' }),
   lang: z.optional(Lang),
   website: z.optional(z.string().check(z.maxLength(200))),
@@ -294,8 +295,13 @@ export const Engagement = z.strictObject({
   email: Email,
   phone: z.nullable(Phone),
   availability: z.array(Availability).check(z.maxLength(3)),
-  message: z.nullable(text(2000, 0)),
+  message: z.nullable(longText(2000, 0)),
   lang: Lang,
+  /**
+   * The origin of the page the sign-up was sent from (`https://mairie.example.fr`), as the
+   * browser gave it; null when it came from a server or a page with no origin.
+   */
+  origin: z.nullable(HttpUrl),
   createdAt: IsoDateTime,
 });
 export type Engagement = z.infer<typeof Engagement>;
@@ -358,6 +364,11 @@ export const MemberPage = z.strictObject({
   ...page(Member).shape,
   /** How many members of each kind match `q` (whatever `kind` filter is applied): chip counts. */
   kinds: z.partialRecord(MemberKind, integer(0, 10_000_000)),
+  /**
+   * How many members each commune has (by INSEE code), among those matching `q` and `kind`:
+   * a map of the territory counts them from the first page alone.
+   */
+  communes: z.record(InseeCode, integer(0, 10_000_000)),
 });
 export type MemberPage = z.infer<typeof MemberPage>;
 
@@ -368,9 +379,20 @@ export const Health = z.strictObject({
     ok: z.boolean(),
     latencyMs: z.number().check(z.gte(0)),
   }),
+  /** Schema version of the database and the one this server expects (ready when at least that). */
+  migrations: z.optional(z.strictObject({ version: integer(0, 1_000_000), expected: integer(0, 1_000_000) })),
   version: text(40),
 });
 export type Health = z.infer<typeof Health>;
+
+/** Liveness: the process runs and answers, whatever its database does. */
+export const Liveness = z.strictObject({
+  status: z.literal('ok'),
+  /** True from the SIGTERM until exit: the process finishes what it holds and takes nothing new. */
+  draining: z.boolean(),
+  version: text(40),
+});
+export type Liveness = z.infer<typeof Liveness>;
 
 /** One reason a request or a document was refused: where, and why in plain words. */
 export const FieldError = z.strictObject({ path: text(200), message: text(500) });

@@ -300,7 +300,15 @@ describe('pages and queries', () => {
       nextCursor: 'eyJhIjoxfQ',
       total: 1,
       kinds: { association: 1 },
+      communes: { '06163': 1 },
     }));
+  it('rejects a commune count under something that is not an INSEE code', () =>
+    rejects(
+      MemberPage,
+      { items: [], nextCursor: null, total: 0, kinds: {}, communes: { '<script>': 1 } },
+      'communes.<script>',
+      /invalid key/,
+    ));
   it('rejects a cursor with characters outside base64url', () =>
     rejects(
       MemberPage,

@@ -25,6 +25,7 @@ import {
   type TecErrorEvent,
   type TecMemberSelectEvent,
   type TecTerritorySelectEvent,
+  type TecCommuneSelectEvent,
 } from '@tec/widgets';
 import '@tec/widgets/define';
 
@@ -46,6 +47,7 @@ export const TerritoryMap = createComponent({
   events: {
     onTecError,
     onTecTerritorySelect: 'tec-territory-select' as EventName<TecTerritorySelectEvent>,
+    onTecCommuneSelect: 'tec-commune-select' as EventName<TecCommuneSelectEvent>,
   },
 });
 

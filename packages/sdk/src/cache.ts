@@ -83,6 +83,11 @@ export class ResponseCache {
     return promise;
   }
 
+  /** The scopes (territories, and `*` for national data) of what the cache holds. */
+  scopes(): string[] {
+    return [...new Set([...this.entries.values()].map((e) => e.scope))];
+  }
+
   /** Marks every entry of a territory (and the national ones) stale: the next read revalidates. */
   invalidate(scope: string): void {
     for (const entry of this.entries.values()) {

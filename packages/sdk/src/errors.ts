@@ -10,11 +10,15 @@
  *   if (error instanceof TecHttpError && error.problem?.type === 'urn:tec:problem:opportunity-full') …
  *   else if (error instanceof TecNetworkError) …
  * }
+ * // Or switch on the code:
+ * switch ((error as TecError).code) {
+ *   case 'origin-not-allowed': // this site may not send sign-ups: tell the webmaster
+ * }
  * ```
  */
-import type { FieldError, Problem } from '@tec/contract';
+import type { FieldError, Problem, ProblemTypeUri } from '@tec/contract';
 
-export type TecErrorCode = 'http' | 'network' | 'timeout' | 'abort' | 'validation';
+export type TecErrorCode = 'http' | 'origin-not-allowed' | 'network' | 'timeout' | 'abort' | 'validation';
 
 export class TecError extends Error {
   readonly code: TecErrorCode;
@@ -30,14 +34,34 @@ export class TecHttpError extends TecError {
   constructor(
     readonly status: number,
     readonly problem: Problem | undefined,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; code?: 'http' | 'origin-not-allowed' },
   ) {
-    super('http', problem?.detail ?? problem?.title ?? `The TEC API answered ${status}`, options);
+    super(
+      options?.code ?? 'http',
+      problem?.detail ?? problem?.title ?? `The TEC API answered ${status}`,
+      options,
+    );
   }
 
   /** Seconds the server asked to wait (429, 503), if it said. */
   get retryAfter(): number | undefined {
     return this.problem?.retryAfter;
+  }
+}
+
+/** The problem type the API sends when its operator does not accept sign-ups from this page. */
+export const ORIGIN_NOT_ALLOWED: ProblemTypeUri = 'urn:tec:problem:origin-not-allowed';
+
+/**
+ * The API refused the page's site (403 `urn:tec:problem:origin-not-allowed`): its operator
+ * accepts sign-ups only from the sites it lists (`TEC_SIGNUP_ORIGINS=allowed` and
+ * `TEC_ALLOWED_ORIGINS`). Retrying cannot help; the webmaster must ask the operator to add the
+ * page's origin (`location.origin`). Code: `origin-not-allowed`; still a `TecHttpError`.
+ */
+export class TecOriginNotAllowedError extends TecHttpError {
+  declare readonly code: 'origin-not-allowed';
+  constructor(problem: Problem, options?: { cause?: unknown }) {
+    super(403, problem, { ...options, code: 'origin-not-allowed' });
   }
 }
 

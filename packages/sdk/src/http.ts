@@ -6,8 +6,10 @@ import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
 import { Problem, check } from '@tec/contract';
 import type { z } from 'zod/mini';
 import {
+  ORIGIN_NOT_ALLOWED,
   TecAbortError,
   TecHttpError,
+  TecOriginNotAllowedError,
   TecNetworkError,
   TecTimeoutError,
   TecValidationError,
@@ -140,6 +142,8 @@ export class Http {
       } catch {
         // a non-JSON error body: the status says enough
       }
+      if (problem?.type === ORIGIN_NOT_ALLOWED)
+        return new TecOriginNotAllowedError(problem, { cause: error });
       return new TecHttpError(error.response.status, problem, { cause: error });
     }
     if (error instanceof Error && error.name === 'AbortError') return new TecAbortError({ cause: error });

@@ -7,6 +7,8 @@ export type { TecClient, TecClientOptions, RequestOptions, CreateEngagementOptio
 export {
   TecError,
   TecHttpError,
+  TecOriginNotAllowedError,
+  ORIGIN_NOT_ALLOWED,
   TecNetworkError,
   TecTimeoutError,
   TecAbortError,

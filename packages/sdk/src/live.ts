@@ -4,10 +4,15 @@
  * Events. It resumes with Last-Event-ID, reconnects with backoff, falls back to polling with
  * If-None-Match when streams keep failing, and pauses while the page is hidden.
  */
-import { LIVE_EVENT_TYPES, LiveEvent, check } from '@tec/contract';
+import { LIVE_EVENT_TYPES, LiveEvent, RELOAD_EVENT, check } from '@tec/contract';
+import { createParser } from 'eventsource-parser';
 import type { ResponseCache } from './cache.js';
 
-/** A change, or `resync`: something of the territory changed, refetch what you show. */
+/**
+ * A change, or `resync`: something of the territory changed, refetch what you show. After the
+ * server's `reload` (it could not replay what was missed), every subscriber gets one `resync`
+ * per territory it follows (`*` for one that follows all), once the cache has reloaded.
+ */
 export type LiveNotice = LiveEvent | { type: 'resync'; territory: string };
 export type LiveListener = (notice: LiveNotice) => void;
 export type LiveState = 'idle' | 'connecting' | 'open' | 'polling' | 'paused';
@@ -40,6 +45,8 @@ export class LiveConnection {
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private filter = '';
   private scheduled = false;
+  /** The server's `retry:` advice, in ms, for reconnecting after it ended a stream. */
+  private retryMs: number | undefined;
   private readonly onVisibility = () => this.visibilityChanged();
 
   constructor(
@@ -136,6 +143,7 @@ export class LiveConnection {
     const source = new EventSource(this.url());
     this.source = source;
     source.addEventListener('ready', (m) => this.ready((m as MessageEvent<string>).data));
+    source.addEventListener(RELOAD_EVENT, (m) => void this.reload((m as MessageEvent<string>).data));
     for (const type of LIVE_EVENT_TYPES) {
       source.addEventListener(type, (m) => this.receive((m as MessageEvent<string>).data));
     }
@@ -160,26 +168,29 @@ export class LiveConnection {
         credentials: 'omit',
         cache: 'no-store',
       });
+      if (response.status === 503) {
+        // The server takes no more streams: poll (it says so with Retry-After), try again later.
+        await response.body?.cancel().catch(() => {});
+        if (this.abort === abort) this.pollNow();
+        return;
+      }
       if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
+      // The Server-Sent Events format (CRLF or CR line ends, multi-line data, comments, retry)
+      // is read by a kept library, as EventSource would.
+      const parser = createParser({
+        onEvent: (message) => {
+          if (this.abort !== abort) return;
+          if (message.event === 'ready') this.ready(message.data);
+          else if (message.event === RELOAD_EVENT) void this.reload(message.data);
+          else if (message.data) this.receive(message.data);
+        },
+        onRetry: (ms) => (this.retryMs = ms),
+      });
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        buffer += value;
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          let event = 'message';
-          let data = '';
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event:')) event = line.slice(6).trim();
-            else if (line.startsWith('data:')) data += line.slice(5).replace(/^ /, '');
-          }
-          if (event === 'ready') this.ready(data);
-          else if (data) this.receive(data);
-        }
+        parser.feed(value);
       }
       // The server ended the stream (it is draining): reconnect, resuming where we were.
       if (this.abort === abort) this.failed(false);
@@ -197,6 +208,33 @@ export class LiveConnection {
         if (typeof id === 'string' && /^\d{1,20}$/.test(id)) this.lastEventId = id;
       } catch {
         // a ready message without a position: start from now
+      }
+    }
+  }
+
+  /**
+   * The server could not replay what this client missed (too much, too old, or an id it never
+   * issued): reload what the cache holds, then tell every subscriber to refresh.
+   */
+  private async reload(data: string): Promise<void> {
+    try {
+      const id = (JSON.parse(data) as { lastEventId?: unknown }).lastEventId;
+      if (typeof id === 'string' && /^\d{1,19}$/.test(id)) this.lastEventId = id;
+    } catch {
+      // no position: keep ours; the server goes on live anyway
+    }
+    const scopes = this.cache.scopes();
+    for (const scope of scopes) this.cache.invalidate(scope);
+    await Promise.all(scopes.map((scope) => this.cache.revalidate(scope).catch(() => false)));
+    for (const s of [...this.subscribers]) {
+      for (const territory of s.territories ?? ['*']) {
+        try {
+          s.listener({ type: 'resync', territory });
+        } catch (error) {
+          queueMicrotask(() => {
+            throw error;
+          });
+        }
       }
     }
   }
@@ -230,6 +268,13 @@ export class LiveConnection {
     }
   }
 
+  /** Streams are refused (503): poll from now on, and try a stream again now and then. */
+  private pollNow(): void {
+    this.close();
+    this.failures = this.options.maxStreamFailures ?? 3;
+    this.connect();
+  }
+
   private failed(countAsFailure = true): void {
     this.close();
     if (countAsFailure) this.failures += 1;
@@ -237,7 +282,7 @@ export class LiveConnection {
     const max = this.options.maxBackoff ?? 30_000;
     const delay = countAsFailure
       ? Math.min(max, 1000 * 2 ** (this.failures - 1)) * (0.5 + Math.random() / 2)
-      : 250;
+      : Math.min(max, this.retryMs ?? 250);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.subscribers.size > 0) this.connect();

@@ -1,13 +1,22 @@
 // The SDK in real Chromium against the real API (started by the test runner's tec-api plugin),
 // through the counting proxy: the shared page cache, EventSource resume, the hidden-page pause.
 import { expect } from '@open-wc/testing';
-import { createTecClient, getTecClient, type LiveNotice } from '@tec/sdk';
+import {
+  TecHttpError,
+  TecOriginNotAllowedError,
+  createTecClient,
+  getTecClient,
+  type LiveNotice,
+  type TecError,
+} from '@tec/sdk';
 import { createTecAdmin } from '@tec/sdk/admin';
 
 interface TestConfig {
   apiUrl: string;
   proxyUrl: string;
   adminToken: string;
+  /** An API that accepts sign-ups only from listed sites, not this page's. */
+  restrictedApiUrl: string;
 }
 const config = ((await import('/__tec__/config.js' as string)) as { default: TestConfig }).default;
 
@@ -130,5 +139,30 @@ describe('SDK in Chromium', () => {
     expect(receipt.status).to.equal('received');
     const all = await admin.exportEngagements('roya');
     expect(all.items.filter((e) => e.email === 'lea@example.org').length).to.equal(1);
+  });
+
+  it('tells a site the operator does not accept apart from an unreachable service', async () => {
+    const tec = createTecClient({ baseUrl: config.restrictedApiUrl, retries: 0 });
+    let caught: unknown;
+    try {
+      await tec.engagements.create('roya', {
+        opportunityId: 'opp_roya_1',
+        firstName: 'Léa',
+        email: 'refusee@example.org',
+        availability: ['semaine-soir'],
+        consent: true,
+      });
+    } catch (error) {
+      caught = error;
+    }
+    // The refusal crossed CORS: the page read the 403 and its problem, not a network failure.
+    expect(caught).to.be.instanceOf(TecOriginNotAllowedError);
+    expect(caught).to.be.instanceOf(TecHttpError);
+    const error = caught as TecOriginNotAllowedError;
+    expect((error as TecError).code).to.equal('origin-not-allowed');
+    expect(error.status).to.equal(403);
+    expect(error.problem?.type).to.equal('urn:tec:problem:origin-not-allowed');
+    // Reads from the same page still work.
+    expect((await tec.territories.list()).length).to.equal(6);
   });
 });

@@ -16,4 +16,5 @@ export {
   TecEngagementErrorEvent,
   TecMemberSelectEvent,
   TecTerritorySelectEvent,
+  TecCommuneSelectEvent,
 } from './base/events.js';

@@ -18,19 +18,95 @@ const rows = (el: Element) => [...shadow(el).querySelectorAll('.member')];
 const names = (el: Element) => rows(el).map((r) => r.querySelector('.name')?.textContent?.trim() ?? '');
 
 describe('<tec-coalition-members>', () => {
-  it('lists members with kind as text, role, commune, joined date and a safe website link', async () => {
+  it('lists members by name and kind; a name opens the details: kind, commune, role, date, safe link', async () => {
     const el = await members('roya');
     expect(rows(el).length).to.be.within(15, 50);
     const first = rows(el)[0]!;
     expect(first.querySelector('[part="badge"]')?.textContent).to.match(
       /Association|Entreprise|ESS|Collectivité|Citoyen/,
     );
-    expect(first.querySelector('.meta')?.textContent).to.match(/membre depuis le/);
+    // A real disclosure: the name is a button that opens the member's details.
+    const button = first.querySelector<HTMLButtonElement>('button.name')!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(first.querySelector('.more')).to.equal(null);
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const details = shadow(el).getElementById(button.getAttribute('aria-controls')!)!;
+    expect(details.closest('.member')).to.equal(first);
+    expect(details.textContent).to.match(/Type[\s\S]*Membre depuis le/);
+    await expect(el).to.be.accessible();
+    // Every member open: the website links are there, safe.
+    for (const b of shadow(el).querySelectorAll<HTMLButtonElement>('button.name[aria-expanded="false"]'))
+      b.click();
+    await el.updateComplete;
     const link = shadow(el).querySelector<HTMLAnchorElement>('a[href^="https://"]')!;
     expect(link.target).to.equal('_blank');
     expect(link.rel).to.include('noopener');
     expect(link.textContent).to.match(/nouvelle fenêtre/);
-    expect(shadow(el).querySelector('[role="list"]')).to.not.equal(null);
+    expect(shadow(el).querySelector('[role="grid"] [role="row"] [role="gridcell"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('is one Tab stop, with the arrow keys, Home and End inside it (grid pattern)', async () => {
+    const el = await members('roya');
+    const search = shadow(el).querySelector<HTMLInputElement>('#search')!;
+    const buttons = () => [...shadow(el).querySelectorAll<HTMLButtonElement>('button.name')];
+    // Exactly one member can be reached by Tab.
+    expect(buttons().filter((b) => b.tabIndex === 0).length).to.equal(1);
+    buttons()[0]!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(shadow(el).activeElement).to.equal(buttons()[2]);
+    expect(buttons()[2]!.tabIndex).to.equal(0);
+    expect(buttons().filter((b) => b.tabIndex === 0).length).to.equal(1);
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(shadow(el).activeElement).to.equal(buttons().at(-1));
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(shadow(el).activeElement).to.equal(buttons()[0]);
+    // Enter opens the details; the right arrow reaches the website link, the left one comes back.
+    const index = (el as unknown as { items: { website: string | null }[] }).items.findIndex(
+      (m) => m.website,
+    );
+    expect(index).to.be.at.least(0, 'the demo data has members with a website');
+    for (let i = 0; i < index; i += 1) await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(buttons()[index]!.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'ArrowRight' });
+    expect(shadow(el).activeElement?.localName).to.equal('a');
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(shadow(el).activeElement).to.equal(buttons()[index]);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(buttons()[index]!.getAttribute('aria-expanded')).to.equal('false');
+    // Tab leaves the list at once (past its link, if the member has one): not 58 presses.
+    search.focus();
+    let presses = 0;
+    do {
+      await sendKeys({ press: 'Tab' });
+      presses += 1;
+    } while (shadow(el).activeElement && presses < 30);
+    expect(presses).to.be.below(12);
+  });
+
+  it('filters with a select on a narrow widget: the kinds take one row on a phone', async () => {
+    const el = await members('roya');
+    el.style.width = '340px';
+    await el.updateComplete;
+    const select = shadow(el).querySelector<HTMLSelectElement>('select#kind')!;
+    expect(getComputedStyle(select).display).to.not.equal('none');
+    expect(getComputedStyle(shadow(el).querySelector('.chips')!).display).to.equal('none');
+    expect(select.getBoundingClientRect().height).to.be.below(60);
+    select.value = 'association';
+    select.dispatchEvent(new Event('change'));
+    await waitFor(
+      () => rows(el).every((r) => /Association/.test(r.querySelector('[part="badge"]')?.textContent ?? '')),
+      'the filter',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -47,7 +123,7 @@ describe('<tec-coalition-members>', () => {
     );
     expect(rows(el).length).to.equal(count);
     expect(chip.getAttribute('aria-pressed')).to.equal('true');
-    await waitFor(() => new RegExp(`${count} membres`).test(liveRegion(el)), 'the announcement');
+    await waitFor(() => new RegExp(`${count} acteurs`).test(liveRegion(el)), 'the announcement');
     await expect(el).to.be.accessible();
   });
 
@@ -62,13 +138,14 @@ describe('<tec-coalition-members>', () => {
     const input = shadow(el).querySelector<HTMLInputElement>('#search')!;
     input.value = 'zzzz introuvable';
     input.dispatchEvent(new InputEvent('input'));
-    await waitFor(() => /Aucun membre/.test(shadow(el).textContent ?? ''), 'no result');
-    await waitFor(() => /Aucun membre/.test(liveRegion(el)), 'the announcement');
+    await waitFor(() => /Aucun résultat/.test(shadow(el).textContent ?? ''), 'no result');
+    await waitFor(() => /Aucun résultat/.test(liveRegion(el)), 'the announcement');
     await expect(el).to.be.accessible();
   });
 
   it('works by keyboard: search, then chips by Tab and Enter', async () => {
     const el = await members('entre-deux-mers');
+    el.style.width = '800px';
     shadow(el).querySelector<HTMLInputElement>('#search')!.focus();
     await sendKeys({ press: 'Tab' }); // "Tous"
     await sendKeys({ press: 'Tab' }); // first kind
@@ -96,7 +173,27 @@ describe('<tec-coalition-members>', () => {
         .toLowerCase(),
     );
     expect(list).to.deep.equal([...list].sort());
-    await waitFor(() => /nouveau membre : Brasserie solidaire/.test(liveRegion(el)), 'the announcement');
+    // Forbach is in phase 1: a newcomer is an actor engaged, not yet a coalition member.
+    await waitFor(() => /nouvel acteur\s: Brasserie solidaire/.test(liveRegion(el)), 'the announcement');
+  });
+
+  it('presents the actors engaged before phase 3, the coalition once it has begun, live', async () => {
+    const el = await members('entre-deux-mers');
+    const heading = () => shadow(el).querySelector('h2')?.textContent?.trim() ?? '';
+    expect(heading()).to.match(/^Les acteurs engagés — /);
+    expect(shadow(el).querySelector('.count')?.textContent).to.match(/acteurs?$/);
+    await admin.updatePhase('entre-deux-mers', 'coalition', { status: 'en-cours' });
+    try {
+      await waitFor(() => /^La coalition — /.test(heading()), 'the coalition heading', 10_000);
+      expect(shadow(el).querySelector('.count')?.textContent).to.match(/membres?$/);
+      expect(shadow(el).querySelector('[role="grid"]')?.getAttribute('aria-label')).to.equal(
+        'Membres de la coalition',
+      );
+      await waitFor(() => /la coalition territoriale a commencé/.test(liveRegion(el)), 'the announcement');
+    } finally {
+      await admin.updatePhase('entre-deux-mers', 'coalition', { status: 'a-venir' });
+    }
+    await waitFor(() => /^Les acteurs engagés — /.test(heading()), 'the actors heading again', 10_000);
   });
 
   it('fires tec-member-select with the member', async () => {
@@ -148,7 +245,7 @@ async function tenThousand(): Promise<void> {
       cache: 'no-store',
     });
     const el = await members('auvergne-rhone-alpes');
-    expect(shadow(el).textContent).to.match(/10\s?000 membres/);
+    expect(shadow(el).textContent).to.match(/10\s?000 acteurs/);
     const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;
     const loaded = () => (el as unknown as { items: unknown[] }).items.length;
     for (let i = 0; i < 8; i += 1) {

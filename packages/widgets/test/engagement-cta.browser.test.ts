@@ -132,7 +132,7 @@ describe('<tec-engagement-cta>', () => {
       /Base légale/,
       /obligatoires/,
       /Destinataires/,
-      /730 jours/,
+      /2\sans/,
       /effacer/,
       /CNIL/,
     ]) {
@@ -163,7 +163,19 @@ describe('<tec-engagement-cta>', () => {
     }
     expect($(el, '#firstName').getAttribute('aria-invalid')).to.equal('true');
     expect(shadow(el).activeElement?.id).to.equal('firstName');
-    expect(shadow(el).textContent).to.match(/Le formulaire contient 4 erreurs/);
+    // The summary says how many, then lists them, each a link to its field (RGAA 11.10).
+    const summary = $(el, '.error-summary');
+    expect(summary.querySelector('p')?.textContent).to.match(/Le formulaire contient 4 erreurs\s:$/);
+    const links = [...summary.querySelectorAll<HTMLAnchorElement>('li a')];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+      '#firstName',
+      '#email',
+      '#availability',
+      '#consent',
+    ]);
+    expect(links[1]!.textContent).to.match(/^Adresse e-mail\s: Indiquez une adresse e-mail valide/);
+    links[3]!.click();
+    expect(shadow(el).activeElement?.id).to.equal('consent');
     await expect(el).to.be.accessible();
     await type(el, 'phone', '06 12 AB');
     await type(el, 'email', 'pas-un-email');
@@ -289,7 +301,9 @@ describe('<tec-engagement-cta>', () => {
     await expect(banner).to.be.accessible();
     const button = await cta('variant="button" opportunity="opp_roya_3"');
     expect(getComputedStyle($(button, 'h3')).display).to.equal('none');
-    expect($(button, '[data-choose]').getAttribute('aria-label')).to.match(/Je participe : Devenir bénévole/);
+    expect($(button, '[data-choose]').getAttribute('aria-label')).to.match(
+      /Je participe\s: Devenir bénévole/,
+    );
     await expect(button).to.be.accessible();
   });
 

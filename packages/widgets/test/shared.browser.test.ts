@@ -1,11 +1,44 @@
 // What every widget must do, written once and run for each: registration, states, language,
 // theme tokens, accessibility in every state, hostile configuration, 320 px reflow.
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '@tec/widgets/define';
 import type { TecErrorEvent } from '@tec/widgets';
 import { defineElement, type TecElement } from '@tec/widgets';
-import { DEAD_API, config, settled, shadow } from './helpers.js';
+import { getTecClient } from '@tec/sdk';
+import { DEAD_API, config, inject, proxyStats, settled, shadow, waitFor } from './helpers.js';
+
+/** Faults for the next requests through the proxy, with nothing cached that would hide them. */
+async function faults(path: string, fault: unknown, times: number): Promise<void> {
+  await proxyStats('.', true); // forgets earlier tests' unused faults
+  getTecClient(config.proxyUrl).cache.clear();
+  await inject(path, fault, times);
+}
+
+/** What the error state shows: its title, its message, whether it offers a retry, the fallback. */
+function errorView(el: Element) {
+  const root = shadow(el);
+  const fallback = root.querySelector<HTMLSlotElement>('[part="fallback"] slot');
+  return {
+    title: root.querySelector('h2')?.textContent?.trim() ?? '',
+    message: root.querySelector('[part="error"] p')?.textContent?.trim() ?? '',
+    retry: root.querySelector('[part="retry"]') !== null,
+    fallback: fallback?.assignedElements().map((e) => e.textContent?.trim()) ?? [],
+  };
+}
+
+/** Console errors while `run` runs (what a webmaster reads in the browser's console). */
+async function consoleErrors(run: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => seen.push(args.map(String).join(' '));
+  try {
+    await run();
+  } finally {
+    console.error = original;
+  }
+  return seen;
+}
 
 const widgets = [
   {
@@ -14,7 +47,12 @@ const widgets = [
     english: /Programme progress/,
   },
   { tag: 'tec-engagement-cta', heading: /Participer — Vallée de la Roya/, english: /Take part/ },
-  { tag: 'tec-coalition-members', heading: /La coalition — Vallée de la Roya/, english: /The coalition/ },
+  // The Roya is in phase 2: its list presents the actors engaged so far, not yet a coalition.
+  {
+    tag: 'tec-coalition-members',
+    heading: /Les acteurs engagés — Vallée de la Roya/,
+    english: /Committed actors/,
+  },
   { tag: 'tec-territory-map', heading: /Carte — Vallée de la Roya/, english: /Map — Vallée de la Roya/ },
 ] as const;
 
@@ -93,6 +131,7 @@ for (const w of widgets) {
       expect(await settled(el)).to.equal('error');
       expect(errors.length).to.be.greaterThan(0);
       expect(shadow(el).textContent).to.match(/ne répond pas/);
+      expect(shadow(el).textContent).not.to.match(/connexion/, 'the server is at fault, not the visitor');
       const retry = shadow(el).querySelector<HTMLButtonElement>('[part="retry"]');
       expect(retry?.textContent?.trim()).to.equal('Réessayer');
       await expect(el).to.be.accessible();
@@ -115,13 +154,65 @@ for (const w of widgets) {
     ] as const) {
       it(`refuses ${attr}="${value.slice(0, 20)}…" with a clear configuration error`, async () => {
         const attrs: Record<string, string> = { api: config.apiUrl, territory: 'roya', [attr]: value };
-        const el = await make(w.tag, attrs);
-        expect(await settled(el)).to.equal('error');
-        expect(shadow(el).textContent).to.match(/Widget mal configuré/);
+        let el!: TecElement;
+        const logged = await consoleErrors(async () => {
+          el = await make(w.tag, attrs);
+          expect(await settled(el)).to.equal('error');
+        });
+        const view = errorView(el);
+        expect(view.message).to.match(/Ce widget est mal configuré/);
+        expect(view.title, 'the title stays').to.match(/programme TEC|coalition/);
+        expect(view.retry, 'retrying cannot help').to.equal(false);
+        expect(view.fallback).to.deep.equal(['Voir la page du territoire']);
+        expect(logged.join('\n')).to.match(new RegExp(`<${w.tag}> is misconfigured`));
         expect(shadow(el).querySelector('script')).to.equal(null);
         expect((shadow(el).textContent ?? '').length).to.be.lessThan(2000);
       });
     }
+
+    it('says the service does not answer on a 503, keeping its title and the fallback link', async () => {
+      await faults('/v1/', { kind: 'status', status: 503 }, 50);
+      const el = await make(w.tag, { api: config.proxyUrl, territory: 'roya' });
+      expect(await settled(el)).to.equal('error');
+      const view = errorView(el);
+      expect(view.message).to.match(/ne répond pas pour le moment/);
+      expect(view.title).to.match(/programme TEC|coalition/);
+      expect(view.retry).to.equal(true);
+      expect(view.fallback).to.deep.equal(['Voir la page du territoire']);
+      // A quiet outline of the content fills the room, not an empty frame.
+      expect(shadow(el).querySelector('.quiet .skeleton')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+      await proxyStats('.', true);
+    });
+
+    it('says which territory is unknown, and tells the webmaster, without a useless retry', async () => {
+      let el!: TecElement;
+      const logged = await consoleErrors(async () => {
+        el = await make(w.tag, { api: config.apiUrl, territory: 'atlantide' });
+        expect(await settled(el)).to.equal('error');
+      });
+      const view = errorView(el);
+      expect(view.message).to.match(/Le territoire\s«\satlantide\s»\sest inconnu/);
+      expect(view.retry).to.equal(false);
+      expect(logged.join('\n')).to.match(/territory "atlantide" does not exist/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says the site is not allowed when the API refuses its origin, and says the fix in the console', async () => {
+      // The answers come without CORS headers: Chromium itself refuses them to the page.
+      await faults('/v1/', { kind: 'no-cors' }, 50);
+      let el!: TecElement;
+      const logged = await consoleErrors(async () => {
+        el = await make(w.tag, { api: config.proxyUrl, territory: 'roya' });
+        expect(await settled(el)).to.equal('error');
+      });
+      const view = errorView(el);
+      expect(view.message).to.match(/n’est pas autorisé/);
+      expect(view.retry).to.equal(false);
+      expect(logged.join('\n')).to.match(/does not allow this site.*TEC_ALLOWED_ORIGINS/);
+      await expect(el).to.be.accessible();
+      await proxyStats('.', true);
+    });
 
     it('lets theme tokens reach the computed styles, and switches to dark', async () => {
       const el = await make(w.tag, { api: config.apiUrl, territory: 'roya' });
@@ -152,3 +243,95 @@ for (const w of widgets) {
     });
   });
 }
+
+describe('theme: a widget belongs to its host page, not to the visitor’s system', () => {
+  /** The guide's theming example (docs/integration*.md), as a webmaster pastes it. */
+  const guideStyles = `tec-phase-tracker { --tec-color-accent: light-dark(#6a1b9a, #e1bee7); --tec-font-family: Georgia, serif; --tec-radius: 0; }`;
+  const surface = (el: Element) => getComputedStyle(el).backgroundColor;
+  const WHITE = 'rgb(255, 255, 255)';
+  const DARK = 'rgb(28, 29, 34)';
+
+  async function onPage(pageBackground: string, attrs: Record<string, string> = {}) {
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <style>
+          ${guideStyles}
+        </style>
+      </div>`,
+    );
+    page.style.background = pageBackground;
+    page.style.padding = '1em';
+    const el = document.createElement('tec-phase-tracker') as TecElement;
+    for (const [k, v] of Object.entries({ api: config.apiUrl, territory: 'roya', ...attrs }))
+      el.setAttribute(k, v);
+    page.append(el);
+    await settled(el);
+    return { page, el };
+  }
+
+  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+  for (const visitor of ['light', 'dark'] as const) {
+    it(`is light on a light page, and dark on a dark page, for a ${visitor} visitor — and the guide's theme passes contrast`, async () => {
+      await emulateMedia({ colorScheme: visitor });
+      const light = await onPage('#f6f6f4');
+      expect(surface(light.el)).to.equal(WHITE);
+      await expect(light.page).to.be.accessible();
+      const dark = await onPage('#121212');
+      expect(surface(dark.el)).to.equal(DARK);
+      await expect(dark.page).to.be.accessible();
+    });
+  }
+
+  it('follows the canvas of a page with no background, by its color-scheme', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    document.documentElement.style.colorScheme = 'light dark';
+    try {
+      const { el } = await onPage('transparent');
+      expect(surface(el)).to.equal(DARK, 'a page that follows the visitor is dark for a dark visitor');
+      document.documentElement.style.colorScheme = 'light';
+      await waitFor(() => surface(el) === WHITE, 'the page switching to light');
+    } finally {
+      document.documentElement.style.colorScheme = '';
+    }
+  });
+
+  it('keeps light, dark and system as the webmaster asks, whatever the page', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(surface((await onPage('#121212', { theme: 'light' })).el)).to.equal(WHITE);
+    expect(surface((await onPage('#f6f6f4', { theme: 'dark' })).el)).to.equal(DARK);
+    const system = (await onPage('#f6f6f4', { theme: 'system' })).el;
+    expect(surface(system)).to.equal(DARK);
+    await emulateMedia({ colorScheme: 'light' });
+    await waitFor(() => surface(system) === WHITE, 'the system switching to light');
+    // An unknown value is the default: the page's palette.
+    expect(surface((await onPage('#121212', { theme: 'purple' })).el)).to.equal(DARK);
+  });
+});
+
+describe('<tec-provider>', () => {
+  it('passes api, territory, theme and lang to the widgets inside; a widget’s own attribute wins', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<tec-provider api=${config.apiUrl} territory="forbach" theme="dark" lang="en">
+        <tec-phase-tracker id="plain"></tec-phase-tracker>
+        <tec-phase-tracker id="own" territory="roya" theme="light" lang="fr"></tec-phase-tracker>
+      </tec-provider>`,
+    );
+    const plain = wrapper.querySelector<TecElement>('#plain')!;
+    const own = wrapper.querySelector<TecElement>('#own')!;
+    expect(await settled(plain)).to.equal('loaded');
+    expect(await settled(own)).to.equal('loaded');
+    expect(shadow(plain).querySelector('h2')?.textContent).to.match(/Programme progress — .*Forbach/);
+    expect(getComputedStyle(plain).backgroundColor).to.equal('rgb(28, 29, 34)');
+    expect(shadow(own).querySelector('h2')?.textContent).to.match(
+      /Avancement du programme — Vallée de la Roya/,
+    );
+    expect(getComputedStyle(own).backgroundColor).to.equal('rgb(255, 255, 255)');
+    // A change on the provider reaches the widgets that follow it.
+    wrapper.setAttribute('territory', 'roya');
+    await waitFor(
+      () => /Vallée de la Roya/.test(shadow(plain).querySelector('h2')?.textContent ?? ''),
+      'the new territory',
+    );
+  });
+});

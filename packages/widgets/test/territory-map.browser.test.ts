@@ -1,9 +1,9 @@
 // <tec-territory-map> against the real API: places by keyboard, the text list, phases by pattern
 // and text, zoom, and the real IGN boundaries imported into the test database.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '@tec/widgets/define';
-import type { TecTerritoryMap, TecTerritorySelectEvent } from '@tec/widgets';
+import type { TecCommuneSelectEvent, TecTerritoryMap, TecTerritorySelectEvent } from '@tec/widgets';
 import { config, settled, shadow } from './helpers.js';
 
 async function map(attrs = ''): Promise<TecTerritoryMap> {
@@ -23,18 +23,22 @@ describe('<tec-territory-map>', () => {
     expect(labels.length).to.equal(6);
     expect(labels).to.include('Vallée de la Roya — Coopérations');
     expect(labels.filter((l) => /en cours de sélection/i.test(l ?? '')).length).to.equal(2);
-    // Never colour alone: each phase has its pattern and its text in the legend.
+    // Never colour alone: each phase has its shape (and its text in the legend).
     const phases = places(el).map((p) => p.dataset.phase);
     expect(new Set(phases)).to.deep.equal(new Set(['cooperations', 'portrait', 'selection']));
-    expect(getComputedStyle(places(el).find((p) => p.dataset.phase === 'cooperations')!).fill).to.match(
-      /url\(/,
-    );
+    const shape = (phase: string) =>
+      places(el)
+        .find((p) => p.dataset.phase === phase)!
+        .querySelector('.symbol')!;
+    expect(shape('cooperations').localName).to.equal('rect');
+    expect(shape('portrait').localName).to.equal('circle');
+    expect(getComputedStyle(shape('selection')).strokeDasharray).to.not.equal('none');
     expect(shadow(el).querySelectorAll('.legend li').length).to.equal(4);
     expect(shadow(el).querySelector('[part="attribution"]')?.textContent).to.match(/Natural Earth/);
     await expect(el).to.be.accessible();
   });
 
-  it('walks every place by keyboard from one tab stop, with a tooltip on focus', async () => {
+  it('walks every place by keyboard from one tab stop, each named beside its symbol', async () => {
     const el = await map();
     const stops = places(el).filter((p) => p.getAttribute('tabindex') === '0');
     expect(stops.length).to.equal(1);
@@ -43,8 +47,9 @@ describe('<tec-territory-map>', () => {
     for (let i = 0; i < places(el).length; i += 1) {
       await el.updateComplete;
       const focused = shadow(el).activeElement as SVGElement;
-      visited.push(focused.getAttribute('aria-label')!.split(' — ')[0]!);
-      expect(shadow(el).querySelector('.tooltip')?.textContent).to.include(visited[i]!);
+      // The name shown beside the symbol begins its accessible name.
+      visited.push(focused.querySelector('text')!.textContent!.trim());
+      expect(focused.getAttribute('aria-label')!.startsWith(`${visited[i]!} — `)).to.equal(true);
       await sendKeys({ press: 'ArrowRight' });
     }
     expect(new Set(visited).size).to.equal(6);
@@ -73,17 +78,21 @@ describe('<tec-territory-map>', () => {
     expect(listed.length).to.equal(drawn.length);
     listed.forEach((name, i) => expect(drawn[i]!.startsWith(`${name} — `), name).to.equal(true));
     expect(list.classList.contains('visually-hidden')).to.equal(true);
+    // Off screen, its buttons are no Tab stops (a sighted keyboard user would tab into nothing).
+    const buttons = () => [...list.querySelectorAll<HTMLButtonElement>('li button')];
+    expect(buttons().every((b) => b.tabIndex === -1)).to.equal(true);
     const toggle = shadow(el).querySelector<HTMLButtonElement>('.toggle')!;
     toggle.click();
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(list.classList.contains('visually-hidden')).to.equal(false);
+    expect(buttons().every((b) => b.tabIndex === 0)).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
   it('zooms with its buttons and returns with reset; static has no controls', async () => {
     const el = await map();
-    const group = () => shadow(el).querySelector('svg g')!.getAttribute('transform');
+    const group = () => shadow(el).querySelector('svg g[transform*="scale"]')!.getAttribute('transform');
     const [zoomIn, , reset] = [...shadow(el).querySelectorAll<HTMLButtonElement>('.zoom')];
     zoomIn!.click();
     await el.updateComplete;
@@ -100,10 +109,10 @@ describe('<tec-territory-map>', () => {
     const reports = (await response.json()) as { territory: string; rings: number }[];
     expect(reports.find((r) => r.territory === 'roya')?.rings).to.equal(1);
     const overview = await map();
-    for (const name of ['Vallée de la Roya', 'Entre-deux-Mers', 'Secteur de Forbach']) {
-      const outline = places(overview).find((p) => p.getAttribute('aria-label')!.startsWith(name))!;
-      expect(outline.getAttribute('d')!.match(/M/g)?.length, name).to.equal(1);
-    }
+    const outlines = [...shadow(overview).querySelectorAll<SVGPathElement>('path.outline')];
+    expect(outlines.length).to.equal(4, 'the four chosen territories, drawn under their symbols');
+    for (const outline of outlines)
+      expect(outline.getAttribute('d')!.match(/M/g)?.length, outline.dataset.phase).to.be.at.most(2);
     const roya = await map('territory="roya"');
     const communes = places(roya).map((p) => p.getAttribute('aria-label')!.split(' — ')[0]);
     expect(communes.sort()).to.deep.equal(['Breil-sur-Roya', 'Fontan', 'La Brigue', 'Saorge', 'Tende']);
@@ -114,7 +123,92 @@ describe('<tec-territory-map>', () => {
   });
 });
 
+describe('<tec-territory-map> readable at any width (measured boxes)', () => {
+  for (const width of [375, 1280]) {
+    it(`gives each territory a symbol of 24 px or more and a name in the view, none overlapping, at ${width} px`, async () => {
+      await setViewport({ width, height: 900 });
+      try {
+        const el = await map();
+        await el.updateComplete;
+        await new Promise((r) => requestAnimationFrame(r));
+        await el.updateComplete;
+        const view = shadow(el).querySelector('svg[part="map"]')!.getBoundingClientRect();
+        const boxes: DOMRect[] = [];
+        for (const marker of places(el)) {
+          const symbol = marker.querySelector('.hit')!.getBoundingClientRect();
+          const name = marker.getAttribute('aria-label')!;
+          expect(Math.min(symbol.width, symbol.height), name).to.be.at.least(24);
+          const label = marker.querySelector('text')!;
+          expect(label.textContent?.trim().length, name).to.be.greaterThan(0);
+          const box = label.getBoundingClientRect();
+          expect(box.left >= view.left && box.right <= view.right, `${name} inside horizontally`).to.equal(
+            true,
+          );
+          expect(box.top >= view.top && box.bottom <= view.bottom, `${name} inside vertically`).to.equal(
+            true,
+          );
+          boxes.push(box);
+        }
+        const overlaps = boxes.flatMap((a, i) =>
+          boxes
+            .slice(i + 1)
+            .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom),
+        );
+        expect(overlaps.length).to.equal(0);
+        await expect(el).to.be.accessible();
+      } finally {
+        await setViewport({ width: 1024, height: 768 });
+      }
+    });
+  }
+
+  it('holds one named Tab stop, the first territory, and the arrows reach every territory in order', async () => {
+    const el = await map();
+    const before = document.createElement('button');
+    before.textContent = 'avant';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    const first = shadow(el).activeElement as SVGElement;
+    expect(first?.getAttribute('aria-label')).to.equal(places(el)[0]!.getAttribute('aria-label'));
+    for (const next of places(el).slice(1)) {
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(shadow(el).activeElement).to.equal(next);
+    }
+    before.remove();
+  });
+});
+
 describe('<tec-territory-map territory>', () => {
+  it('frames its communes, names them, and shows the one chosen by Enter', async () => {
+    const el = await map('territory="roya"');
+    const view = shadow(el).querySelector('svg[part="map"]')!.getBoundingClientRect();
+    for (const place of places(el)) {
+      const box = place.getBoundingClientRect();
+      expect(
+        box.left >= view.left - 1 && box.right <= view.right + 1,
+        place.getAttribute('aria-label')!,
+      ).to.equal(true);
+      expect(
+        box.top >= view.top - 1 && box.bottom <= view.bottom + 1,
+        place.getAttribute('aria-label')!,
+      ).to.equal(true);
+    }
+    const labels = [...shadow(el).querySelectorAll('text.label')].map((t) => t.textContent?.trim());
+    expect(labels).to.include.members(['Tende', 'Saorge']);
+    const chosen: TecCommuneSelectEvent['detail'][] = [];
+    el.addEventListener('tec-commune-select', (e: TecCommuneSelectEvent) => chosen.push(e.detail));
+    const tende = places(el).find((p) => p.getAttribute('aria-label')!.startsWith('Tende'))!;
+    tende.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(chosen[0]).to.deep.include({ insee: '06163', name: 'Tende' });
+    expect(shadow(el).querySelector('[part="details"]')?.textContent).to.match(/Tende[\s\S]*membre/);
+    expect(tende.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
   it('draws every commune of the Roya where it is: shapes with a path, points at a finite place', async () => {
     const el = await map('territory="roya"');
     const drawn = places(el);

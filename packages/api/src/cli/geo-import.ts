@@ -2,14 +2,12 @@
 /**
  * `npm run geo:import -- <GeoJSON file or folder>… [--attribution "…"]`: replaces each territory's
  * approximate outline with the exact union of its communes. Live maps update through the
- * `geometry.updated` event.
+ * `geometry.updated` event. On PGlite, while the server runs, the import goes through the server.
  */
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrations.js';
-import { seedIfEmpty } from '../seed/seed.js';
-import { DEFAULT_ATTRIBUTION, importBoundaries } from '../geo/import.js';
+import { DEFAULT_ATTRIBUTION } from '../geo/import.js';
+import { runCommand } from '../admin/run.js';
 
 async function main() {
   const { positionals, values } = parseArgs({
@@ -17,21 +15,8 @@ async function main() {
     options: { attribution: { type: 'string', default: DEFAULT_ATTRIBUTION } },
   });
   if (positionals.length === 0) throw new Error('usage: npm run geo:import -- <GeoJSON file or folder>…');
-  const config = readConfig();
-  const db = await openDatabase(config);
-  try {
-    await migrate(db);
-    if (config.seed) await seedIfEmpty(db);
-    const reports = await importBoundaries(db, positionals, values.attribution);
-    for (const r of reports) {
-      const what = r.skipped
-        ? `kept its outline: ${r.skipped}${r.missing.length ? ` (missing ${r.missing.join(', ')})` : ''}`
-        : `${r.communes} communes merged into ${r.rings} ring${r.rings > 1 ? 's' : ''}`;
-      console.log(`${r.territory}: ${what}`);
-    }
-  } finally {
-    await db.close();
-  }
+  const request = { command: 'geo-import', paths: positionals, attribution: values.attribution } as const;
+  for (const line of await runCommand(readConfig(), request)) console.log(line);
 }
 
 main().catch((error: unknown) => {

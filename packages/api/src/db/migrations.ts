@@ -2,7 +2,7 @@
  * The schema, as numbered migrations applied in order on start-up, each in its own transaction.
  * A migration is never edited once released: add a new one.
  */
-import type { Database } from './database.js';
+import type { Database, Sql } from './database.js';
 
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   {
@@ -114,17 +114,52 @@ export const migrations: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'the page origin of each sign-up',
+    sql: `
+      alter table engagements add column origin text
+    `,
+  },
+  {
+    // Numbered after its issue (13), so that migrations written on parallel branches do not
+    // collide; they apply in the order of this list.
+    version: 13,
+    name: 'places taken outside the API, so that places taken are counted, never derived',
+    sql: `
+      alter table opportunities add column places_reserved int not null default 0
+        check (places_reserved >= 0);
+      update opportunities o set places_reserved = greatest(0, o.capacity - o.places_left - (
+          select count(*) from engagements e where e.territory = o.territory and e.opportunity_id = o.id))
+        where o.capacity is not null and o.places_left is not null
+    `,
+  },
 ];
 
-/** Applies the migrations the database has not seen yet. Safe to run from several processes. */
+/** The schema version this code expects: the last migration's number. */
+export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
+
+/** The advisory lock every migrator takes (the event ids use 7400). */
+const MIGRATION_LOCK = 7401;
+
+/**
+ * Applies the migrations the database has not seen yet. Safe to run from several processes at
+ * once: the bookkeeping table is created, and each migration applied, under one advisory lock,
+ * so a migration runs exactly once however many processes start together.
+ */
 export async function migrate(db: Database): Promise<number[]> {
-  await db.query(`create table if not exists schema_migrations (
-    version int primary key, name text not null, applied_at timestamptz not null default now())`);
+  await db.transaction(async (tx) => {
+    // Two concurrent `create table if not exists` can both miss the table and one then fails
+    // on the catalog's unique index: the lock makes the second one wait and find it.
+    await tx.query(`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.query(`create table if not exists schema_migrations (
+      version int primary key, name text not null, applied_at timestamptz not null default now())`);
+  });
   const applied: number[] = [];
   for (const migration of migrations) {
     const done = await db.transaction(async (tx) => {
       // One migrator at a time across processes sharing a PostgreSQL server.
-      await tx.query('select pg_advisory_xact_lock(7401)');
+      await tx.query(`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
       const rows = await tx.query('select 1 from schema_migrations where version = $1', [migration.version]);
       if (rows.length > 0) return false;
       for (const statement of migration.sql
@@ -142,4 +177,12 @@ export async function migrate(db: Database): Promise<number[]> {
     if (done) applied.push(migration.version);
   }
   return applied;
+}
+
+/** The newest migration applied to the database (0 when none), for the readiness check. */
+export async function schemaVersion(db: Sql): Promise<number> {
+  const [row] = await db.query<{ version: number }>(
+    'select coalesce(max(version), 0)::int as version from schema_migrations',
+  );
+  return row?.version ?? 0;
 }

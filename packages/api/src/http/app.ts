@@ -22,10 +22,14 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../bus.js';
 import { inScope, verifyToken } from '../auth.js';
-import { eventsAfter } from '../store.js';
+import { eventsAfter, lastEventId as newestEventId, oldestEventId } from '../store.js';
 import { HttpProblem, problemResponse, rateLimited } from './problem.js';
-import { PUBLIC_CORS, matchesEtag, type CachedBody, type ResponseCache } from './cache.js';
-import type { RateLimiter } from './ratelimit.js';
+import { matchesEtag, representation, type CachedBody, type ResponseCache } from './cache.js';
+import { compressAnswers, precompress } from './compression.js';
+import { audienceOf, createCors } from './cors.js';
+import { RateLimiter } from './ratelimit.js';
+import { clientAddress as addressOf } from './client-address.js';
+import { SECURITY_HEADERS, adminHostAllowed } from './security.js';
 import { createHandlers } from './handlers.js';
 import type { Logger } from '../log.js';
 
@@ -60,6 +64,10 @@ export interface AppDeps {
   streams: Set<() => void>;
   /** Per-client limits, shared with the cached-read fast path. */
   limits: { reads: RateLimiter; signups: RateLimiter };
+  /** True once the process drains (SIGTERM): readiness answers 503. */
+  draining?: () => boolean;
+  /** Counts accepted sign-ups (Prometheus). */
+  onSignup?: (territory: string) => void;
 }
 
 const MAX_BODY = 16 * 1024;
@@ -85,17 +93,38 @@ function honoPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');
 }
 
-function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+function clientAddress(c: Context, trustProxy: Config['trustProxy']): string {
+  let remote: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    remote = getConnInfo(c).remote.address;
   } catch {
-    return 'unknown';
+    remote = undefined;
   }
+  return addressOf(c.req.header('x-forwarded-for'), remote, trustProxy);
 }
+
+/**
+ * The cache key of a public read: its path rebuilt from the validated parameters, and only the
+ * query parameters the route knows, in the route's order. Unknown parameters, other spellings
+ * and other orders share one entry, so no one can flush the cache by varying the URL.
+ */
+function cacheKeyOf(endpoint: Endpoint, params: object, query: object): string {
+  const path = endpoint.path.replace(/\{(\w+)\}/g, (_: string, name: string) =>
+    encodeURIComponent(String((params as Record<string, unknown>)[name])),
+  );
+  const known = endpoint.query ? Object.keys(endpoint.query.shape) : [];
+  const search = new URLSearchParams();
+  for (const key of known) {
+    const value = (query as Record<string, unknown>)[key];
+    if (value !== undefined) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** The largest id a bigserial column can hold. */
+const MAX_EVENT_ID = 9223372036854775807n;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 function validationProblem(where: string, errors: FieldError[]): HttpProblem {
   return new HttpProblem(
@@ -120,7 +149,15 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const handlers: Handlers = { ...createHandlers(deps), events: eventsHandler };
   const { reads, signups } = deps.limits;
+  const adminFailures = new RateLimiter(config.adminFailuresPerMinute);
   const openStreams = new Map<string, number>();
+  let streamCount = 0;
+
+  // ----- headers every response carries -------------------------------------------------------
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+  });
 
   // ----- logging and draining ---------------------------------------------------------------
   if (config.log === 'info') {
@@ -151,51 +188,35 @@ export function createApp(deps: AppDeps): Hono {
     ),
   );
 
-  // ----- CORS ---------------------------------------------------------------------------------
-  const ownOrigin = (c: Context) => new URL(c.req.url).origin;
-  const originAllowed = (c: Context, origin: string) =>
-    origin === ownOrigin(c) || config.allowedOrigins.includes(origin);
+  // JSON answers leave compressed (compression.ts); cached reads were compressed once.
+  app.use('/v1/*', compressAnswers());
 
-  /** Reads are public (`*`); writes answer only the allowed origins. */
+  // ----- CORS (cors.ts) -------------------------------------------------------------------------
+  const origins = createCors(config);
+  /** The API's own origin, from the request URL without parsing it (hot path). */
+  const ownOrigin = (c: Context) => {
+    const url = c.req.url;
+    const end = url.indexOf('/', url.indexOf('//') + 2);
+    return end < 0 ? url : url.slice(0, end);
+  };
+
   function corsHeaders(c: Context): Record<string, string> {
-    const writes = c.req.method !== 'GET' || pathname(c.req.url).startsWith('/v1/admin/');
-    if (!writes) return PUBLIC_CORS;
-    const origin = c.req.header('origin');
-    if (origin && originAllowed(c, origin)) {
-      return {
-        'access-control-allow-origin': origin,
-        'access-control-expose-headers': 'ETag, Retry-After, Idempotent-Replayed',
-        vary: 'Origin',
-      };
-    }
-    return { vary: 'Origin' };
+    return origins.headers(
+      audienceOf(c.req.method, pathname(c.req.url)),
+      c.req.header('origin'),
+      ownOrigin(c),
+    );
   }
 
   app.options('/v1/*', (c) => {
-    const origin = c.req.header('origin');
-    const path = pathname(c.req.url);
     const method = c.req.header('access-control-request-method') ?? 'GET';
-    const headers = {
-      'access-control-max-age': '600',
-      'access-control-allow-headers':
-        'content-type, idempotency-key, authorization, if-none-match, last-event-id',
-    };
-    if (method === 'GET' && !path.startsWith('/v1/admin/')) {
-      return c.body(null, 204, {
-        ...headers,
-        'access-control-allow-origin': '*',
-        'access-control-allow-methods': 'GET',
-      });
-    }
-    if (!origin || !originAllowed(c, origin)) {
-      throw new HttpProblem('originNotAllowed', 'This origin may not send sign-ups or admin requests.');
-    }
-    return c.body(null, 204, {
-      ...headers,
-      'access-control-allow-origin': origin,
-      'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
-      vary: 'Origin',
-    });
+    const headers = origins.preflight(
+      audienceOf(method, pathname(c.req.url)),
+      c.req.header('origin'),
+      ownOrigin(c),
+    );
+    if (!headers) throw new HttpProblem('originNotAllowed', 'This origin may not make admin requests.');
+    return c.body(null, 204, headers);
   });
 
   // ----- routes from the endpoint table -------------------------------------------------------
@@ -214,23 +235,37 @@ export function createApp(deps: AppDeps): Hono {
     }
     const cacheControl = endpoint.cache ? CACHE_CONTROL[endpoint.cache] : undefined;
     const sendCached = (c: Context, cached: CachedBody) => {
-      const headers = { etag: cached.etag, 'cache-control': cached.cacheControl, ...PUBLIC_CORS };
-      if (matchesEtag(c.req.header('if-none-match'), cached.etag)) return c.body(null, 304, headers);
-      return c.body(cached.body, 200, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      const { body, headers } = representation(cached, c.req.header('accept-encoding'));
+      if (matchesEtag(c.req.header('if-none-match'), cached.etag)) {
+        delete headers['content-encoding'];
+        return c.body(null, 304, headers);
+      }
+      return c.body(body as string | Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'application/json; charset=utf-8',
+        ...headers,
+      });
     };
 
     const handle = async (c: Context) => {
       // Reads already in the cache never get here: the fast path in front of the app answers
       // them (fast-path.ts). What reaches the route is computed, then cached for the next ones.
       const client = clientAddress(c, config.trustProxy);
-      const cacheKey = cacheControl ? pathAndQuery(c.req.url) : undefined;
       const cors = corsHeaders(c);
 
       // Origins and limits first: they cost nothing and refuse before any parsing.
-      const origin = c.req.header('origin');
-      const writes = endpoint.method !== 'GET' || endpoint.auth === 'admin';
-      if (writes && origin && !originAllowed(c, origin)) {
-        throw new HttpProblem('originNotAllowed', 'This origin may not send sign-ups or admin requests.');
+      if (
+        !origins.allowed(
+          audienceOf(endpoint.method, pathname(c.req.url)),
+          c.req.header('origin'),
+          ownOrigin(c),
+        )
+      ) {
+        throw new HttpProblem(
+          'originNotAllowed',
+          endpoint.auth === 'admin'
+            ? 'This origin may not make admin requests.'
+            : 'This site may not send sign-ups: the operator of this TEC API accepts them only from the sites listed in TEC_ALLOWED_ORIGINS.',
+        );
       }
       const limiter = id === 'createEngagement' ? signups : endpoint.method === 'GET' ? reads : undefined;
       const wait = limiter?.hit(client) ?? 0;
@@ -241,17 +276,29 @@ export function createApp(deps: AppDeps): Hono {
       // Authentication before validation, so that probing admin routes reveals nothing.
       let scope = '';
       if (endpoint.auth === 'admin') {
+        if (!adminHostAllowed(c.req.header('host'), config.publicHosts)) {
+          throw new HttpProblem(
+            'originNotAllowed',
+            'Admin routes answer only the host names of TEC_PUBLIC_HOSTS (and IP addresses or localhost).',
+          );
+        }
+        const throttled = adminFailures.blocked(client);
+        if (throttled > 0) {
+          log.info('admin authentication throttled', { retryAfter: throttled });
+          throw rateLimited(
+            throttled,
+            `Too many failed admin authentications from this address; retry in ${throttled} s.`,
+          );
+        }
+        const failed = (detail: string, challenge: string) => {
+          if (adminFailures.hit(client) > 0) log.info('admin authentication throttled', {});
+          return new HttpProblem('unauthorized', detail, undefined, { 'www-authenticate': challenge });
+        };
         const header = c.req.header('authorization') ?? '';
         const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-        if (!token)
-          throw new HttpProblem('unauthorized', 'Send Authorization: Bearer <admin token>.', undefined, {
-            'www-authenticate': 'Bearer',
-          });
+        if (!token) throw failed('Send Authorization: Bearer <admin token>.', 'Bearer');
         const verified = await verifyToken(db, token);
-        if (!verified)
-          throw new HttpProblem('unauthorized', 'This token is unknown or revoked.', undefined, {
-            'www-authenticate': 'Bearer error="invalid_token"',
-          });
+        if (!verified) throw failed('This token is unknown or revoked.', 'Bearer error="invalid_token"');
         scope = verified.scope;
         const slug = c.req.param('slug');
         if (slug !== undefined && !inScope(scope, slug)) {
@@ -268,7 +315,24 @@ export function createApp(deps: AppDeps): Hono {
         if (!/^application\/json\s*(;|$)/i.test(type)) {
           throw new HttpProblem('unsupportedMediaType', 'Send the body as application/json.');
         }
-        const text = await c.req.text();
+        let bytes: ArrayBuffer;
+        try {
+          bytes = await c.req.arrayBuffer();
+        } catch (error) {
+          if (error instanceof HttpProblem) throw error; // too large
+          // The client went away mid-upload: nothing to answer, nothing went wrong here.
+          throw new HttpProblem('validation', 'The body ended before its announced length.', [
+            { path: 'body', message: 'was cut off before its end' },
+          ]);
+        }
+        let text: string;
+        try {
+          text = strictUtf8.decode(bytes);
+        } catch {
+          throw new HttpProblem('validation', 'The body is not valid UTF-8.', [
+            { path: 'body', message: 'is not valid UTF-8 text' },
+          ]);
+        }
         let json: unknown;
         try {
           json = JSON.parse(text);
@@ -282,6 +346,9 @@ export function createApp(deps: AppDeps): Hono {
 
       // Public reads: serialized once, then served from the cache with a strong ETag until a
       // live event for the territory invalidates them.
+      const cacheKey = cacheControl ? cacheKeyOf(endpoint, params, query) : undefined;
+      const hit = cacheKey ? cache.get(cacheKey) : undefined;
+      if (hit) return sendCached(c, hit);
       {
         const handler = handlers[id] as (input: HandlerInput<Endpoint>) => Promise<HandlerResult>;
         const result = await handler({ params, query, headers, body, scope, c } as HandlerInput<Endpoint>);
@@ -300,7 +367,8 @@ export function createApp(deps: AppDeps): Hono {
           });
         }
         const slug = (params as { slug?: string }).slug ?? '*';
-        return sendCached(c, cache.set(cacheKey, slug, json, cacheControl!));
+        // Compressed once here, in the thread pool; every later hit sends these bytes.
+        return sendCached(c, cache.set(cacheKey, slug, json, cacheControl!, await precompress(json)));
       }
     };
     app.on([endpoint.method], [path], ...middlewares, handle);
@@ -308,12 +376,29 @@ export function createApp(deps: AppDeps): Hono {
 
   // ----- live events --------------------------------------------------------------------------
 
-  function streamEvents(c: Context, territories: ReadonlySet<string> | undefined, client: string) {
-    const lastHeader = c.req.header('last-event-id') ?? c.req.query('lastEventId');
-    const lastEventId = lastHeader && /^\d{1,20}$/.test(lastHeader) ? lastHeader : undefined;
+  /**
+   * Where a resuming client stands: an id to replay after, or `reload` when it names an event
+   * this server never issued (beyond the newest, or beyond what the id column can hold).
+   */
+  async function resumeFrom(c: Context): Promise<bigint | 'reload' | undefined> {
+    const raw = c.req.header('last-event-id') ?? c.req.query('lastEventId');
+    if (raw === undefined || raw === '') return undefined;
+    if (!/^\d{1,20}$/.test(raw)) return 'reload';
+    const id = BigInt(raw);
+    if (id > MAX_EVENT_ID) return 'reload';
+    if (id > BigInt(bus.lastId) && id > BigInt(await newestEventId(db))) return 'reload';
+    return id;
+  }
+
+  function streamEvents(
+    c: Context,
+    territories: ReadonlySet<string> | undefined,
+    client: string,
+    resume: bigint | 'reload' | undefined,
+  ) {
     return streamSSE(c, async (stream) => {
-      let sentUpTo = BigInt(lastEventId ?? bus.lastId);
-      let replaying = lastEventId !== undefined;
+      let sentUpTo = typeof resume === 'bigint' ? resume : BigInt(bus.lastId);
+      let replaying = resume !== undefined;
       const buffered: LiveEvent[] = [];
       let closed = false;
       let wake: () => void = () => {};
@@ -323,7 +408,6 @@ export function createApp(deps: AppDeps): Hono {
         wake();
       };
       deps.streams.add(end);
-      openStreams.set(client, (openStreams.get(client) ?? 0) + 1);
 
       const send = (event: LiveEvent) => {
         if (closed || BigInt(event.id) <= sentUpTo) return;
@@ -341,17 +425,40 @@ export function createApp(deps: AppDeps): Hono {
           data: JSON.stringify({ lastEventId: bus.lastId }),
           retry: 3000,
         });
-        if (lastEventId !== undefined) {
-          // Catch up from the database, then release what arrived meanwhile.
-          for (;;) {
-            const missed = await eventsAfter(
+        if (resume !== undefined) {
+          // Catch up from the database, within bounds: more than `replayMaxEvents` missed
+          // events, one older than `replayMaxAgeHours`, pruned events or an id never issued,
+          // and the client is told to reload its data instead, then goes on live.
+          let reason: string | undefined = resume === 'reload' ? 'unknown-id' : undefined;
+          let missed: LiveEvent[] = [];
+          if (typeof resume === 'bigint') {
+            missed = await eventsAfter(
               db,
-              sentUpTo.toString(),
+              resume.toString(),
               territories ? [...territories] : undefined,
-              500,
+              config.replayMaxEvents + 1,
             );
+            const oldestKept = BigInt(await oldestEventId(db));
+            if (missed.length > config.replayMaxEvents) reason = 'too-many';
+            else if (oldestKept > 0n && resume + 1n < oldestKept) reason = 'pruned';
+            else if (
+              missed[0] &&
+              Date.parse(missed[0].at) < Date.now() - config.replayMaxAgeHours * 3_600_000
+            )
+              reason = 'too-old';
+          }
+          if (reason) {
+            const upTo = [BigInt(bus.lastId), BigInt(await newestEventId(db))].reduce((a, b) =>
+              a > b ? a : b,
+            );
+            sentUpTo = upTo;
+            await stream.writeSSE({
+              event: 'reload',
+              id: upTo.toString(),
+              data: JSON.stringify({ lastEventId: upTo.toString(), reason }),
+            });
+          } else {
             for (const event of missed) send(event);
-            if (missed.length < 500) break;
           }
           replaying = false;
           for (const event of buffered.splice(0)) send(event);
@@ -364,6 +471,7 @@ export function createApp(deps: AppDeps): Hono {
       } finally {
         unsubscribe();
         deps.streams.delete(end);
+        streamCount -= 1;
         const left = (openStreams.get(client) ?? 1) - 1;
         if (left <= 0) openStreams.delete(client);
         else openStreams.set(client, left);
@@ -373,11 +481,34 @@ export function createApp(deps: AppDeps): Hono {
   }
   async function eventsHandler({ query, c }: HandlerInput<Endpoints['events']>): Promise<Response> {
     const client = clientAddress(c, config.trustProxy);
+    if (config.maxStreams > 0 && streamCount >= config.maxStreams) {
+      log.info('event streams at capacity', { open: streamCount });
+      throw new HttpProblem(
+        'unavailable',
+        'This server has as many event streams open as it takes; poll instead, or retry later.',
+        undefined,
+        { 'retry-after': '30' },
+        30,
+      );
+    }
     if (config.streamsPerClient > 0 && (openStreams.get(client) ?? 0) >= config.streamsPerClient) {
       throw rateLimited(30, 'Too many open event streams from this client.');
     }
+    // Counted now, before any await, so that a burst of requests cannot pass the caps together.
+    streamCount += 1;
+    openStreams.set(client, (openStreams.get(client) ?? 0) + 1);
+    let resume: bigint | 'reload' | undefined;
+    try {
+      resume = await resumeFrom(c);
+    } catch (error) {
+      streamCount -= 1;
+      const left = (openStreams.get(client) ?? 1) - 1;
+      if (left <= 0) openStreams.delete(client);
+      else openStreams.set(client, left);
+      throw error;
+    }
     const territories = query.territory ? new Set<string>(query.territory.split(',')) : undefined;
-    const response = streamEvents(c, territories, client);
+    const response = streamEvents(c, territories, client, resume);
     response.headers.set('cache-control', 'no-store');
     response.headers.set('x-accel-buffering', 'no');
     return response;

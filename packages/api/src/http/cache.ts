@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { encodedEtag, pickEncoding, varyOnEncoding, type Encoding } from './compression.js';
 
 /** Public reads may be fetched from any page: they carry no personal data and no credentials. */
 export const PUBLIC_CORS = {
@@ -10,6 +11,28 @@ export interface CachedBody {
   body: string;
   etag: string;
   cacheControl: string;
+  /** The body compressed once, when it was cached (absent for small bodies). */
+  encoded?: Record<Encoding, Buffer> | undefined;
+}
+
+/**
+ * What to send of a cached body for an `Accept-Encoding`: the same bytes and headers whether the
+ * fast path or the route answers.
+ */
+export function representation(
+  cached: CachedBody,
+  acceptEncoding: string | string[] | undefined,
+): { body: string | Buffer; headers: Record<string, string> } {
+  const encoding = cached.encoded ? pickEncoding(acceptEncoding) : undefined;
+  const headers: Record<string, string> = {
+    etag: encodedEtag(cached.etag, encoding),
+    'cache-control': cached.cacheControl,
+    ...PUBLIC_CORS,
+  };
+  if (cached.encoded) headers.vary = varyOnEncoding(undefined);
+  if (!encoding) return { body: cached.body, headers };
+  headers['content-encoding'] = encoding;
+  return { body: cached.encoded![encoding], headers };
 }
 
 /** A strong validator: the SHA-1 of the exact bytes sent, base64url. */
@@ -17,11 +40,20 @@ export function etagOf(body: string): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
-/** True when an If-None-Match header matches `etag` (weak comparison, as RFC 9110 asks for GET). */
+/**
+ * True when an If-None-Match header matches `etag` (weak comparison, as RFC 9110 asks for GET),
+ * in any of its encodings (`"….br"`, `"….gz"`: the same content).
+ */
 export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === '*') return true;
-  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  return ifNoneMatch.split(',').some(
+    (tag) =>
+      tag
+        .trim()
+        .replace(/^W\//, '')
+        .replace(/\.(br|gz)"$/, '"') === etag,
+  );
 }
 
 /**
@@ -38,8 +70,14 @@ export class ResponseCache {
     return this.entries.get(key);
   }
 
-  set(key: string, scope: string, body: string, cacheControl: string): CachedBody {
-    const entry = { body, etag: etagOf(body), cacheControl, scope };
+  set(
+    key: string,
+    scope: string,
+    body: string,
+    cacheControl: string,
+    encoded?: Record<Encoding, Buffer>,
+  ): CachedBody {
+    const entry = { body, etag: etagOf(body), cacheControl, scope, encoded };
     this.entries.delete(key);
     this.entries.set(key, entry);
     if (this.entries.size > this.maxEntries) {
@@ -58,5 +96,9 @@ export class ResponseCache {
 
   clear(): void {
     this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 }

@@ -6,9 +6,11 @@
 import type { Engagement, EngagementReceipt } from '@tec/contract';
 import { buildOpenApiDocument } from '@tec/contract/openapi';
 import { isUniqueViolation, type Sql } from '../db/database.js';
+import { SCHEMA_VERSION, schemaVersion } from '../db/migrations.js';
 import * as store from '../store.js';
 import { geometryFor, overviewGeometry } from '../geo/geometry.js';
 import { HttpProblem } from './problem.js';
+import { pageOrigin } from './cors.js';
 import type { AppDeps, Handlers } from './app.js';
 
 /** Turns store errors into problems. */
@@ -19,6 +21,13 @@ function mapError(error: unknown): never {
     throw new HttpProblem('validation', 'The cursor is not one this server returned.', [
       { path: 'query.cursor', message: 'is not a cursor this server returned' },
     ]);
+  }
+  if (error instanceof store.CapacityBelowTakenError) {
+    throw new HttpProblem(
+      'validation',
+      `The capacity cannot be lower than the ${error.taken} places already taken.`,
+      [{ path: 'body.capacity', message: `must be at least ${error.taken}: places already taken` }],
+    );
   }
   if (error instanceof store.ConflictError) {
     throw new HttpProblem(error.kind === 'full' ? 'full' : 'idempotencyConflict', error.message);
@@ -36,6 +45,7 @@ const CSV_COLUMNS: (keyof Engagement)[] = [
   'availability',
   'message',
   'lang',
+  'origin',
 ];
 
 /** One CSV cell: quoted, and defused against formula injection in spreadsheets. */
@@ -116,46 +126,72 @@ export function createHandlers(deps: AppDeps): Omit<Handlers, 'events'> {
     }),
     getOverviewGeometry: async () => ({ status: 200, body: await overviewGeometry(db) }),
     health: async () => {
+      // Readiness: the database answers, its schema is at least this code's, and the process
+      // is not draining. A 503 tells the proxy and the orchestrator to send traffic elsewhere.
       const start = performance.now();
       let ok = true;
+      let schema = 0;
       try {
-        await db.query('select 1');
+        schema = await schemaVersion(db);
       } catch {
         ok = false;
       }
       const body = {
         status: ok ? 'ok' : 'degraded',
         database: { kind: db.kind, ok, latencyMs: Math.round((performance.now() - start) * 100) / 100 },
+        migrations: { version: schema, expected: SCHEMA_VERSION },
         version,
       };
       if (!ok) throw new HttpProblem('unavailable', 'The database does not answer.');
+      if (schema < SCHEMA_VERSION) {
+        throw new HttpProblem(
+          'unavailable',
+          `The database schema is at version ${schema}; this server needs ${SCHEMA_VERSION} (migrations not done).`,
+        );
+      }
+      if (deps.draining?.()) throw new HttpProblem('unavailable', 'This process is draining.');
       return { status: 200, body };
     },
+    healthLive: async () => ({
+      status: 200,
+      body: { status: 'ok', draining: deps.draining?.() ?? false, version },
+    }),
     openapi: async () => {
       openapi ??= buildOpenApiDocument(version);
       return { status: 200, body: openapi };
     },
 
     // ----- sign-ups -----------------------------------------------------------------------------
-    createEngagement: async ({ params, headers, body }) => {
+    createEngagement: async ({ params, headers, body, c }) => {
       await requireTerritory(params.slug);
       const key = headers['idempotency-key'];
+      // The page the sign-up came from, so the programme's team knows which site brought it.
+      const origin = pageOrigin(c.req.header('origin')) ?? null;
       if (body.website) {
-        // The honeypot was filled: a robot. It gets a receipt like anyone, and nothing is stored.
+        // The honeypot was filled: a robot. It gets the very answer a person would (a receipt
+        // with the places that would be left, 404 or 409 alike), and nothing is stored.
         deps.log.info('honeypot', { territory: params.slug });
+        const opportunity = await read(() => store.getOpportunity(db, params.slug, body.opportunityId));
+        let placesLeft: number | null = null;
+        if (opportunity.capacity !== null) {
+          const taken = await store.placesTaken(db, params.slug, body.opportunityId);
+          if (taken >= opportunity.capacity)
+            throw new HttpProblem('full', 'no places left on this opportunity');
+          placesLeft = opportunity.capacity - taken - 1;
+        }
         const receipt: EngagementReceipt = {
           id: store.newId('eng'),
           territory: params.slug,
           opportunityId: body.opportunityId,
           createdAt: new Date().toISOString(),
           status: 'received',
-          placesLeft: null,
+          placesLeft,
         };
         return { status: 201, body: receipt };
       }
       const attempt = () =>
         change(params.slug, async (tx) => {
-          const result = await store.createEngagement(tx, params.slug, body, key);
+          const result = await store.createEngagement(tx, params.slug, body, key, origin);
           if (result.placesChanged && result.receipt.placesLeft !== null) {
             await store.appendEvent(tx, {
               type: 'places.changed',
@@ -175,6 +211,7 @@ export function createHandlers(deps: AppDeps): Omit<Handlers, 'events'> {
         else throw error;
       }
       const replayed: Record<string, string> = result.replayed ? { 'idempotent-replayed': 'true' } : {};
+      if (!result.replayed) deps.onSignup?.(params.slug);
       return { status: 201, body: result.receipt, headers: replayed };
     },
 

@@ -26,6 +26,15 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
   }
 
+  /** The seconds `client` must still wait, without counting a hit (0 when not over the limit). */
+  blocked(client: string): number {
+    if (this.limit <= 0) return 0;
+    const now = this.now();
+    const window = this.windows.get(client);
+    if (!window || now - window.start >= this.windowMs || window.count < this.limit) return 0;
+    return Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
+  }
+
   private sweep(now: number): void {
     for (const [key, window] of this.windows) {
       if (now - window.start >= this.windowMs) this.windows.delete(key);

@@ -324,8 +324,7 @@ async function seedTerritory(tx: Sql, t: SeedTerritory, position: number): Promi
     await insertMember(tx, slug, member, `mbr_${slug}_${String(i + 1).padStart(3, '0')}`);
   }
   for (const [i, { input, taken }] of opportunitiesFor(t).entries()) {
-    const left = input.capacity === null ? null : Math.max(0, input.capacity - taken);
-    await insertOpportunity(tx, slug, input, `opp_${slug}_${i + 1}`, left);
+    await insertOpportunity(tx, slug, input, `opp_${slug}_${i + 1}`, input.capacity === null ? 0 : taken);
   }
   await storeApproximateGeometry(tx, t);
 }

@@ -17,7 +17,12 @@ export type Fault =
   | { kind: 'malformed-json' }
   | { kind: 'body'; body: unknown }
   /** For an event stream: forwards until `afterEvents` messages passed, then cuts mid-message. */
-  | { kind: 'cut-stream'; afterEvents: number };
+  | { kind: 'cut-stream'; afterEvents: number }
+  /**
+   * Forwards the request, but drops the CORS headers of the answer (a reverse proxy that strips
+   * them, an API that refuses the page's origin): the browser refuses the response to the page.
+   */
+  | { kind: 'no-cors' };
 
 interface Injection {
   method: string | undefined;
@@ -72,7 +77,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           answer.once('end', () => req.socket.destroy());
           return;
         }
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        const headers =
+          fault?.kind === 'no-cors'
+            ? Object.fromEntries(
+                Object.entries(answer.headers).filter(([name]) => !name.startsWith('access-control-')),
+              )
+            : answer.headers;
+        res.writeHead(answer.statusCode ?? 502, headers);
         const entry = { url: req.url ?? '', res };
         openResponses.add(entry);
         res.once('close', () => openResponses.delete(entry));

@@ -9,7 +9,7 @@ import { createTestDatabase } from './postgres.js';
 export type Engine = 'pglite' | 'postgres';
 
 /** The bootstrap admin token every test server accepts (scope: all territories). */
-export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789-abcdefghijkl';
 
 export interface TestServer extends RunningServer {
   engine: Engine;
@@ -36,6 +36,8 @@ export async function startTestServer(
       signupRatePerMinute: 0,
       readRatePerMinute: 0,
       streamsPerClient: 0,
+      adminFailuresPerMinute: 0,
+      maxStreams: 0,
       ...options.config,
     },
   );

@@ -61,8 +61,17 @@ export class TecTerritorySelectEvent extends CustomEvent<{
   }
 }
 
+/** A visitor chose a commune on a territory's map: its code, name and members there. */
+export class TecCommuneSelectEvent extends CustomEvent<{ insee: string; name: string; members: number }> {
+  static readonly eventName = 'tec-commune-select';
+  constructor(detail: { insee: string; name: string; members: number }) {
+    super(TecCommuneSelectEvent.eventName, { ...init, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'tec-commune-select': TecCommuneSelectEvent;
     'tec-error': TecErrorEvent;
     'tec-engagement-submit': TecEngagementSubmitEvent;
     'tec-engagement-success': TecEngagementSuccessEvent;

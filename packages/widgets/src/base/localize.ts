@@ -16,20 +16,24 @@ export type Lang = 'fr' | 'en';
 
 const fr = {
   loading: 'Chargement…',
-  errorTitle: 'Les informations n’ont pas pu être chargées.',
-  errorNotFound: 'Ce territoire est introuvable.',
-  errorNetwork: 'Le service TEC ne répond pas. Vérifiez votre connexion.',
-  errorConfig: 'Widget mal configuré : {detail}',
+  errorOffline: 'Vous êtes hors ligne : ces informations s’afficheront dès que la connexion sera revenue.',
+  errorUnavailable: 'Le service du programme TEC ne répond pas pour le moment. Réessayez dans un instant.',
+  errorBusy: 'Le service du programme TEC reçoit trop de demandes. Réessayez dans une minute.',
+  errorForbidden: 'Ce site n’est pas autorisé à afficher les informations du programme TEC.',
+  errorConfig: 'Ce widget est mal configuré ({detail}) : le responsable du site peut le corriger.',
+  errorNotFound:
+    'Le territoire « {territory} » est inconnu du programme TEC : le responsable du site peut corriger le widget.',
   offline: 'Vous êtes hors ligne. Les informations affichées peuvent dater.',
   retry: 'Réessayer',
   empty: 'Rien à afficher pour le moment.',
   updated: 'Mise à jour : {what}',
   demoData: 'Données de démonstration',
   // phase tracker
+  phasesHeading: 'Avancement du programme TEC',
   phasesTitle: 'Avancement du programme — {territory}',
   phasesList: 'Les trois phases du programme',
   phaseNumber: 'Phase {n}',
-  progress: 'Avancement : {value}',
+  progress: 'Avancement de la phase « {phase} »',
   milestones: 'Jalons ({done} sur {total} atteints)',
   showMilestones: 'Afficher les jalons',
   hideMilestones: 'Masquer les jalons',
@@ -37,11 +41,12 @@ const fr = {
   from: 'depuis le {date}',
   fromTo: 'du {start} au {end}',
   planned: 'prévue du {start} au {end}',
-  due: 'échéance {date}',
-  reached: 'atteint le {date}',
+  due: 'échéance le {date}',
+  reached: 'Atteint le {date}',
   currentPhase: 'Phase en cours',
   phaseUpdated: 'l’avancement de la phase « {phase} »',
   // engagement
+  ctaHeading: 'Participer au programme TEC',
   ctaTitle: 'Participer — {territory}',
   ctaIntro: 'Le programme TEC a besoin de vous. Choisissez une façon de vous engager.',
   when: 'Quand',
@@ -51,7 +56,6 @@ const fr = {
   placesLeft: '{n, plural, one {# place restante} other {# places restantes}}',
   unlimited: 'Places illimitées',
   full: 'Complet',
-  fullMessage: 'Cette proposition est complète.',
   moreOpportunities: '{n, plural, one {Voir l’autre proposition} other {Voir les # autres propositions}}',
   choose: 'Je participe',
   chooseNamed: 'Je participe : {title}',
@@ -66,10 +70,12 @@ const fr = {
   availability: 'Vos disponibilités',
   message: 'Message (facultatif)',
   consent:
-    'J’accepte que mes données soient utilisées pour me recontacter au sujet de cette proposition, comme décrit ci-dessous.',
+    'J’accepte que mes données soient utilisées pour me recontacter au sujet de cette proposition, comme décrit ci-dessus.',
+  consentShort: 'Consentement',
   submit: 'Envoyer mon inscription',
   sending: 'Envoi en cours…',
   errorsIntro: 'Le formulaire contient {n, plural, one {# erreur} other {# erreurs}} :',
+  errorsLink: '{field} : {message}',
   errRequired: 'Ce champ est obligatoire.',
   errFirstName: 'Indiquez votre prénom (80 caractères au plus).',
   errEmail: 'Indiquez une adresse e-mail valide, par exemple nom@domaine.fr.',
@@ -81,6 +87,8 @@ const fr = {
     'L’inscription n’a pas pu être envoyée : le service ne répond pas. Vos réponses sont conservées ; réessayez.',
   errFull: 'Désolé, cette proposition vient d’être complète. Vos réponses sont conservées.',
   errServer: 'L’inscription n’a pas pu être enregistrée. Réessayez dans un instant.',
+  errForbidden:
+    'L’inscription n’a pas pu être envoyée : ce site n’est pas autorisé à transmettre des inscriptions au programme TEC. Vos réponses sont conservées.',
   success: 'Merci {name} ! Votre inscription est enregistrée. L’équipe du programme vous recontactera.',
   successAgain: 'S’inscrire à une autre proposition',
   privacyTitle: 'Vos données personnelles',
@@ -92,25 +100,36 @@ const fr = {
     'Champs obligatoires : prénom, adresse e-mail, disponibilités et consentement. Les autres sont facultatifs.',
   privacyRecipients:
     'Destinataires : l’équipe du programme TEC de ce territoire (le binôme Fondation de France et Kiif).',
-  privacyRetention: 'Durée de conservation : {days} jours, puis suppression automatique.',
+  privacyRetention: 'Durée de conservation : {duration}, puis suppression automatique.',
   privacyRights:
     'Vous pouvez accéder à vos données, les rectifier, les effacer ou retirer votre consentement en écrivant au responsable du traitement.',
   privacyComplaint: 'Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr).',
   notConfigured: 'responsable non indiqué',
   // coalition members
+  membersHeading: 'Les acteurs du programme TEC',
   membersTitle: 'La coalition — {territory}',
+  actorsTitle: 'Les acteurs engagés — {territory}',
   search: 'Rechercher un membre',
+  searchActors: 'Rechercher un acteur',
   searchHint: 'Nom, rôle ou commune',
   filterByKind: 'Filtrer par type de membre',
   allKinds: 'Tous ({n})',
   results: '{n, plural, one {# membre} other {# membres}}',
-  noResults: 'Aucun membre ne correspond à cette recherche.',
-  joined: 'membre depuis le {date}',
+  actorResults: '{n, plural, one {# acteur} other {# acteurs}}',
+  noResults: 'Aucun résultat pour cette recherche.',
   website: 'Site web',
   newWindow: '{name}, nouvelle fenêtre',
   loadingMore: 'Chargement de la suite…',
   memberAdded: 'nouveau membre : {name}',
+  actorAdded: 'nouvel acteur : {name}',
+  coalitionBegun: 'la coalition territoriale a commencé, la liste présente ses membres',
   members: 'Membres de la coalition',
+  actors: 'Acteurs engagés',
+  membersHelp: 'Flèches haut et bas pour passer d’un nom à l’autre, Entrée pour voir le détail.',
+  memberKind: 'Type',
+  memberCommune: 'Commune',
+  memberRole: 'Rôle',
+  memberJoined: 'Membre depuis le',
   // map
   mapTitle: 'Les territoires du programme TEC',
   mapTitleTerritory: 'Carte — {territory}',
@@ -133,19 +152,23 @@ type Table = Record<StringKey, string>;
 
 const en: Table = {
   loading: 'Loading…',
-  errorTitle: 'The information could not be loaded.',
-  errorNotFound: 'This territory cannot be found.',
-  errorNetwork: 'The TEC service does not answer. Check your connection.',
-  errorConfig: 'Widget misconfigured: {detail}',
+  errorOffline: 'You are offline: this information will appear as soon as the connection is back.',
+  errorUnavailable: 'The TEC programme’s service does not answer at the moment. Try again shortly.',
+  errorBusy: 'The TEC programme’s service is receiving too many requests. Try again in a minute.',
+  errorForbidden: 'This site is not allowed to show the TEC programme’s information.',
+  errorConfig: 'This widget is misconfigured ({detail}): the site’s webmaster can fix it.',
+  errorNotFound:
+    'The territory “{territory}” is unknown to the TEC programme: the site’s webmaster can fix the widget.',
   offline: 'You are offline. What is shown may be out of date.',
   retry: 'Try again',
   empty: 'Nothing to show yet.',
   updated: 'Updated: {what}',
   demoData: 'Demonstration data',
+  phasesHeading: 'Progress of the TEC programme',
   phasesTitle: 'Programme progress — {territory}',
   phasesList: 'The three phases of the programme',
   phaseNumber: 'Phase {n}',
-  progress: 'Progress: {value}',
+  progress: 'Progress of the phase “{phase}”',
   milestones: 'Milestones ({done} of {total} reached)',
   showMilestones: 'Show milestones',
   hideMilestones: 'Hide milestones',
@@ -153,10 +176,11 @@ const en: Table = {
   from: 'since {date}',
   fromTo: 'from {start} to {end}',
   planned: 'planned from {start} to {end}',
-  due: 'due {date}',
-  reached: 'reached on {date}',
+  due: 'due on {date}',
+  reached: 'Reached on {date}',
   currentPhase: 'Current phase',
   phaseUpdated: 'progress of the phase “{phase}”',
+  ctaHeading: 'Take part in the TEC programme',
   ctaTitle: 'Take part — {territory}',
   ctaIntro: 'The TEC programme needs you. Choose a way to get involved.',
   when: 'When',
@@ -166,7 +190,6 @@ const en: Table = {
   placesLeft: '{n, plural, one {# place left} other {# places left}}',
   unlimited: 'Unlimited places',
   full: 'Full',
-  fullMessage: 'This opportunity is full.',
   moreOpportunities: '{n, plural, one {See the other opportunity} other {See the # other opportunities}}',
   choose: 'I want to take part',
   chooseNamed: 'I want to take part: {title}',
@@ -180,10 +203,12 @@ const en: Table = {
   phoneHint: 'Expected format: +33 6 12 34 56 78',
   availability: 'When are you available?',
   message: 'Message (optional)',
-  consent: 'I agree that my data may be used to contact me about this opportunity, as described below.',
+  consent: 'I agree that my data may be used to contact me about this opportunity, as described above.',
+  consentShort: 'Consent',
   submit: 'Send my sign-up',
   sending: 'Sending…',
   errorsIntro: 'The form has {n, plural, one {# error} other {# errors}}:',
+  errorsLink: '{field}: {message}',
   errRequired: 'This field is required.',
   errFirstName: 'Enter your first name (80 characters at most).',
   errEmail: 'Enter a valid e-mail address, for example name@domain.org.',
@@ -194,6 +219,8 @@ const en: Table = {
   errNetwork: 'The sign-up could not be sent: the service does not answer. Your answers are kept; try again.',
   errFull: 'Sorry, this opportunity has just become full. Your answers are kept.',
   errServer: 'The sign-up could not be recorded. Try again in a moment.',
+  errForbidden:
+    'The sign-up could not be sent: this site is not allowed to send sign-ups to the TEC programme. Your answers are kept.',
   success: 'Thank you {name}! Your sign-up is recorded. The programme team will contact you.',
   successAgain: 'Sign up for another opportunity',
   privacyTitle: 'Your personal data',
@@ -204,24 +231,35 @@ const en: Table = {
     'Required fields: first name, e-mail address, availability and consent. The others are optional.',
   privacyRecipients:
     'Recipients: the TEC programme team of this territory (the Fondation de France and Kiif pair).',
-  privacyRetention: 'Kept for {days} days, then deleted automatically.',
+  privacyRetention: 'Kept for {duration}, then deleted automatically.',
   privacyRights:
     'You may access, correct or erase your data, or withdraw your consent, by writing to the data controller.',
   privacyComplaint: 'You may also complain to the CNIL, the French data protection authority (www.cnil.fr).',
   notConfigured: 'controller not given',
+  membersHeading: 'The actors of the TEC programme',
   membersTitle: 'The coalition — {territory}',
+  actorsTitle: 'Committed actors — {territory}',
   search: 'Search for a member',
+  searchActors: 'Search for an actor',
   searchHint: 'Name, role or commune',
   filterByKind: 'Filter by kind of member',
   allKinds: 'All ({n})',
   results: '{n, plural, one {# member} other {# members}}',
-  noResults: 'No member matches this search.',
-  joined: 'member since {date}',
+  actorResults: '{n, plural, one {# actor} other {# actors}}',
+  noResults: 'Nothing matches this search.',
   website: 'Website',
   newWindow: '{name}, opens in a new window',
   loadingMore: 'Loading more…',
   memberAdded: 'new member: {name}',
+  actorAdded: 'new actor: {name}',
+  coalitionBegun: 'the territorial coalition has begun, the list shows its members',
   members: 'Coalition members',
+  actors: 'Committed actors',
+  membersHelp: 'Up and down arrows move between names, Enter shows the details.',
+  memberKind: 'Kind',
+  memberCommune: 'Commune',
+  memberRole: 'Role',
+  memberJoined: 'Member since',
   mapTitle: 'The territories of the TEC programme',
   mapTitleTerritory: 'Map — {territory}',
   mapPlaces: 'Interactive map: arrow keys move between places, Enter chooses.',
@@ -238,7 +276,25 @@ const en: Table = {
   approximate: 'Approximate outlines.',
 };
 
-const tables: Record<Lang, Table> = { fr, en };
+/**
+ * French typography, applied once to the French table: a no-break space before « : » and inside
+ * « », a narrow one before « ; ? ! », so that no line starts with one of them (the strings are
+ * written with plain spaces, which this mends; tests/… checks the result).
+ */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/ ([:»])/g, '\u00a0$1')
+    .replace(/« /g, '«\u00a0')
+    .replace(/ ([;?!])/g, '\u202f$1');
+}
+
+const tables: Record<Lang, Table> = {
+  fr: Object.fromEntries(Object.entries(fr).map(([key, text]) => [key, frenchSpacing(text)])) as Table,
+  en,
+};
+
+/** Every string of a language's table, as the widgets show them (for the tests). */
+export const table = (lang: Lang): Readonly<Table> => tables[lang];
 
 /** Labels of the contract's enums, per language. */
 export const labels: Record<
@@ -362,10 +418,15 @@ export function translate(lang: Lang, key: StringKey, params: Record<string, str
     .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
+/** « 1er » for the first day of a month in French, as French writes it. */
+function dayParts(lang: Lang, parts: Intl.DateTimeFormatPart[]): string {
+  return parts.map((p) => (lang === 'fr' && p.type === 'day' && p.value === '1' ? '1er' : p.value)).join('');
+}
+
 export function formatDate(lang: Lang, iso: string, withTime = false): string {
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   const locale = localeOf(lang);
-  return cached(
+  const formatter = cached(
     `date:${locale}:${withTime}`,
     () =>
       new Intl.DateTimeFormat(locale, {
@@ -373,7 +434,80 @@ export function formatDate(lang: Lang, iso: string, withTime = false): string {
         ...(withTime ? { timeStyle: 'short' } : {}),
         timeZone: withTime ? 'Europe/Paris' : 'UTC',
       }),
-  ).format(date);
+  );
+  return dayParts(lang, formatter.formatToParts(date));
+}
+
+/** The day of an event in Paris: « samedi 12 décembre » (with the year when it is not this one). */
+function eventDay(lang: Lang, date: Date): string {
+  const locale = localeOf(lang);
+  const paris = (d: Date) =>
+    cached(
+      `year:${locale}`,
+      () => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'Europe/Paris' }),
+    ).format(d);
+  const withYear = paris(date) !== paris(new Date());
+  const formatter = cached(
+    `day:${locale}:${withYear}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        ...(withYear ? { year: 'numeric' } : {}),
+        timeZone: 'Europe/Paris',
+      }),
+  );
+  return dayParts(lang, formatter.formatToParts(date));
+}
+
+/** A time in Paris: « 14 h », « 14 h 30 » in French; « 14:00 » in English. */
+function eventTime(lang: Lang, date: Date): string {
+  const locale = localeOf(lang);
+  const parts = cached(
+    `time:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone: 'Europe/Paris',
+      }),
+  ).formatToParts(date);
+  const hour = parts.find((p) => p.type === 'hour')?.value ?? '';
+  const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
+  if (lang === 'en') return `${hour}:${minute}`;
+  return minute === '00' ? `${Number(hour)}\u00a0h` : `${Number(hour)}\u00a0h\u00a0${minute}`;
+}
+
+/**
+ * When an event takes place, as a resident reads it: « samedi 12 décembre, 14 h – 17 h »; an
+ * event over several days gives both days: « samedi 12 décembre, 14 h – dimanche 13 décembre, 12 h ».
+ */
+export function formatWhen(lang: Lang, startsAt: string, endsAt?: string | null): string {
+  const start = new Date(startsAt);
+  const from = `${eventDay(lang, start)}, ${eventTime(lang, start)}`;
+  if (!endsAt) return from;
+  const end = new Date(endsAt);
+  const sameDay = eventDay(lang, start) === eventDay(lang, end);
+  return `${from} – ${sameDay ? '' : `${eventDay(lang, end)}, `}${eventTime(lang, end)}`;
+}
+
+/** A duration in days as people say it: « 2 ans », « 6 mois », « 45 jours ». */
+export function formatDuration(lang: Lang, days: number): string {
+  const locale = localeOf(lang);
+  const [value, unit] =
+    days >= 365 && days % 365 === 0
+      ? [days / 365, 'year']
+      : days >= 30 && days % 30 === 0
+        ? [days / 30, 'month']
+        : [days, 'day'];
+  return cached(
+    `duration:${locale}:${unit}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }),
+  )
+    .format(value)
+    .replace(/\s/gu, '\u00a0'); // a number and its unit on one line
 }
 
 export function formatPercent(lang: Lang, fraction: number): string {

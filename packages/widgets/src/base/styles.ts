@@ -6,7 +6,7 @@
 import { css, unsafeCSS, type CSSResult } from 'lit';
 import { shadowReserve, type Row } from './reserve.js';
 
-/** The dark palette, for `theme="dark"` and for `auto` when the system prefers dark. */
+/** The dark palette, shown when the widget's `dark` state is on (theme.ts says when). */
 const dark = unsafeCSS(`
     --_text: var(--tec-color-text, #f1f1f4);
     --_muted: var(--tec-color-muted, #c2c4ca);
@@ -36,6 +36,7 @@ export const tokens = css`
     --_space: var(--tec-space, 1em);
     --_font: var(--tec-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
 
+    color-scheme: light;
     display: block;
     container-type: inline-size;
     box-sizing: border-box;
@@ -68,13 +69,9 @@ export const tokens = css`
   [hidden] {
     display: none !important;
   }
-  :host([theme='dark']) {
+  :host(:state(dark)) {
+    color-scheme: dark;
     ${dark}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      ${dark}
-    }
   }
   *,
   *::before,
@@ -118,6 +115,35 @@ export const tokens = css`
   .state {
     display: grid;
     align-content: center;
+  }
+  /* The error state reads as a designed state: the title, the notice, the webmaster's link, and
+     a still outline of the content in the rest of the room the widget holds. */
+  .failed {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .failed > h2 {
+    margin: 0;
+  }
+  .fallback ::slotted(a) {
+    color: var(--_accent);
+  }
+  .quiet {
+    flex: 1 1 0;
+    min-height: 0;
+    overflow: hidden;
+    opacity: 0.6;
+  }
+  .quiet > .frame {
+    padding: 0;
+    border: 0;
+  }
+  .quiet .skeleton {
+    animation: none;
+  }
+  .quiet .skeleton-title {
+    display: none;
   }
   .frame {
     padding: var(--_space);

@@ -4,19 +4,20 @@
  * the loading / loaded / empty / error / offline states with `empty` and `error` slots; live
  * updates announced through one polite live region; language and theme.
  */
-import type { nothing } from 'lit';
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import {
   getTecClient,
   TecHttpError,
   TecNetworkError,
+  TecOriginNotAllowedError,
   TecTimeoutError,
   type LiveNotice,
   type TecClient,
 } from '@tec/sdk';
-import { tecConfigContext, type TecConfig } from './context.js';
+import { tecConfigContext, THEMES, type TecConfig, type Theme } from './context.js';
+import { schemeFor, unwatchScheme, watchScheme } from './theme.js';
 import { TecErrorEvent } from './events.js';
 import { VERSION } from './define.js';
 import { languageOf, translate, type Lang, type StringKey } from './localize.js';
@@ -28,6 +29,12 @@ const SLUG = /^[a-z0-9-]{1,64}$/;
 /** A configuration problem a webmaster can fix, shown in the error state. */
 export class TecConfigError extends Error {}
 
+/** Why a widget shows no data, in the words a visitor reads (item 4 of the error states). */
+export type FailureCause = 'offline' | 'unavailable' | 'busy' | 'forbidden' | 'config' | 'not-found';
+
+/** How long a widget inside a `<tec-provider>` waits for it before it says it lacks its setting. */
+const PROVIDER_WAIT_MS = 10_000;
+
 export abstract class TecElement extends LitElement {
   static version = VERSION;
 
@@ -37,8 +44,11 @@ export abstract class TecElement extends LitElement {
   /** Territory slug, e.g. `roya`. */
   @property({ reflect: true }) territory?: string;
 
-  /** `light`, `dark`, or `auto` (follows the visitor's system). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  /**
+   * `auto` (the default: light on a light page, dark on a dark one, whatever the visitor's
+   * system), `light`, `dark`, or `system` (follows the visitor's system).
+   */
+  @property() theme?: Theme;
 
   @consume({ context: tecConfigContext, subscribe: true })
   @state()
@@ -48,6 +58,12 @@ export abstract class TecElement extends LitElement {
   @state() protected status: WidgetStatus = 'loading';
   @state() protected failure?: unknown;
   @state() private announcement = '';
+  /** Why the data is missing, once known (the service is probed when the network failed). */
+  @state() private cause?: FailureCause;
+
+  /** The element's internals: its custom states (the palette), and a form value for the CTA. */
+  protected readonly internals = this.attachInternals();
+  private providerTimer?: ReturnType<typeof setTimeout>;
 
   private stopLive?: () => void;
   private liveKey = '';
@@ -74,6 +90,35 @@ export abstract class TecElement extends LitElement {
     return this.api || this.provided?.api || meta || undefined;
   }
 
+  /** The territory asked for: the widget's own attribute, else its provider's. */
+  protected get chosenTerritory(): string | undefined {
+    return this.territory?.trim() || this.provided?.territory || undefined;
+  }
+
+  /**
+   * Whether a `<tec-provider>` around the widget has a setting the widget lacks but has not
+   * passed it on yet (its chunk may arrive after the widget's): then the widget keeps loading.
+   */
+  private get awaitingProvider(): boolean {
+    let node: Node | null = this.parentNode;
+    while (node && !(node instanceof Element && node.localName === 'tec-provider'))
+      node = node instanceof ShadowRoot ? node.host : node.parentNode;
+    if (!node) return false;
+    const provider = node as Element;
+    const lacks = (name: 'api' | 'territory') =>
+      !this[name] && provider.hasAttribute(name) && !this.provided?.[name];
+    return lacks('api') || lacks('territory');
+  }
+
+  /** Shows the palette of the theme (a custom state, `:state(dark)`: no attribute is written). */
+  applyScheme(): void {
+    const asked = this.theme ?? this.provided?.theme ?? 'auto';
+    const theme = THEMES.includes(asked) ? asked : 'auto';
+    const dark = schemeFor(theme, this) === 'dark';
+    if (dark) this.internals.states.add('dark');
+    else this.internals.states.delete('dark');
+  }
+
   protected get client(): TecClient {
     const api = this.apiUrl;
     if (!api) throw new TecConfigError('api');
@@ -90,7 +135,7 @@ export abstract class TecElement extends LitElement {
 
   /** The territory slug, checked: a bad attribute is a clear configuration error, not a request. */
   protected get slug(): string {
-    const slug = this.territory?.trim() ?? '';
+    const slug = this.chosenTerritory ?? '';
     if (!SLUG.test(slug)) throw new TecConfigError(`territory="${slug.slice(0, 80)}"`);
     return slug;
   }
@@ -100,7 +145,7 @@ export abstract class TecElement extends LitElement {
 
   /** The territory this widget shows, if any (checked): its live updates are filtered on it. */
   private get scope(): string | undefined {
-    return this.needsTerritory || this.territory ? this.slug : undefined;
+    return this.needsTerritory || this.chosenTerritory ? this.slug : undefined;
   }
 
   /** Loads the widget's data; resolves to the state to show. */
@@ -112,6 +157,9 @@ export abstract class TecElement extends LitElement {
   /** A placeholder of the final size, so that the page does not shift when data arrives. */
   protected abstract renderSkeleton(): TemplateResult;
 
+  /** The widget's title, with the territory's name once known: kept in the error state. */
+  protected abstract headingText(): string;
+
   /** Text to announce after a live change was applied (undefined: say nothing). */
   protected describeChange(_notice: LiveNotice): string | undefined {
     return undefined;
@@ -121,20 +169,32 @@ export abstract class TecElement extends LitElement {
     super.connectedCallback();
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+    watchScheme(this);
+    this.applyScheme();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
+    unwatchScheme(this);
+    clearTimeout(this.providerTimer);
     this.stopLive?.();
     this.stopLive = undefined;
     this.liveKey = '';
     this.loadAbort?.abort();
   }
 
+  /** What the data depends on: a change loads again. */
+  private source = '';
+
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('api') || changed.has('territory') || changed.has('provided')) void this.reload();
+    if (changed.has('theme') || changed.has('provided')) this.applyScheme();
+    const source = `${this.apiUrl ?? ''} ${this.chosenTerritory ?? ''} ${this.provided?.lang ?? ''}`;
+    if (changed.has('api') || changed.has('territory') || source !== this.source) {
+      this.source = source;
+      void this.reload();
+    }
   }
 
   /** Loads again (the retry button, a live change, coming back online). */
@@ -145,6 +205,16 @@ export abstract class TecElement extends LitElement {
     if (!quiet) {
       this.status = 'loading';
       this.failure = undefined;
+      this.cause = undefined;
+    }
+    clearTimeout(this.providerTimer);
+    if (this.awaitingProvider) {
+      // Its value arrives through the context (a new `provided`, which loads again); if its
+      // script never comes, the widget says what it lacks instead of loading forever.
+      this.providerTimer = setTimeout(() => {
+        if (this.awaitingProvider) this.fail(new TecConfigError(this.api ? 'territory' : 'api'));
+      }, PROVIDER_WAIT_MS);
+      return;
     }
     try {
       const client = this.client;
@@ -155,12 +225,66 @@ export abstract class TecElement extends LitElement {
       this.failure = undefined;
     } catch (error) {
       if (abort.signal.aborted) return;
-      this.failure = error;
-      const offline =
-        !navigator.onLine && (error instanceof TecNetworkError || error instanceof TecTimeoutError);
-      this.status = offline ? 'offline' : 'error';
-      this.dispatchEvent(new TecErrorEvent(error));
+      await this.fail(error);
     }
+  }
+
+  /** Shows the error state for `error`, with its cause (probing the service when needed). */
+  private async fail(error: unknown): Promise<void> {
+    const abort = this.loadAbort;
+    const cause = await this.causeOf(error);
+    if (abort !== this.loadAbort) return; // a newer load started meanwhile
+    this.failure = error;
+    this.cause = cause;
+    this.status = cause === 'offline' ? 'offline' : 'error';
+    this.explain(cause, error);
+    this.dispatchEvent(new TecErrorEvent(error));
+  }
+
+  /**
+   * Why a load failed. A request refused by the browser for CORS looks like a network failure;
+   * the service is then asked once more without CORS (an opaque answer, no credentials): if it
+   * answers, it is there and refuses this site.
+   */
+  private async causeOf(error: unknown): Promise<FailureCause> {
+    if (error instanceof TecConfigError) return 'config';
+    if (error instanceof TecHttpError) {
+      if (error.status === 404) return 'not-found';
+      if (error instanceof TecOriginNotAllowedError || error.status === 403) return 'forbidden';
+      if (error.status === 429) return 'busy';
+      return 'unavailable';
+    }
+    const network = error instanceof TecNetworkError || error instanceof TecTimeoutError;
+    if (network && !navigator.onLine) return 'offline';
+    if (error instanceof TecNetworkError && this.apiUrl) {
+      try {
+        const base = new URL(this.apiUrl, location.href).href.replace(/\/+$/, '');
+        await fetch(`${base}/v1/health`, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });
+        return 'forbidden';
+      } catch {
+        return 'unavailable';
+      }
+    }
+    return 'unavailable';
+  }
+
+  /** Tells the webmaster, in the browser's console, what to fix when the page can. */
+  private explain(cause: FailureCause, error: unknown): void {
+    const tag = `<${this.localName}>`;
+    if (cause === 'forbidden')
+      console.error(
+        `TEC: ${tag} — the TEC API at ${this.apiUrl ?? '?'} does not allow this site (${location.origin}). ` +
+          `Ask its operator to add ${location.origin} to TEC_ALLOWED_ORIGINS, or to lift the restriction (see docs/api.md).`,
+      );
+    else if (cause === 'config')
+      console.error(
+        `TEC: ${tag} is misconfigured: ${(error as Error).message}. See the attributes in docs/integration.md.`,
+      );
+    else if (cause === 'not-found')
+      console.error(
+        `TEC: ${tag} — the territory "${this.chosenTerritory ?? ''}" does not exist on ${this.apiUrl ?? '?'}. ` +
+          'Check its territory attribute (see docs/integration.md).',
+      );
   }
 
   private listen(client: TecClient): void {
@@ -191,21 +315,42 @@ export abstract class TecElement extends LitElement {
     requestAnimationFrame(() => (this.announcement = text));
   }
 
+  /**
+   * The error state (and offline with nothing to show): the widget's title, what happened by
+   * cause, a retry where retrying can help, the webmaster's fallback content (the link inside
+   * the tag), and a quiet outline of the content in the rest of the space the widget holds.
+   */
   protected renderError(): TemplateResult {
-    const error = this.failure;
-    let message = this.t('errorTitle');
-    if (error instanceof TecConfigError) message = this.t('errorConfig', { detail: error.message });
-    else if (error instanceof TecHttpError && error.status === 404) message = this.t('errorNotFound');
-    else if (error instanceof TecNetworkError || error instanceof TecTimeoutError)
-      message = this.t('errorNetwork');
-    return html`<div class="frame state" part="base">
+    const cause = this.cause ?? 'unavailable';
+    const detail = this.failure instanceof TecConfigError ? this.failure.message : '';
+    const message = {
+      offline: this.t('errorOffline'),
+      unavailable: this.t('errorUnavailable'),
+      busy: this.t('errorBusy'),
+      forbidden: this.t('errorForbidden'),
+      config: this.t('errorConfig', { detail }),
+      'not-found': this.t('errorNotFound', { territory: this.chosenTerritory ?? '' }),
+    }[cause];
+    const retry = cause === 'offline' || cause === 'unavailable' || cause === 'busy';
+    return html`<section class="frame failed" part="base" aria-labelledby="title" data-cause=${cause}>
+      <h2 id="title" part="title">${this.headingText()}</h2>
       <div class="notice" part="error">
         <slot name="error"><p>${message}</p></slot>
-        <button class="button secondary" part="retry" @click=${() => void this.reload()}>
-          ${this.t('retry')}
-        </button>
+        ${
+          retry
+            ? html`<button class="button secondary" part="retry" @click=${() => void this.reload()}>
+                ${this.t('retry')}
+              </button>`
+            : nothing
+        }
       </div>
-    </div>`;
+      ${
+        this.querySelector(':scope > :not([slot])')
+          ? html`<div class="fallback" part="fallback"><slot></slot></div>`
+          : nothing
+      }
+      <div class="quiet" aria-hidden="true">${this.renderSkeleton()}</div>
+    </section>`;
   }
 
   protected renderEmpty(): TemplateResult {
@@ -228,10 +373,16 @@ export abstract class TecElement extends LitElement {
       case 'empty':
         body = this.renderEmpty();
         break;
-      case 'offline':
-        body = html`<p class="notice" part="offline">${this.t('offline')}</p>
-          ${this.renderContent()}`;
+      case 'offline': {
+        // Offline with data: the data, under a notice; with none yet: the error state.
+        const content = this.renderContent();
+        body =
+          content === nothing
+            ? this.renderError()
+            : html`<p class="notice" part="offline">${this.t('offline')}</p>
+                ${content}`;
         break;
+      }
       default:
         body = this.renderContent();
     }

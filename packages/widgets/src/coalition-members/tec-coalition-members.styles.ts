@@ -21,6 +21,27 @@ export const styles = css`
     gap: 0.5em;
     margin-block-start: 0.5em;
   }
+  /* On a narrow widget (a phone), the kinds are one select on one row instead of rows of chips. */
+  .kind-select {
+    display: none;
+  }
+  select.kind-select {
+    min-height: 44px;
+    padding: 0.25em 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+  @container (max-width: 30em) {
+    .kind-select {
+      display: block;
+    }
+    .chips {
+      display: none;
+    }
+  }
   .chip {
     min-height: 44px;
     padding: 0.25em 0.9em;
@@ -40,7 +61,10 @@ export const styles = css`
     display: flex;
     flex-direction: column;
   }
+  /* The containing block of everything inside the list: a visually hidden text far down the list
+     stays inside the scroll box instead of stretching the host page (a blank tail under it). */
   .scroller {
+    position: relative;
     flex-grow: 1;
     height: var(--tec-members-height, 32em);
     max-height: 80vh;
@@ -57,13 +81,15 @@ export const styles = css`
     grid-template-columns: repeat(auto-fill, minmax(16em, 1fr));
   }
   .member {
+    width: 100%;
+    border-block-end: 1px solid var(--_subtle);
+    overflow-wrap: anywhere;
+  }
+  .cell {
     display: flex;
     gap: 0.75em;
     align-items: flex-start;
-    width: 100%;
     padding: 0.75em;
-    border-block-end: 1px solid var(--_subtle);
-    overflow-wrap: anywhere;
   }
   .avatar {
     position: relative;
@@ -92,6 +118,9 @@ export const styles = css`
     min-width: 0;
   }
   .name {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
     padding: 0;
     border: 0;
     background: none;
@@ -100,14 +129,44 @@ export const styles = css`
     cursor: pointer;
     min-height: 24px;
   }
+  /* A chevron says the name opens something, and which way. */
+  .name::after {
+    content: '';
+    flex: none;
+    width: 0.45em;
+    height: 0.45em;
+    border-inline-end: 2px solid currentColor;
+    border-block-end: 2px solid currentColor;
+    transform: rotate(45deg) translateY(-0.15em);
+  }
+  .name[aria-expanded='true']::after {
+    transform: rotate(-135deg) translateY(-0.1em);
+  }
+  .more {
+    flex-basis: 100%;
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.15em 0.75em;
+    margin: 0.4em 0 0;
+    padding: 0.5em 0.75em;
+    border-inline-start: 3px solid var(--_accent);
+    background: var(--_subtle);
+    font-size: 0.9375em;
+  }
+  .more > div {
+    display: contents;
+  }
+  .more dt {
+    color: var(--_muted);
+  }
+  .more dd {
+    margin: 0;
+  }
   .badge {
     padding: 0.05em 0.5em;
     border: 1px solid currentColor;
     border-radius: 999px;
     font-size: 0.8em;
-  }
-  .role {
-    flex-basis: 100%;
   }
   .meta {
     flex-basis: 100%;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { MEMBER_KINDS, type Member, type MemberKind, type TerritoryDetail } from '@tec/contract';
 import type { LiveNotice, TecClient } from '@tec/sdk';
@@ -33,9 +33,18 @@ function initials(name: string): string {
 }
 
 /**
+ * Before phase 3 the list presents « Les acteurs engagés », the forces vives met so far; once
+ * the coalition phase has begun, « La coalition » and its members. The heading, the counts and
+ * what is announced follow a live change of phase.
+ *
  * The coalition's members with their kind, role, commune, joined date, website and logo; a
- * search box and filter chips by kind with counts; pages load as the list scrolls, and above
- * 100 members only those in view are rendered (`@lit-labs/virtualizer`).
+ * search box and filters by kind with counts (chips, or a select on a narrow widget); pages load
+ * as the list scrolls, and above 100 members only those in view are rendered
+ * (`@lit-labs/virtualizer`).
+ *
+ * The list is one stop of the Tab key (the ARIA grid pattern): the arrow keys move between
+ * members (Home, End, Page Up and Page Down too), Enter or Space opens a member's details (kind,
+ * commune, role, date joined, website), the right arrow reaches its website link.
  *
  * @summary The members of a territorial coalition, searchable and live.
  * @tagname tec-coalition-members
@@ -73,6 +82,10 @@ export class TecCoalitionMembers extends TecElement {
   @state() private query = '';
   @state() private kind?: MemberKind;
   @state() private loadingMore = false;
+  /** The member that holds the list's one tab stop. */
+  @state() private active = 0;
+  /** The members whose details are open, by id. */
+  @state() private open = new Set<string>();
   private cursor: string | null = null;
   /** Index of the last row in view (virtualized list), to keep loading while it is near the end. */
   private lastVisible = 0;
@@ -92,6 +105,7 @@ export class TecCoalitionMembers extends TecElement {
     this.territoryData = territory;
     this.items = page.items;
     this.lastVisible = 0;
+    this.active = 0;
     this.total = page.total;
     this.kinds = page.kinds;
     this.cursor = page.nextCursor;
@@ -132,7 +146,7 @@ export class TecCoalitionMembers extends TecElement {
 
   private async search(): Promise<void> {
     await this.reload(true);
-    this.announce(this.total ? this.t('results', { n: this.total }) : this.t('noResults'));
+    this.announce(this.total ? this.count(this.total) : this.t('noResults'));
   }
 
   private onInput(event: InputEvent): void {
@@ -153,8 +167,28 @@ export class TecCoalitionMembers extends TecElement {
     );
   }
 
+  /** Whether the territory's coalition phase has begun: then its actors are the coalition. */
+  private get coalition(): boolean {
+    return this.territoryData?.currentPhase === 'coalition';
+  }
+
+  /** « 12 membres » of the coalition, or « 12 acteurs » before it. */
+  private count(n: number): string {
+    return this.t(this.coalition ? 'results' : 'actorResults', { n });
+  }
+
+  /** Set by a live change that began (or undid) the coalition phase, for its announcement. */
+  private becameCoalition?: boolean;
+
   /** A member added, changed or removed appears in place, without reloading the list. */
   protected override async applyLive(notice: LiveNotice): Promise<void> {
+    this.becameCoalition = undefined;
+    if (notice.type === 'phase.updated' || notice.type === 'territory.updated' || notice.type === 'resync') {
+      const before = this.coalition;
+      await this.reload(true);
+      if (this.coalition !== before) this.becameCoalition = this.coalition;
+      return;
+    }
     if (notice.type === 'member.removed') {
       const before = this.items.length;
       this.items = this.items.filter((m) => m.id !== notice.memberId);
@@ -178,7 +212,9 @@ export class TecCoalitionMembers extends TecElement {
   }
 
   protected override describeChange(notice: LiveNotice): string | undefined {
-    return notice.type === 'member.added' ? this.t('memberAdded', { name: notice.member.name }) : undefined;
+    if (this.becameCoalition) return this.t('coalitionBegun');
+    if (notice.type !== 'member.added') return undefined;
+    return this.t(this.coalition ? 'memberAdded' : 'actorAdded', { name: notice.member.name });
   }
 
   protected override updated(): void {
@@ -221,69 +257,181 @@ export class TecCoalitionMembers extends TecElement {
     >`;
   }
 
+  private toggle(member: Member, index: number): void {
+    const open = new Set(this.open);
+    if (open.has(member.id)) open.delete(member.id);
+    else {
+      open.add(member.id);
+      this.dispatchEvent(new TecMemberSelectEvent(member));
+    }
+    this.open = open;
+    this.active = index;
+  }
+
+  /** The list's keyboard: the grid pattern's keys, between members and into a member's link. */
+  private onGridKey(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement;
+    const index = Number(target.closest('[data-index]')?.getAttribute('data-index'));
+    if (!Number.isInteger(index)) return;
+    const last = this.items.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: last,
+      PageDown: index + 10,
+      PageUp: index - 10,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      void this.focusMember(Math.max(0, Math.min(last, moves[event.key]!)));
+      // Near the end of what is loaded: the next page comes.
+      if (moves[event.key]! >= last - 5) void this.more();
+      return;
+    }
+    const link = this.renderRoot.querySelector<HTMLElement>(`a[data-index="${index}"]`);
+    if (event.key === 'ArrowRight' && link && target !== link) {
+      event.preventDefault();
+      link.focus();
+    } else if (event.key === 'ArrowLeft' && target === link) {
+      event.preventDefault();
+      void this.focusMember(index);
+    } else if (event.key === 'Escape' && this.open.has(this.items[index]?.id ?? '')) {
+      event.preventDefault();
+      this.toggle(this.items[index]!, index);
+      void this.focusMember(index);
+    }
+  }
+
+  /** Moves the tab stop to a member and focuses it, bringing it into view first when virtualized. */
+  private async focusMember(index: number): Promise<void> {
+    this.active = index;
+    const host = this.renderRoot.querySelector('.items') as (Element & VirtualizerHostElement) | null;
+    const virtual = host?.[virtualizerRef];
+    if (virtual) {
+      virtual.element(index)?.scrollIntoView({ block: 'nearest' });
+      await virtual.layoutComplete;
+    }
+    await this.updateComplete;
+    const button = this.renderRoot.querySelector<HTMLElement>(`button[data-index="${index}"]`);
+    button?.scrollIntoView({ block: 'nearest' });
+    button?.focus();
+  }
+
   private renderMember(member: Member, index: number): TemplateResult {
     const lang = this.language;
-    return html`<div
-      class="member"
-      part="member"
-      role="listitem"
-      aria-setsize=${this.total}
-      aria-posinset=${index + 1}
-    >
-      ${this.logo(member)}
-      <div class="details">
-        <button class="name" @click=${() => this.dispatchEvent(new TecMemberSelectEvent(member))}>
-          ${member.name}
-        </button>
-        <span class="badge" part="badge" data-kind=${member.kind}
-          >${labels[lang].memberKind[member.kind]}</span
-        >
-        ${member.role ? html`<span class="role">${member.role}</span>` : nothing}
-        <span class="meta"
-          >${member.commune ? html`${member.commune.name} · ` : nothing}${this.t('joined', {
-            date: formatDate(lang, member.joinedAt),
-          })}</span
-        >
-        ${
-          member.website
-            ? html`<a
-                href=${member.website}
-                target="_blank"
-                rel="noopener noreferrer"
-                referrerpolicy="no-referrer"
-                >${this.t('website')}<span class="visually-hidden">
-                  — ${this.t('newWindow', { name: member.name })}</span
-                ></a
-              >`
-            : nothing
-        }
+    const open = this.open.has(member.id);
+    const active = index === this.active;
+    return html`<div class="member" part="member" role="row" aria-rowindex=${index + 1}>
+      <div class="cell" role="gridcell">
+        ${this.logo(member)}
+        <div class="details">
+          <button
+            class="name"
+            data-index=${index}
+            tabindex=${active ? '0' : '-1'}
+            aria-expanded=${open ? 'true' : 'false'}
+            aria-controls=${open ? `more-${member.id}` : nothing}
+            @click=${() => this.toggle(member, index)}
+            @focus=${() => (this.active = index)}
+          >
+            ${member.name}
+          </button>
+          <span class="badge" part="badge" data-kind=${member.kind}
+            >${labels[lang].memberKind[member.kind]}</span
+          >
+          ${member.commune ? html`<span class="meta">${member.commune.name}</span>` : nothing}
+          ${open ? this.renderDetails(member, index) : nothing}
+        </div>
       </div>
     </div>`;
+  }
+
+  /** An open member's details (rendered only when open: 10,000 members stay a small DOM). */
+  private renderDetails(member: Member, index: number): TemplateResult {
+    const lang = this.language;
+    const active = index === this.active;
+    return html`<dl class="more" id="more-${member.id}">
+      <div>
+        <dt>${this.t('memberKind')}</dt>
+        <dd>${labels[lang].memberKind[member.kind]}</dd>
+      </div>
+      ${
+        member.commune
+          ? html`<div>
+              <dt>${this.t('memberCommune')}</dt>
+              <dd>${member.commune.name}</dd>
+            </div>`
+          : nothing
+      }
+      ${
+        member.role
+          ? html`<div>
+              <dt>${this.t('memberRole')}</dt>
+              <dd>${member.role}</dd>
+            </div>`
+          : nothing
+      }
+      <div>
+        <dt>${this.t('memberJoined')}</dt>
+        <dd>${formatDate(lang, member.joinedAt)}</dd>
+      </div>
+      ${
+        member.website
+          ? html`<div>
+              <dt>${this.t('website')}</dt>
+              <dd>
+                <a
+                  href=${member.website}
+                  data-index=${index}
+                  tabindex=${active ? '0' : '-1'}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  referrerpolicy="no-referrer"
+                  >${new URL(member.website).hostname}<span class="visually-hidden">
+                    — ${this.t('newWindow', { name: member.name })}</span
+                  ></a
+                >
+              </dd>
+            </div>`
+          : nothing
+      }
+    </dl>`;
   }
 
   private renderList(): TemplateResult {
     if (!this.items.length) return html`<p class="none">${this.t('noResults')}</p>`;
     const virtual = this.items.length > VIRTUALIZE_ABOVE;
-    return html`<div class="scroller" part="list" tabindex="0" aria-label=${this.t('members')}>
-      ${
-        virtual
-          ? html`<div
-              role="list"
-              class="items"
-              @rangeChanged=${(e: RangeChangedEvent) => {
-                if (e.last >= this.items.length - 20) void this.more();
-              }}
-            >
-              ${virtualize({
+    return html`<div class="scroller" part="list">
+      <div
+        role="grid"
+        class="items"
+        aria-label=${this.t(this.coalition ? 'members' : 'actors')}
+        aria-rowcount=${this.total}
+        aria-describedby="grid-help"
+        @keydown=${this.onGridKey}
+        @rangeChanged=${(e: RangeChangedEvent) => {
+          if (e.last >= this.items.length - 20) void this.more();
+        }}
+      >
+        ${
+          virtual
+            ? virtualize({
                 items: this.items,
                 keyFunction: (m: Member) => m.id,
                 renderItem: (m: Member, i: number) => this.renderMember(m, i),
-              })}
-            </div>`
-          : html`<div role="list" class="items">${this.items.map((m, i) => this.renderMember(m, i))}</div>`
-      }
+              })
+            : this.items.map((m, i) => this.renderMember(m, i))
+        }
+      </div>
       ${this.cursor ? html`<p class="sentinel">${this.loadingMore ? this.t('loadingMore') : ''}</p>` : nothing}
     </div>`;
+  }
+
+  protected override headingText(): string {
+    const territory = this.territoryData;
+    if (!territory) return this.t('membersHeading');
+    return this.t(this.coalition ? 'membersTitle' : 'actorsTitle', { territory: territory.name });
   }
 
   protected override renderSkeleton(): TemplateResult {
@@ -300,9 +448,9 @@ export class TecCoalitionMembers extends TecElement {
     const lang = this.language;
     const all = Object.values(this.kinds).reduce((a, b) => a + (b ?? 0), 0);
     return html`<section class="frame" part="base" aria-labelledby="title">
-      <h2 id="title" part="title">${this.t('membersTitle', { territory: territory.name })}</h2>
+      <h2 id="title" part="title">${this.headingText()}</h2>
       <div class="controls">
-        <label for="search">${this.t('search')}</label>
+        <label for="search">${this.t(this.coalition ? 'search' : 'searchActors')}</label>
         <p class="hint" id="search-hint">${this.t('searchHint')}</p>
         <input
           id="search"
@@ -314,6 +462,23 @@ export class TecCoalitionMembers extends TecElement {
           .value=${this.query}
           @input=${this.onInput}
         />
+        <label class="kind-select" for="kind">${this.t('filterByKind')}</label>
+        <select
+          id="kind"
+          class="kind-select"
+          part="filter"
+          .value=${this.kind ?? ''}
+          @change=${(e: Event) =>
+            this.choose(((e.target as HTMLSelectElement).value || undefined) as MemberKind | undefined)}
+        >
+          <option value="" ?selected=${!this.kind}>${this.t('allKinds', { n: all })}</option>
+          ${MEMBER_KINDS.filter((k) => this.kinds[k]).map(
+            (k) =>
+              html`<option value=${k} ?selected=${this.kind === k}>
+                ${labels[lang].memberKind[k]} (${this.kinds[k]})
+              </option>`,
+          )}
+        </select>
         <div class="chips" role="group" aria-label=${this.t('filterByKind')}>
           <button
             class="chip"
@@ -335,8 +500,9 @@ export class TecCoalitionMembers extends TecElement {
               </button>`,
           )}
         </div>
-        <p class="count">${this.t('results', { n: this.total })}</p>
+        <p class="count">${this.count(this.total)}</p>
       </div>
+      <p id="grid-help" class="hint">${this.t('membersHelp')}</p>
       ${this.renderList()} ${territory.demo ? html`<p class="demo">${this.t('demoData')}</p>` : nothing}
     </section>`;
   }

@@ -187,4 +187,12 @@ export const styles = css`
   .skeleton-card {
     min-height: 13em;
   }
+  .error-summary ul {
+    margin: 0.25em 0 0;
+    padding-inline-start: 1.25em;
+  }
+  .error-summary a {
+    color: var(--_danger);
+    font-weight: 600;
+  }
 `;

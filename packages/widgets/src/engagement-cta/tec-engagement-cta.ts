@@ -12,6 +12,7 @@ import {
 import {
   TecHttpError,
   TecNetworkError,
+  TecOriginNotAllowedError,
   TecTimeoutError,
   TecValidationError,
   newIdempotencyKey,
@@ -20,7 +21,7 @@ import {
 } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
-import { formatDate, labels, type StringKey } from '../base/localize.js';
+import { formatDuration, formatWhen, labels, type StringKey } from '../base/localize.js';
 import {
   TecEngagementErrorEvent,
   TecEngagementSubmitEvent,
@@ -132,7 +133,6 @@ export class TecEngagementCta extends TecElement {
   @state() private receipt?: EngagementReceipt;
   @state() private confirmedName = '';
 
-  private readonly internals = this.attachInternals();
   /** One key per sign-up: kept across retries so the API stores it once; new after success. */
   private idempotencyKey = newIdempotencyKey();
   private focusAfterRender?: string;
@@ -175,7 +175,7 @@ export class TecEngagementCta extends TecElement {
 
   private when(o: Opportunity): string {
     if (!o.startsAt) return this.t('anytime');
-    return formatDate(this.language, o.startsAt, true);
+    return formatWhen(this.language, o.startsAt, o.endsAt);
   }
 
   private where(o: Opportunity): string {
@@ -288,6 +288,12 @@ export class TecEngagementCta extends TecElement {
         this.idempotencyKey = newIdempotencyKey();
       } else if (error instanceof TecHttpError && error.status === 400 && error.problem?.errors) {
         this.errors = this.fieldErrors(error.problem.errors.map((e) => e.path));
+      } else if (error instanceof TecOriginNotAllowedError) {
+        this.sendError = this.t('errForbidden');
+        console.error(
+          `TEC: <tec-engagement-cta> — the TEC API does not accept sign-ups from this site (${location.origin}). ` +
+            `Ask its operator to add ${location.origin} to TEC_ALLOWED_ORIGINS (see docs/api.md).`,
+        );
       } else if (error instanceof TecNetworkError || error instanceof TecTimeoutError) {
         this.sendError = this.t('errNetwork');
       } else if (error instanceof TecValidationError) {
@@ -323,6 +329,39 @@ export class TecEngagementCta extends TecElement {
     return message ? html`<p class="field-error" id="${field}-error">${message}</p>` : nothing;
   }
 
+  /**
+   * The number of errors and, under it, each error as a link to its field (RGAA 11.10): what the
+   * summary announces is right below it.
+   */
+  private renderErrorSummary(count: number): TemplateResult {
+    const labelOf: Record<Field, string> = {
+      firstName: this.t('firstName'),
+      email: this.t('email'),
+      phone: this.t('phone'),
+      availability: this.t('availability'),
+      message: this.t('message'),
+      consent: this.t('consentShort'),
+    };
+    return html`<div class="error-summary" role="alert">
+      <p class="field-error">${this.t('errorsIntro', { n: count })}</p>
+      <ul>
+        ${FIELDS.filter((f) => this.errors[f]).map(
+          (f) =>
+            html`<li>
+              <a
+                href="#${f}"
+                @click=${(e: Event) => {
+                  e.preventDefault();
+                  this.renderRoot.querySelector<HTMLElement>(`#${f}`)?.focus();
+                }}
+                >${this.t('errorsLink', { field: labelOf[f], message: this.errors[f]! })}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
   private renderPrivacy(): TemplateResult {
     const contact = this.controllerContact ? ` (${this.controllerContact})` : '';
     return html`<details class="privacy" part="privacy" open>
@@ -335,7 +374,9 @@ export class TecEngagementCta extends TecElement {
         <li>${this.t('privacyBasis')}</li>
         <li>${this.t('privacyFields')}</li>
         <li>${this.t('privacyRecipients')}</li>
-        <li>${this.t('privacyRetention', { days: this.retentionDays })}</li>
+        <li>
+          ${this.t('privacyRetention', { duration: formatDuration(this.language, this.retentionDays) })}
+        </li>
         <li>${this.t('privacyRights')}</li>
         <li>${this.t('privacyComplaint')}</li>
       </ul>
@@ -354,7 +395,7 @@ export class TecEngagementCta extends TecElement {
     >
       <h3 id="form-title" tabindex="-1">${this.t('formTitle', { title: o.title })}</h3>
       <p class="note">${this.t('requiredNote')}</p>
-      ${errorCount ? html`<p class="field-error" role="alert">${this.t('errorsIntro', { n: errorCount })}</p>` : nothing}
+      ${errorCount ? this.renderErrorSummary(errorCount) : nothing}
       <div class="field">
         <label for="firstName">${this.t('firstName')} <span aria-hidden="true">*</span></label>
         <input
@@ -506,7 +547,7 @@ export class TecEngagementCta extends TecElement {
       <p class="places" data-full=${full ? 'true' : 'false'}>${this.placesText(o)}</p>
       ${
         full
-          ? html`<p>${this.t('fullMessage')}</p>`
+          ? nothing
           : html`<button
               class="button"
               part="button"
@@ -532,6 +573,11 @@ export class TecEngagementCta extends TecElement {
     </li>`;
   }
 
+  protected override headingText(): string {
+    const territory = this.territoryData;
+    return territory ? this.t('ctaTitle', { territory: territory.name }) : this.t('ctaHeading');
+  }
+
   protected override renderSkeleton(): TemplateResult {
     return html`<div class="frame" part="base">
       <span class="skeleton skeleton-title"></span>
@@ -551,10 +597,8 @@ export class TecEngagementCta extends TecElement {
     return html`<section class="frame" part="base" aria-labelledby="title">
       ${
         this.variant === 'button'
-          ? html`<h2 id="title" class="visually-hidden">
-              ${this.t('ctaTitle', { territory: territory.name })}
-            </h2>`
-          : html`<h2 id="title" part="title">${this.t('ctaTitle', { territory: territory.name })}</h2>
+          ? html`<h2 id="title" class="visually-hidden">${this.headingText()}</h2>`
+          : html`<h2 id="title" part="title">${this.headingText()}</h2>
               <p class="intro">${this.t('ctaIntro')}</p>`
       }
       <ul class="opportunities">

@@ -3,10 +3,10 @@ import type { Row } from '../base/reserve.js';
 
 export const reserve: Row[] = [
   ['', '', '58.0em'],
-  ['', '(min-width: 300px)', '55.3em'],
+  ['', '(min-width: 320px)', '55.3em'],
   ['', '(min-width: 340px)', '53.1em'],
   ['', '(min-width: 380px)', '50.1em'],
-  ['', '(min-width: 420px)', '47.5em'],
+  ['', '(min-width: 440px)', '47.5em'],
   ['', '(min-width: 700px)', '45.0em'],
   ['', '(min-width: 720px)', '25.7em'],
   ['', '(min-width: 760px)', '23.6em'],
@@ -33,9 +33,9 @@ export const reserve: Row[] = [
   ['[layout=horizontal]', '(min-width: 760px)', '23.6em'],
   ['[layout=horizontal]', '(min-width: 1100px)', '20.5em'],
   ['[layout=vertical]', '', '58.0em'],
-  ['[layout=vertical]', '(min-width: 300px)', '55.3em'],
+  ['[layout=vertical]', '(min-width: 320px)', '55.3em'],
   ['[layout=vertical]', '(min-width: 340px)', '53.1em'],
   ['[layout=vertical]', '(min-width: 380px)', '50.1em'],
-  ['[layout=vertical]', '(min-width: 420px)', '47.5em'],
+  ['[layout=vertical]', '(min-width: 440px)', '47.5em'],
   ['[layout=vertical]', '(min-width: 700px)', '45.0em'],
 ];

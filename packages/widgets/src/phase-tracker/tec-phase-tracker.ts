@@ -108,7 +108,7 @@ export class TecPhaseTracker extends TecElement {
           class="bar"
           part="progress"
           role="progressbar"
-          aria-label=${this.t('progress', { value: '' }).replace(/\s*:?\s*$/, '')}
+          aria-label=${this.t('progress', { phase: name })}
           aria-valuemin="0"
           aria-valuemax="100"
           aria-valuenow=${percent}
@@ -116,7 +116,6 @@ export class TecPhaseTracker extends TecElement {
         >
           <div class="fill" data-percent=${percent}></div>
         </div>
-        <p class="visually-hidden">${this.t('progress', { value: formatPercent(lang, phase.progress) })}</p>
         ${
           phase.milestones.length
             ? html`<button
@@ -133,12 +132,14 @@ export class TecPhaseTracker extends TecElement {
                       html`<li data-status=${m.status}>
                         ${m.title}
                         <small
-                          >${labels[lang].milestoneStatus[m.status]}${
+                          >${
                             m.completedDate
-                              ? ` — ${this.t('reached', { date: formatDate(lang, m.completedDate) })}`
-                              : m.dueDate
-                                ? ` — ${this.t('due', { date: formatDate(lang, m.dueDate) })}`
-                                : ''
+                              ? this.t('reached', { date: formatDate(lang, m.completedDate) })
+                              : `${labels[lang].milestoneStatus[m.status]}${
+                                  m.dueDate
+                                    ? ` — ${this.t('due', { date: formatDate(lang, m.dueDate) })}`
+                                    : ''
+                                }`
                           }</small
                         >
                       </li>`,
@@ -148,6 +149,11 @@ export class TecPhaseTracker extends TecElement {
         }
       </div>
     </li>`;
+  }
+
+  protected override headingText(): string {
+    const territory = this.territoryData;
+    return territory ? this.t('phasesTitle', { territory: territory.name }) : this.t('phasesHeading');
   }
 
   protected override renderSkeleton(): TemplateResult {
@@ -162,7 +168,7 @@ export class TecPhaseTracker extends TecElement {
     if (!territory) return nothing;
     const current = territory.currentPhase;
     return html`<section class="frame" part="base" aria-labelledby="title">
-      <h2 id="title" part="title">${this.t('phasesTitle', { territory: territory.name })}</h2>
+      <h2 id="title" part="title">${this.headingText()}</h2>
       ${territory.status === 'en-selection' ? html`<p>${this.t('notStarted')}</p>` : nothing}
       <ol class="phases" part="list" aria-label=${this.t('phasesList')}>
         ${this.phases.map((p) => this.renderPhase(p, p.key === current))}

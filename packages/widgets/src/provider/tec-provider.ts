@@ -1,11 +1,12 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { tecConfigContext } from '../base/context.js';
+import { tecConfigContext, THEMES, type TecConfig, type Theme } from '../base/context.js';
 import { VERSION } from '../base/define.js';
 
 /**
- * Sets the API once for every widget inside it; its `lang` applies to them too.
+ * Sets the API, the territory, the theme and the language once for every widget inside it. A
+ * widget's own attribute wins over the provider's. Widgets may be loaded before or after it.
  *
  * @summary Page-wide configuration of the TEC widgets.
  * @tagname tec-provider
@@ -22,10 +23,46 @@ export class TecProvider extends LitElement {
   /** Base URL of the TEC API for the widgets inside. */
   @property({ reflect: true }) api?: string;
 
+  /** Territory slug for the widgets inside that have none of their own, e.g. `roya`. */
+  @property({ reflect: true }) territory?: string;
+
+  /** Theme of the widgets inside: `auto` (follows the page), `light`, `dark` or `system`. */
+  @property({ reflect: true }) theme?: Theme;
+
   private readonly provider = new ContextProvider(this, { context: tecConfigContext, initialValue: {} });
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api')) this.provider.setValue({ api: this.api });
+  override connectedCallback(): void {
+    // Before the context provider announces itself (in super.connectedCallback): the widgets
+    // waiting for it get the page's values, never an empty configuration first.
+    this.provider.setValue(this.current());
+    super.connectedCallback();
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    // `lang` is a native attribute, not a Lit property: passed on when it changes.
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  /** What the widgets inside get (the properties are set from the attributes before connecting). */
+  private current(): TecConfig {
+    return {
+      api: this.api || undefined,
+      territory: this.territory?.trim() || undefined,
+      theme: this.theme && THEMES.includes(this.theme) ? this.theme : undefined,
+      lang: this.getAttribute('lang') || undefined,
+    };
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const value = this.current();
+    const old = this.provider.value;
+    if ((Object.keys(value) as (keyof TecConfig)[]).some((k) => value[k] !== old[k]))
+      this.provider.setValue(value);
   }
 
   protected override render() {

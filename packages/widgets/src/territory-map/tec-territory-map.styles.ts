@@ -41,19 +41,6 @@ export const styles = css`
     cursor: pointer;
     outline: none;
   }
-  .place[data-phase='portrait'] {
-    fill: var(--_portrait);
-  }
-  .place[data-phase='cooperations'] {
-    fill: url(#hatch-cooperations);
-  }
-  .place[data-phase='coalition'] {
-    fill: url(#dots-coalition);
-  }
-  .place[data-phase='selection'] {
-    fill: url(#cross-selection);
-    stroke-dasharray: 4 3;
-  }
   .place[data-phase='commune'] {
     fill: var(--_accent);
     fill-opacity: 0.25;
@@ -61,31 +48,77 @@ export const styles = css`
   .point[data-phase='commune'] {
     fill-opacity: 0.85;
   }
+  .place[aria-pressed='true'] {
+    fill-opacity: 0.6;
+    stroke-width: 2.5;
+  }
   .place:hover,
   .place:focus-visible {
     stroke: var(--_focus);
     stroke-width: 3;
   }
-  .pattern-bg[data-phase='cooperations'] {
+  /* The chosen territories' real outlines on the map of France: small, drawn, not targets. */
+  .outline {
+    fill: var(--_text);
+    fill-opacity: 0.55;
+    stroke: none;
+    pointer-events: none;
+  }
+  /* A territory's symbol: its shape says its phase as much as its colour does. */
+  .symbol {
+    stroke: var(--_surface);
+    stroke-width: 2;
+    vector-effect: non-scaling-stroke;
+  }
+  .symbol[data-phase='portrait'] {
+    fill: var(--_portrait);
+  }
+  .symbol[data-phase='cooperations'] {
     fill: var(--_cooperations);
   }
-  .pattern-bg[data-phase='coalition'] {
+  .symbol[data-phase='coalition'] {
     fill: var(--_coalition);
   }
-  .pattern-bg[data-phase='selection'] {
-    fill: var(--_land);
-  }
-  .pattern-line {
-    stroke: #ffffff;
-    stroke-width: 2.5;
-  }
-  [data-phase='selection'] + .pattern-line,
-  #cross-selection .pattern-line {
+  .symbol[data-phase='selection'] {
+    fill: var(--_surface);
     stroke: var(--_selection);
-    stroke-width: 1.5;
+    stroke-width: 2.5;
+    stroke-dasharray: 4 3;
   }
-  .pattern-dot {
-    fill: #ffffff;
+  .symbol-dot {
+    fill: var(--_selection);
+  }
+  .marker {
+    cursor: pointer;
+    outline: none;
+  }
+  /* The symbol's whole square is the target (28 CSS px), whatever its shape. */
+  .hit {
+    fill: transparent;
+  }
+  .marker:hover .symbol,
+  .marker:focus-visible .symbol {
+    stroke: var(--_focus);
+    stroke-width: 4;
+    stroke-dasharray: none;
+  }
+  .label {
+    fill: var(--_text);
+    font-weight: 600;
+    paint-order: stroke;
+    stroke: var(--_surface);
+    stroke-width: 3px;
+    stroke-linejoin: round;
+    pointer-events: none;
+  }
+  .chosen {
+    margin-block: 0.5em;
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_subtle);
+  }
+  .chosen h3 {
+    font-size: 1em;
   }
   .tooltip {
     position: absolute;
@@ -137,7 +170,7 @@ export const styles = css`
   }
   .swatch {
     width: 24px;
-    height: 16px;
+    height: 24px;
     flex: none;
   }
   .toggle {

@@ -6,7 +6,7 @@ import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
 import { labels } from '../base/localize.js';
-import { TecTerritorySelectEvent } from '../base/events.js';
+import { TecCommuneSelectEvent, TecTerritorySelectEvent } from '../base/events.js';
 import { styles } from './tec-territory-map.styles.js';
 import { reserve } from './tec-territory-map.reserve.js';
 import { ArcPaths, type GeometryObject, type TopologyLike } from './topology.js';
@@ -15,6 +15,25 @@ import { ArcPaths, type GeometryObject, type TopologyLike } from './topology.js'
 const WIDTH = 600;
 const HEIGHT = 560;
 const PAD = 16;
+/** The size of the members' first page, the same as `<tec-coalition-members>` asks for. */
+const MEMBERS_PAGE = 50;
+/** A territory's symbol on the map of France, in CSS pixels across (a target of 24 px or more). */
+const MARKER_PX = 28;
+/** Labels, in CSS pixels. */
+const LABEL_PX = 12.5;
+/** Above this many communes, a territory's map names them in its tooltip and list only. */
+const LABEL_COMMUNES_UP_TO = 60;
+
+/** A label's lines: words gathered up to `width` characters a line. */
+function wrap(text: string, width = 16): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
 
 type Phase = PhaseKey | 'selection';
 
@@ -31,6 +50,8 @@ interface Place {
   count?: number;
   /** The shape, when its centre is computed on demand (for its tooltip). */
   shape?: GeometryObject;
+  /** For a commune drawn as a shape: where its name fits, if it does (drawing units). */
+  label?: [number, number];
 }
 
 /** The geometry objects of one object of a topology (a collection or a single geometry). */
@@ -76,10 +97,13 @@ function drawing(geometry: Geometry, frame: GeometryObject[]) {
 
 /**
  * The TEC territories on a map of metropolitan France — or one territory with its communes and
- * where its coalition members are. Each place is reachable by keyboard (one tab stop, arrow keys,
- * Enter), named for assistive technology, and listed as text beside the map (RGAA 1.1, 7.2).
- * Phases show by colour and by pattern, with a legend. Drawn as SVG with d3-geo; zoom and pan
- * by Ctrl + wheel, pinch, drag and visible buttons, unless `static`.
+ * where its coalition members are. On the map of France each territory is a symbol large enough
+ * to touch, its phase told by its shape, its colour and its name beside it; a territory being
+ * selected is a dashed marker in its region. A territory's map frames its communes, names those
+ * where the name fits, and shows the chosen commune's details. Each place is reachable by keyboard
+ * (one tab stop, arrow keys, Enter), named for assistive technology, and listed as text beside the
+ * map (RGAA 1.1, 7.2). Drawn as SVG with d3-geo; zoom and pan by Ctrl + wheel, pinch, drag and
+ * visible buttons, unless `static`.
  *
  * @summary The programme's territories, or one territory, on an accessible map.
  * @tagname tec-territory-map
@@ -90,6 +114,7 @@ function drawing(geometry: Geometry, frame: GeometryObject[]) {
  * @csspart base - The frame around the widget.
  * @csspart map - The SVG map.
  * @csspart place - Each territory or commune on the map.
+ * @csspart details - The chosen commune's details, under a territory's map.
  * @csspart controls - The zoom buttons.
  * @csspart list - The text list of the same places.
  * @csspart attribution - The attribution of the boundaries.
@@ -100,8 +125,10 @@ function drawing(geometry: Geometry, frame: GeometryObject[]) {
  * @cssprop --tec-map-cooperations - Colour of phase 2 (cooperations).
  * @cssprop --tec-map-coalition - Colour of phase 3 (coalition).
  * @cssprop --tec-map-land - Colour of the land.
+ * @cssprop --tec-map-selection - Colour of the marker of a territory being selected.
  *
- * @fires tec-territory-select - A place was chosen (`detail.slug`, `detail.href`); cancelable.
+ * @fires tec-territory-select - A territory was chosen (`detail.slug`, `detail.href`); cancelable.
+ * @fires tec-commune-select - A commune was chosen on a territory's map (`detail.insee`, `detail.members`).
  * @fires tec-error - The map could not be loaded.
  */
 export class TecTerritoryMap extends TecElement {
@@ -114,13 +141,20 @@ export class TecTerritoryMap extends TecElement {
   @property({ type: Boolean, reflect: true }) static = false;
 
   @state() private places: Place[] = [];
+  /** The territory shown, once loaded (none: the overview of France). */
+  @state() private territoryName?: string;
   @state() private land = '';
   @state() private attribution = '';
   @state() private approximate = false;
-  @state() private heading = '';
   @state() private active = 0;
   @state() private hover?: number;
   @state() private showList = false;
+  /** The commune chosen on a territory's map (its details show under the map). */
+  @state() private chosen?: number;
+  /** Drawing units per CSS pixel, from the map's width: symbols and labels keep their size. */
+  @state() private unit = 1;
+  private resizer?: ResizeObserver;
+  private measured?: Element;
   @state() private view = { k: 1, x: 0, y: 0 };
   private pointers = new Map<number, { x: number; y: number }>();
   /** The drawing's arcs, kept for the centres that tooltips compute on demand. */
@@ -133,7 +167,7 @@ export class TecTerritoryMap extends TecElement {
 
   protected override async load(client: TecClient, signal: AbortSignal): Promise<'loaded' | 'empty'> {
     const lang = this.language;
-    if (!this.territory) {
+    if (!this.chosenTerritory) {
       const [geometry, territories] = await Promise.all([
         client.geometry.overview({ signal }),
         client.territories.list({ signal }),
@@ -148,28 +182,31 @@ export class TecTerritoryMap extends TecElement {
         if (!t) return [];
         const phase: Phase = t.status === 'en-selection' || !t.currentPhase ? 'selection' : t.currentPhase;
         const detail = phase === 'selection' ? this.t('selecting') : labels[lang].phase[phase];
-        return [
-          { id: slug, name: t.name, phase, detail, path: arcs.pathOf(shape), centre: [NaN, NaN], shape },
-        ];
+        // At the scale of France a territory is a few pixels: it is drawn as a symbol at its
+        // centre, and a territory being selected is only a marker in its region (not the region).
+        const path = phase === 'selection' ? '' : arcs.pathOf(shape);
+        return [{ id: slug, name: t.name, phase, detail, path, centre: arcs.centreOf(shape) }];
       });
       this.arcs = arcs;
-      this.heading = this.t('mapTitle');
       this.setGeometryMeta(geometry);
       return this.places.length ? 'loaded' : 'empty';
     }
     const slug = this.slug;
+    // The members' first page is the one <tec-coalition-members> asks for: on a page with both,
+    // the SDK's cache makes it one request; its `communes` facet counts every member.
     const [geometry, territory, members] = await Promise.all([
       client.geometry.territory(slug, { signal }),
       client.territories.get(slug, { signal }),
-      client.members.page(slug, { limit: 100 }, { signal }),
+      client.members.page(slug, { limit: MEMBERS_PAGE }, { signal }),
     ]);
     const outline = objectsOf(geometry, 'outline');
-    const arcs = drawing(geometry, outline);
-    const counts = new Map<string, number>();
-    for (const m of members.items)
-      if (m.commune) counts.set(m.commune.insee, (counts.get(m.commune.insee) ?? 0) + 1);
+    const communes = objectsOf(geometry, 'communes');
+    // The view frames the outline and every commune, so that no place lies outside it.
+    const arcs = drawing(geometry, [...outline, ...communes]);
+    const counts = new Map<string, number>(Object.entries(members.communes));
     this.land = arcs.pathOfAll(outline);
-    this.places = objectsOf(geometry, 'communes')
+    const labelled = communes.length <= LABEL_COMMUNES_UP_TO;
+    this.places = communes
       .map((shape): Place => {
         const props = (shape.properties ?? {}) as { insee?: unknown; name?: unknown };
         const insee = typeof props.insee === 'string' ? props.insee : '';
@@ -178,19 +215,27 @@ export class TecTerritoryMap extends TecElement {
         // tooltip, so it is computed on hover, not for 2,000 places up front.
         const point = shape.type === 'Point';
         const centre = point ? arcs.pointOf(shape) : null;
+        const name = typeof props.name === 'string' ? props.name : '';
+        let label: [number, number] | undefined;
+        if (labelled && !point) {
+          // Named inside the shape where the name fits across it (at the map's full width).
+          const [x0, , x1] = arcs.boundsOf([shape]);
+          if (x1 - x0 > name.length * LABEL_PX * 0.6) label = arcs.centreOf(shape);
+        }
         return {
           id: insee,
-          name: typeof props.name === 'string' ? props.name : '',
+          name,
           detail: this.t('membersAt', { n: count }),
           path: point ? '' : arcs.pathOf(shape),
           centre: centre ?? [NaN, NaN],
           shape: point ? undefined : shape,
           count,
+          ...(label ? { label } : {}),
         };
         // A place with neither a shape nor a valid position cannot be drawn (damaged data): left out.
       })
       .filter((p) => p.path || Number.isFinite(p.centre[0]));
-    this.heading = this.t('mapTitleTerritory', { territory: territory.name });
+    this.territoryName = territory.name;
     this.arcs = arcs;
     this.setGeometryMeta(geometry);
     return 'loaded';
@@ -213,6 +258,14 @@ export class TecTerritoryMap extends TecElement {
     const place = this.places[index];
     if (!place) return;
     this.active = index;
+    if (this.chosenTerritory) {
+      // A commune: its details under the map, said to screen readers, and an event.
+      this.chosen = index;
+      const members = place.count ?? 0;
+      this.announce(`${place.name} — ${place.detail}`);
+      this.dispatchEvent(new TecCommuneSelectEvent({ insee: place.id, name: place.name, members }));
+      return;
+    }
     const href = this.hrefTemplate?.replace('{slug}', encodeURIComponent(place.id));
     const event = new TecTerritorySelectEvent({ slug: place.id, name: place.name, href });
     const proceed = this.dispatchEvent(event);
@@ -343,21 +396,148 @@ export class TecTerritoryMap extends TecElement {
     if (index !== undefined) this.select(index);
   };
 
+  /** A commune of a territory's map: its shape, or a circle sized by its members. */
   private renderPlace(place: Place, index: number): TemplateResult {
     const active = index === this.active;
     const label = `${place.name} — ${place.detail}`;
-    const role = this.hrefTemplate && !this.territory ? 'link' : 'button';
     if (place.path) {
       return svg`<path class="place" part="place" d=${place.path} data-index=${index}
-        data-phase=${place.phase ?? 'commune'} role=${role} tabindex=${active ? '0' : '-1'} aria-label=${label}></path>`;
+        data-phase="commune" role="button" tabindex=${active ? '0' : '-1'} aria-label=${label}
+        aria-pressed=${index === this.chosen ? 'true' : 'false'}></path>`;
     }
     const radius = 5 + Math.min(10, Math.sqrt(place.count ?? 0) * 3);
     return svg`<circle class="place point" part="place" cx=${place.centre[0]} cy=${place.centre[1]} r=${radius}
-      data-index=${index} data-phase="commune" role="button" tabindex=${active ? '0' : '-1'} aria-label=${label}></circle>`;
+      data-index=${index} data-phase="commune" role="button" tabindex=${active ? '0' : '-1'} aria-label=${label}
+      aria-pressed=${index === this.chosen ? 'true' : 'false'}></circle>`;
+  }
+
+  /** The names of a territory's communes, where they fit (hidden from assistive technology: each place is named). */
+  private renderCommuneLabels(): TemplateResult[] {
+    const size = LABEL_PX * this.unit;
+    return this.places.flatMap((p) => {
+      if (p.label)
+        return [
+          svg`<text class="label" x=${p.label[0]} y=${p.label[1]} font-size=${size} text-anchor="middle"
+            dominant-baseline="middle">${p.name}</text>`,
+        ];
+      if (!p.path && Number.isFinite(p.centre[0]) && this.places.length <= LABEL_COMMUNES_UP_TO)
+        return [
+          svg`<text class="label" x=${p.centre[0] + 14} y=${p.centre[1]} font-size=${size}
+            dominant-baseline="middle">${p.name}</text>`,
+        ];
+      return [];
+    });
+  }
+
+  /** The symbol of a phase, centred on 0,0: a circle, a diamond, a triangle; a dashed ring for a territory being selected. */
+  private symbol(phase: Phase, r: number): TemplateResult {
+    if (phase === 'cooperations')
+      return svg`<rect class="symbol" data-phase=${phase} x=${-r * 0.8} y=${-r * 0.8} width=${r * 1.6}
+        height=${r * 1.6} transform="rotate(45)"></rect>`;
+    if (phase === 'coalition')
+      return svg`<path class="symbol" data-phase=${phase}
+        d="M0 ${-r}L${r * 0.95} ${r * 0.7}L${-r * 0.95} ${r * 0.7}Z"></path>`;
+    if (phase === 'selection')
+      return svg`<circle class="symbol" data-phase=${phase} r=${r * 0.9}></circle>
+        <circle class="symbol-dot" r=${r * 0.2}></circle>`;
+    return svg`<circle class="symbol" data-phase=${phase} r=${r * 0.9}></circle>`;
+  }
+
+  /**
+   * Where each territory's symbol and name go on the map of France, in drawing units. Symbols
+   * keep 28 CSS px whatever the map's width or zoom; each name takes the first place around its
+   * symbol (right, left, below, above, then diagonally) that stays in the view and covers no
+   * other symbol or name — a greedy placement, enough for the programme's few territories.
+   */
+  private layoutMarkers(): {
+    x: number;
+    y: number;
+    r: number;
+    anchor: 'start' | 'middle' | 'end';
+    lines: { text: string; x: number; y: number }[];
+    size: number;
+    index: number;
+  }[] {
+    const { k, x, y } = this.view;
+    const u = this.unit;
+    const r = (MARKER_PX / 2) * u;
+    const size = LABEL_PX * u;
+    const lineHeight = size * 1.2;
+    const margin = 4 * u;
+    type Box = [number, number, number, number];
+    const overlap = (a: Box, b: Box) =>
+      Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) *
+      Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+    const centres = this.places.map((p): [number, number] => [p.centre[0] * k + x, p.centre[1] * k + y]);
+    const taken: Box[] = centres.map(([cx, cy]) => [cx - r, cy - r, cx + r, cy + r]);
+    // The zoom buttons cover the map's top right corner (three of 44 px, and their margins).
+    const controls: Box = [WIDTH - 60 * u, 0, WIDTH, 160 * u];
+    if (!this.static) taken.push(controls);
+    // The longest names, the hardest to place, choose first.
+    const order = this.places
+      .map((place, index) => ({ place, index, lines: wrap(place.name) }))
+      .sort((a, b) => Math.max(...b.lines.map((l) => l.length)) - Math.max(...a.lines.map((l) => l.length)));
+    const placed = order.map(({ index, lines }) => {
+      const [cx, cy] = centres[index]!;
+      const w = Math.max(...lines.map((l) => l.length)) * size * 0.6;
+      const h = lines.length * lineHeight;
+      const gap = r + 3 * u;
+      const candidates: [Box, 'start' | 'middle' | 'end'][] = [
+        [[cx + gap, cy - h / 2, cx + gap + w, cy + h / 2], 'start'],
+        [[cx - gap - w, cy - h / 2, cx - gap, cy + h / 2], 'end'],
+        [[cx - w / 2, cy + gap, cx + w / 2, cy + gap + h], 'middle'],
+        [[cx - w / 2, cy - gap - h, cx + w / 2, cy - gap], 'middle'],
+        [[cx + gap * 0.7, cy + gap * 0.7, cx + gap * 0.7 + w, cy + gap * 0.7 + h], 'start'],
+        [[cx + gap * 0.7, cy - gap * 0.7 - h, cx + gap * 0.7 + w, cy - gap * 0.7], 'start'],
+        [[cx - gap * 0.7 - w, cy + gap * 0.7, cx - gap * 0.7, cy + gap * 0.7 + h], 'end'],
+        [[cx - gap * 0.7 - w, cy - gap * 0.7 - h, cx - gap * 0.7, cy - gap * 0.7], 'end'],
+      ];
+      const inside = (b: Box) =>
+        b[0] >= margin && b[1] >= margin && b[2] <= WIDTH - margin && b[3] <= HEIGHT - margin;
+      const cost = ([b]: [Box, string]) =>
+        (inside(b) ? 0 : 1e9) + taken.reduce((sum, t, i) => sum + (i === index ? 0 : overlap(b, t)), 0);
+      // (Each symbol's own box is at its index in `taken`: a name may touch its own symbol.)
+      const [box, anchor] = candidates.reduce((best, c) => (cost(c) < cost(best) ? c : best));
+      taken.push(box);
+      const ax = anchor === 'start' ? box[0] : anchor === 'end' ? box[2] : (box[0] + box[2]) / 2;
+      return {
+        x: cx,
+        y: cy,
+        r,
+        anchor,
+        size,
+        // A space ends each line but the last: the visible text reads as the name (label-in-name).
+        lines: lines.map((text, i) => ({
+          text: i < lines.length - 1 ? `${text} ` : text,
+          x: ax - cx,
+          y: box[1] + lineHeight * (i + 0.5) - cy,
+        })),
+        index,
+      };
+    });
+    return placed.sort((a, b) => a.index - b.index);
+  }
+
+  /** A territory on the map of France: the symbol of its phase, and its name beside it. */
+  private renderMarkers(): TemplateResult[] {
+    const role = this.hrefTemplate ? 'link' : 'button';
+    return this.layoutMarkers().map((m, index) => {
+      const place = this.places[index]!;
+      return svg`<g class="marker place" part="place" data-index=${index} data-phase=${place.phase ?? ''}
+        role=${role} tabindex=${index === this.active ? '0' : '-1'} aria-label=${`${place.name} — ${place.detail}`}
+        transform="translate(${m.x} ${m.y})">
+        <circle class="hit" r=${m.r}></circle>
+        ${this.symbol(place.phase ?? 'portrait', m.r)}
+        <text class="label" font-size=${m.size} text-anchor=${m.anchor} aria-hidden="true">
+          ${m.lines.map((l) => svg`<tspan x=${l.x} y=${l.y} dominant-baseline="middle">${l.text}</tspan>`)}
+        </text>
+      </g>`;
+    });
   }
 
   private renderTooltip(): TemplateResult | typeof nothing {
-    const place = this.hover === undefined ? undefined : this.places[this.hover];
+    // The map of France names its territories beside their symbols: tooltips are for communes.
+    const place = this.hover === undefined || !this.chosenTerritory ? undefined : this.places[this.hover];
     if (!place) return nothing;
     if (Number.isNaN(place.centre[0]) && place.shape && this.arcs)
       place.centre = this.arcs.centreOf(place.shape);
@@ -372,7 +552,27 @@ export class TecTerritoryMap extends TecElement {
     </div>`;
   }
 
+  /** Keeps `unit` in step with the map's width (the SVG appears once data has come). */
+  private watchSize(): void {
+    const map = this.renderRoot.querySelector('svg[part="map"]');
+    if (!map || map === this.measured) return;
+    this.measured = map;
+    this.resizer ??= new ResizeObserver(([entry]) => {
+      const width = entry?.contentRect.width;
+      if (width) this.unit = WIDTH / width;
+    });
+    this.resizer.disconnect();
+    this.resizer.observe(map);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizer?.disconnect();
+    this.measured = undefined;
+  }
+
   protected override updated(): void {
+    this.watchSize();
     // Positions come from data: set through the CSSOM (and SVG attributes), never a style attribute.
     const tooltip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
     if (tooltip) {
@@ -383,20 +583,34 @@ export class TecTerritoryMap extends TecElement {
   }
 
   private renderLegend(): TemplateResult | typeof nothing {
-    if (this.territory) return nothing;
+    if (this.chosenTerritory) return nothing;
     const lang = this.language;
     const phases: Phase[] = ['portrait', 'cooperations', 'coalition', 'selection'];
     return html`<ul class="legend" aria-label=${this.t('legend')}>
       ${phases.map(
         (p) =>
           html`<li>
-            <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">
-              <rect width="24" height="16" data-phase=${p} class="place swatch-fill"></rect>
-            </svg>
+            <svg class="swatch" viewBox="-12 -12 24 24" aria-hidden="true">${this.symbol(p, 10)}</svg>
             ${p === 'selection' ? this.t('selecting') : `${this.t('phaseNumber', { n: ['portrait', 'cooperations', 'coalition'].indexOf(p) + 1 })} — ${labels[lang].phase[p as PhaseKey]}`}
           </li>`,
       )}
     </ul>`;
+  }
+
+  /** The chosen commune's details, under a territory's map. */
+  private renderChosen(): TemplateResult | typeof nothing {
+    const place = this.chosen === undefined ? undefined : this.places[this.chosen];
+    if (!place || !this.chosenTerritory) return nothing;
+    return html`<div class="chosen" part="details">
+      <h3>${place.name}</h3>
+      <p>${place.detail}</p>
+    </div>`;
+  }
+
+  protected override headingText(): string {
+    return this.territoryName && this.chosenTerritory
+      ? this.t('mapTitleTerritory', { territory: this.territoryName })
+      : this.t('mapTitle');
   }
 
   protected override renderSkeleton(): TemplateResult {
@@ -410,13 +624,13 @@ export class TecTerritoryMap extends TecElement {
     if (!this.places.length && !this.land) return nothing;
     const { k, x, y } = this.view;
     return html`<section class="frame" part="base" aria-labelledby="title">
-      <h2 id="title">${this.heading}</h2>
-      <div class="box" @wheel=${this.onWheel}>
+      <h2 id="title">${this.headingText()}</h2>
+      <div class="box" @wheel=${this.static ? nothing : this.onWheel}>
         <svg
           part="map"
           viewBox="0 0 ${WIDTH} ${HEIGHT}"
           role="group"
-          aria-label=${this.heading}
+          aria-label=${this.headingText()}
           aria-describedby="map-help"
           @keydown=${this.onKeyDown}
           @pointerdown=${this.onPointerDown}
@@ -424,36 +638,27 @@ export class TecTerritoryMap extends TecElement {
           @pointerup=${this.onPointerUp}
           @pointercancel=${this.onPointerUp}
         >
-          <defs>
-            <pattern
-              id="hatch-cooperations"
-              width="8"
-              height="8"
-              patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
-            >
-              <rect width="8" height="8" class="pattern-bg" data-phase="cooperations"></rect>
-              <line x1="0" y1="0" x2="0" y2="8" class="pattern-line"></line>
-            </pattern>
-            <pattern id="dots-coalition" width="8" height="8" patternUnits="userSpaceOnUse">
-              <rect width="8" height="8" class="pattern-bg" data-phase="coalition"></rect>
-              <circle cx="4" cy="4" r="1.6" class="pattern-dot"></circle>
-            </pattern>
-            <pattern id="cross-selection" width="10" height="10" patternUnits="userSpaceOnUse">
-              <rect width="10" height="10" class="pattern-bg" data-phase="selection"></rect>
-              <path d="M0 0L10 10M10 0L0 10" class="pattern-line"></path>
-            </pattern>
-          </defs>
           <g
-            transform="translate(${x} ${y}) scale(${k})"
+            tabindex="-1"
             @focusin=${this.onPlaceFocus}
             @focusout=${() => (this.hover = undefined)}
             @pointerover=${this.onPlaceOver}
             @pointerleave=${() => (this.hover = undefined)}
             @click=${this.onPlaceClick}
           >
-            <path class="land" d=${this.land}></path>
-            ${this.places.map((p, i) => this.renderPlace(p, i))}
+            <g transform="translate(${x} ${y}) scale(${k})">
+              <path class="land" d=${this.land}></path>
+              ${
+                this.chosenTerritory
+                  ? [...this.places.map((p, i) => this.renderPlace(p, i)), ...this.renderCommuneLabels()]
+                  : this.places.map((p) =>
+                      p.path
+                        ? svg`<path class="outline" data-phase=${p.phase ?? ''} d=${p.path}></path>`
+                        : nothing,
+                    )
+              }
+            </g>
+            ${this.chosenTerritory ? nothing : this.renderMarkers()}
           </g>
         </svg>
         ${this.renderTooltip()}
@@ -470,7 +675,7 @@ export class TecTerritoryMap extends TecElement {
         }
       </div>
       <p id="map-help" class="hint">${this.t('mapPlaces')}</p>
-      ${this.renderLegend()}
+      ${this.renderChosen()} ${this.renderLegend()}
       <button
         class="button secondary toggle"
         aria-expanded=${this.showList ? 'true' : 'false'}
@@ -484,12 +689,21 @@ export class TecTerritoryMap extends TecElement {
         <ul @click=${this.onPlaceClick}>
           ${this.places.map(
             (p, i) =>
-              html`<li><button class="list-place" data-index=${i}>${p.name}</button> — ${p.detail}</li>`,
+              // Off screen, the list stays readable by screen readers but holds no Tab stop.
+              html`<li>
+                <button class="list-place" data-index=${i} tabindex=${this.showList ? '0' : '-1'}>
+                  ${p.name}
+                </button>
+                — ${p.detail}
+              </li>`,
           )}
         </ul>
       </div>
       <p class="attribution" part="attribution">
-        ${this.attribution}${this.approximate ? ` ${this.t('approximate')}` : ''}
+        ${this.attribution}${
+          // Once per caption: the API's attribution may already say so.
+          this.approximate && !/approximati/i.test(this.attribution) ? ` ${this.t('approximate')}` : ''
+        }
       </p>
     </section>`;
   }

@@ -93,10 +93,17 @@ export class ArcPaths {
       : this.project(a, b);
   }
 
-  /** The box of every point of the given Polygon and MultiPolygon objects: [x0, y0, x1, y1]. */
+  /** The box of every point of the given Polygon, MultiPolygon and Point objects: [x0, y0, x1, y1]. */
   boundsOf(objects: readonly GeometryObject[]): [number, number, number, number] {
     const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const object of objects)
+    for (const object of objects) {
+      const point = this.pointOf(object);
+      if (point) {
+        box[0] = Math.min(box[0], point[0]);
+        box[1] = Math.min(box[1], point[1]);
+        box[2] = Math.max(box[2], point[0]);
+        box[3] = Math.max(box[3], point[1]);
+      }
       for (const ring of ringsOf(object))
         for (const ref of ring) {
           const p = this.arc(ref < 0 ? ~ref : ref);
@@ -107,6 +114,7 @@ export class ArcPaths {
             box[3] = Math.max(box[3], p[i + 1]!);
           }
         }
+    }
     return box;
   }
 
