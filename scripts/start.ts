@@ -27,6 +27,9 @@ async function main() {
   console.log(
     `Demo partner sites on ${demo.url}/ (the console for the programme's teams: ${demo.url}/console/)`,
   );
+  console.log(
+    `Documentation site on ${demo.url}/docs/ (embed configurator: ${demo.url}/docs/fr/configurateur.html)`,
+  );
   if (api.seeded) console.log('Demo data seeded (six territories).');
   if (api.generatedAdminToken) {
     console.log(`Admin token (shown once, keep it safe): ${api.generatedAdminToken}`);
