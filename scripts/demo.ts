@@ -35,9 +35,9 @@ const bundles = [
 
 /**
  * Builds what is missing: the packages (tsc), the CDN set (rollup), the demo pages' scripts
- * (esbuild). `force` rebuilds all.
+ * (esbuild) and, with `docs`, the documentation site. `force` rebuilds all.
  */
-export async function buildDemo({ force = false, log = console.log } = {}): Promise<void> {
+export async function buildDemo({ force = false, log = console.log, docs = false } = {}): Promise<void> {
   const bin = (name: string) => join(root, 'node_modules', '.bin', name);
   if (force || !existsSync(join(root, 'packages/widgets/dist/loader.js'))) {
     log('Building the packages (tsc --build)…');
@@ -47,7 +47,9 @@ export async function buildDemo({ force = false, log = console.log } = {}): Prom
     log('Building the CDN set (rollup)…');
     execFileSync(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent'], { cwd: root, stdio: 'inherit' });
   }
-  if (force || !existsSync(join(docsDir, 'index.html'))) {
+  // The documentation site when asked (`npm start`); its test builds it itself, so that test
+  // files running side by side never build it twice at once.
+  if (docs && (force || !existsSync(join(docsDir, 'index.html')))) {
     log('Building the documentation site (npm run docs)…');
     await buildDocs({ log });
   }

@@ -10,7 +10,7 @@ import { closeOnSignals } from '../packages/api/src/shutdown.js';
 import { buildDemo, startDemoServer } from './demo.js';
 
 async function main() {
-  await buildDemo();
+  await buildDemo({ docs: true });
   const host = process.env.HOST || '127.0.0.1';
   const demoPort = Number(process.env.TEC_DEMO_PORT || 8788);
   const demoOrigins = [`http://${host}:${demoPort}`, `http://localhost:${demoPort}`];

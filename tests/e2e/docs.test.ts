@@ -53,7 +53,8 @@ let browser: Browser;
 
 before(async () => {
   await buildDemo({ log: () => {} });
-  // The CDN set was just rebuilt by npm test: the site must carry its hashes (TypeDoc kept).
+  // The CDN set was just rebuilt by npm test: the site must carry its hashes (TypeDoc pages kept
+  // when built before).
   await buildDocs({ log: () => {}, sdk: false });
   const port = await freePort();
   const partnerPort = await freePort();

@@ -147,11 +147,7 @@ export function createTecClient(options: TecClientOptions) {
 
     members: {
       /** One page of coalition members; pass `nextCursor` back as `cursor` for the next. */
-      async page(
-        territory: string,
-        query: MemberPageQuery = {},
-        opts?: RequestOptions,
-      ): Promise<MemberPage> {
+      async page(territory: string, query: MemberPageQuery = {}, opts?: RequestOptions): Promise<MemberPage> {
         const s = slug(territory);
         const q = input(MemberQuery, query, 'The member query');
         return read(path(PATHS.listMembers, { slug: s }), MemberPage, s, opts, {
