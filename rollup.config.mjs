@@ -10,8 +10,11 @@
 // Chunk names carry their content hash, so they can be cached forever; the version folder makes
 // `tec.js` immutable too. Every file of the set (manifest and snippets included) also gets its
 // `.br` and `.gz` beside it, for servers that send precompressed files (nginx brotli_static and
-// gzip_static look for exactly these names). TEC_CDN_BASE (default https://cdn.example.org/tec/)
-// and TEC_SNIPPET_API (default https://api.example.org) only change the snippets' text.
+// gzip_static look for exactly these names). The deployment's public addresses,
+// TEC_PUBLIC_CDN_URL (the folder holding the version folders; default the demo's
+// http://127.0.0.1:8788/cdn/) and TEC_PUBLIC_API_URL (default the demo's http://127.0.0.1:8787),
+// only change the snippets' text; the manifest records them (`urls`) for the docs and the demo.
+// TEC_CDN_BASE and TEC_SNIPPET_API, their former names, still work.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
@@ -23,8 +26,16 @@ import { RESERVES } from './packages/widgets/dist/base/reserves.js';
 const { version } = JSON.parse(
   readFileSync(new URL('packages/widgets/package.json', import.meta.url), 'utf8'),
 );
-const cdnBase = (process.env.TEC_CDN_BASE ?? 'https://cdn.example.org/tec/').replace(/\/?$/, '/');
-const snippetApi = process.env.TEC_SNIPPET_API ?? 'https://api.example.org';
+const cdnBase = (
+  process.env.TEC_PUBLIC_CDN_URL ??
+  process.env.TEC_CDN_BASE ??
+  'http://127.0.0.1:8788/cdn/'
+).replace(/\/?$/, '/');
+const snippetApi = (
+  process.env.TEC_PUBLIC_API_URL ??
+  process.env.TEC_SNIPPET_API ??
+  'http://127.0.0.1:8787'
+).replace(/\/$/, '');
 
 export const outDir = `dist/cdn/${version}`;
 
@@ -119,6 +130,7 @@ function cdnManifest() {
 
       const manifest = {
         version,
+        urls: { cdn: cdnBase, api: snippetApi },
         files: {},
         loader: 'tec.js',
         stylesheet: 'tec.css',

@@ -18,6 +18,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Page } from 'playwright';
 import { MIN_COMPRESS_BYTES, pickEncoding, type Encoding } from '../packages/api/src/http/compression.js';
+import { buildDocs, docsDir } from './docs.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const examples = join(root, 'examples');
@@ -34,9 +35,9 @@ const bundles = [
 
 /**
  * Builds what is missing: the packages (tsc), the CDN set (rollup), the demo pages' scripts
- * (esbuild). `force` rebuilds all.
+ * (esbuild) and, with `docs`, the documentation site. `force` rebuilds all.
  */
-export async function buildDemo({ force = false, log = console.log } = {}): Promise<void> {
+export async function buildDemo({ force = false, log = console.log, docs = false } = {}): Promise<void> {
   const bin = (name: string) => join(root, 'node_modules', '.bin', name);
   if (force || !existsSync(join(root, 'packages/widgets/dist/loader.js'))) {
     log('Building the packages (tsc --build)…');
@@ -45,6 +46,12 @@ export async function buildDemo({ force = false, log = console.log } = {}): Prom
   if (force || !existsSync(join(cdnDir, 'manifest.json'))) {
     log('Building the CDN set (rollup)…');
     execFileSync(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent'], { cwd: root, stdio: 'inherit' });
+  }
+  // The documentation site when asked (`npm start`); its test builds it itself, so that test
+  // files running side by side never build it twice at once.
+  if (docs && (force || !existsSync(join(docsDir, 'index.html')))) {
+    log('Building the documentation site (npm run docs)…');
+    await buildDocs({ log });
   }
   for (const { entry, out } of bundles) {
     if (!force && existsSync(join(root, out))) continue;
@@ -73,6 +80,25 @@ export function municipalCsp(apiOrigin: string): string {
     `connect-src 'self' ${apiOrigin}`,
     `img-src 'self' ${apiOrigin}`,
     "require-trusted-types-for 'script'",
+  ].join('; ');
+}
+
+/**
+ * The documentation site's policy: its own files, the CDN's and the API's, nothing inline, Trusted
+ * Types on its own pages (TypeDoc's script, under /docs/sdk/, writes HTML without a policy).
+ */
+export function docsCsp(apiOrigin: string, trustedTypes = true): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${apiOrigin}`,
+    `img-src 'self' ${apiOrigin}`,
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    ...(trustedTypes ? ["require-trusted-types-for 'script'"] : []),
   ].join('; ');
 }
 
@@ -148,7 +174,10 @@ export async function startDemoServer(options: {
   const manifest = JSON.parse(readFileSync(join(cdnDir, 'manifest.json'), 'utf8')) as {
     files: Record<string, { integrity: string }>;
     snippets: Record<string, string>;
+    /** The public addresses the snippets were written with (TEC_PUBLIC_CDN_URL, …_API_URL). */
+    urls?: { cdn: string; api: string };
   };
+  const built = manifest.urls ?? { cdn: 'https://cdn.example.org/tec/', api: 'https://api.example.org' };
   const loader = `/cdn/${version}/tec.js`;
 
   const fill = (html: string, origin: string) =>
@@ -156,8 +185,8 @@ export async function startDemoServer(options: {
       .replace(/\{\{SNIPPET (tec-[a-z-]+)\}\}/g, (_, tag: string) =>
         escapeHtml(
           (manifest.snippets[tag] ?? '')
-            .replace(/https:\/\/cdn\.example\.org\/tec\//g, `${origin}/cdn/`)
-            .replace(/https:\/\/api\.example\.org/g, options.apiUrl),
+            .replaceAll(built.cdn, `${origin}/cdn/`)
+            .replaceAll(built.api, options.apiUrl),
         ),
       )
       .replaceAll('{{API}}', options.apiUrl)
@@ -226,6 +255,31 @@ export async function startDemoServer(options: {
       if (!file || !existsSync(file)) return send(res, 404, 'text/plain', 'Not found');
       return send(res, 200, types[extname(file)] ?? 'application/octet-stream', readFileSync(file), {
         'cache-control': 'no-cache',
+      });
+    }
+
+    // The documentation site (npm run docs), with this server's addresses for the built ones.
+    if (url.pathname === '/docs') return send(res, 301, 'text/plain', 'Moved', { location: '/docs/' });
+    if (url.pathname.startsWith('/docs/')) {
+      let rest = url.pathname.slice('/docs/'.length);
+      if (rest === '' || rest.endsWith('/')) rest += 'index.html';
+      const file = inside(docsDir, rest);
+      if (!file || !existsSync(file) || !statSync(file).isFile())
+        return send(
+          res,
+          404,
+          'text/html; charset=utf-8',
+          '<!doctype html><title>Introuvable</title><p>Page introuvable.</p>',
+        );
+      const type = types[extname(file)] ?? 'application/octet-stream';
+      if (!type.startsWith('text/html'))
+        return send(res, 200, type, readFileSync(file), { 'cache-control': 'no-cache' });
+      const html = readFileSync(file, 'utf8')
+        .replaceAll(built.cdn, `${origin}/cdn/`)
+        .replaceAll(built.api, options.apiUrl);
+      return send(res, 200, type, html, {
+        'cache-control': 'no-cache',
+        'content-security-policy': docsCsp(apiOrigin, !rest.startsWith('sdk/')),
       });
     }
 

@@ -10,7 +10,7 @@ import { closeOnSignals } from '../packages/api/src/shutdown.js';
 import { buildDemo, startDemoServer } from './demo.js';
 
 async function main() {
-  await buildDemo();
+  await buildDemo({ docs: true });
   const host = process.env.HOST || '127.0.0.1';
   const demoPort = Number(process.env.TEC_DEMO_PORT || 8788);
   const demoOrigins = [`http://${host}:${demoPort}`, `http://localhost:${demoPort}`];
@@ -26,6 +26,9 @@ async function main() {
   console.log(`TEC API on ${api.url}/v1 — database: ${where}`);
   console.log(
     `Demo partner sites on ${demo.url}/ (the console for the programme's teams: ${demo.url}/console/)`,
+  );
+  console.log(
+    `Documentation site on ${demo.url}/docs/ (embed configurator: ${demo.url}/docs/fr/configurateur.html)`,
   );
   if (api.seeded) console.log('Demo data seeded (six territories).');
   if (api.generatedAdminToken) {

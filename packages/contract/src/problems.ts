@@ -39,3 +39,9 @@ export const PROBLEM_TYPES = {
 
 export type ProblemName = keyof typeof PROBLEM_TYPES;
 export type ProblemTypeUri = (typeof PROBLEM_TYPES)[ProblemName]['type'];
+
+/** Every problem type URI, for the `Problem` schema's `type` (a union type, not a plain string). */
+export const PROBLEM_TYPE_URIS = Object.values(PROBLEM_TYPES).map((p) => p.type) as [
+  ProblemTypeUri,
+  ...ProblemTypeUri[],
+];

@@ -3,6 +3,7 @@
  * live events and errors. Every type the server, the SDK and the widgets use is inferred here.
  */
 import * as z from 'zod/mini';
+import { PROBLEM_TYPE_URIS } from './problems.js';
 import {
   Cursor,
   DepartementCode,
@@ -400,7 +401,8 @@ export type FieldError = z.infer<typeof FieldError>;
 
 /** RFC 9457 problem details, as every error response of the API carries them. */
 export const Problem = z.object({
-  type: text(200),
+  /** One of the stable problem types of `PROBLEM_TYPES`: clients branch on it. */
+  type: z.enum(PROBLEM_TYPE_URIS),
   title: text(200),
   status: integer(100, 599),
   detail: z.optional(text(2000)),

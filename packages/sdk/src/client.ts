@@ -43,6 +43,15 @@ export interface TecClientOptions extends HttpOptions {
 }
 
 /** Per-call options. */
+/**
+ * One page's query of coalition members. `limit` is a number here: the contract's schema also
+ * accepts the query string's text, which a typed caller never needs to pass.
+ */
+export type MemberPageQuery = Omit<z.input<typeof MemberQuery>, 'limit'> & {
+  /** Page size, 1 to 100 (the server's default is 50). */
+  limit?: number;
+};
+
 export interface RequestOptions {
   /** Abandons the call: it rejects with `TecAbortError`. */
   signal?: AbortSignal;
@@ -138,11 +147,7 @@ export function createTecClient(options: TecClientOptions) {
 
     members: {
       /** One page of coalition members; pass `nextCursor` back as `cursor` for the next. */
-      async page(
-        territory: string,
-        query: z.input<typeof MemberQuery> = {},
-        opts?: RequestOptions,
-      ): Promise<MemberPage> {
+      async page(territory: string, query: MemberPageQuery = {}, opts?: RequestOptions): Promise<MemberPage> {
         const s = slug(territory);
         const q = input(MemberQuery, query, 'The member query');
         return read(path(PATHS.listMembers, { slug: s }), MemberPage, s, opts, {
@@ -155,7 +160,7 @@ export function createTecClient(options: TecClientOptions) {
       /** Every member matching the query, page after page. */
       async *all(
         territory: string,
-        query: Omit<z.input<typeof MemberQuery>, 'cursor'> = {},
+        query: Omit<MemberPageQuery, 'cursor'> = {},
         opts?: RequestOptions,
       ): AsyncGenerator<Member> {
         let cursor: string | undefined;

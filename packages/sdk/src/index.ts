@@ -3,7 +3,13 @@
  * No side effect on import; tree-shakeable; runs in evergreen browsers and Node.js 20.
  */
 export { createTecClient, getTecClient, newIdempotencyKey } from './client.js';
-export type { TecClient, TecClientOptions, RequestOptions, CreateEngagementOptions } from './client.js';
+export type {
+  TecClient,
+  TecClientOptions,
+  RequestOptions,
+  CreateEngagementOptions,
+  MemberPageQuery,
+} from './client.js';
 export {
   TecError,
   TecHttpError,

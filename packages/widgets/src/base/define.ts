@@ -3,9 +3,9 @@
  * the widgets on the page — is left alone with a warning naming both versions, never an error.
  */
 import * as z from 'zod/mini';
+import { VERSION } from './version.js';
 
-/** The version of this build, shown when two copies meet on one page. */
-export const VERSION = '0.1.0';
+export { VERSION };
 
 /**
  * Widgets run under strict Content-Security-Policies: zod must not probe for `new Function`

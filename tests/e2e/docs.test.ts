@@ -1,0 +1,329 @@
+/**
+ * The documentation site (`npm run docs`), served at /docs/ by the demo server beside a real API
+ * on a temporary database, as `npm start` runs it, in Chromium: every page axe-clean, under its
+ * strict CSP with no violation, no request outside the demo's and the API's origins, no cookie,
+ * no layout shift; the configurator's snippet works when pasted into a blank page of another
+ * origin, its iframe variant in a host page; the guides' stand-in hash is refused by the browser.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright';
+import { freePort, startTestServer } from '@tec/api/testing';
+import { buildDemo, startDemoServer, type DemoServer } from '../../scripts/demo.js';
+import { buildDocs, STAND_IN, widgetsFromManifest } from '../../scripts/docs.js';
+
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/**
+ * Another origin, for the partner's blank page: a bare server on `localhost` (another origin than
+ * the demo's `127.0.0.1`, on loopback too, as Chromium refuses a public page's requests to
+ * loopback). It serves `partnerPage`, which each test sets.
+ */
+let PARTNER = 'http://localhost:9';
+let partnerPage = '';
+let partner: Server;
+
+const TAGS = widgetsFromManifest().map((w) => w.tagName);
+const PAGES = [
+  '/docs/',
+  '/docs/fr/index.html',
+  '/docs/en/index.html',
+  '/docs/fr/guide.html',
+  '/docs/en/guide.html',
+  '/docs/fr/widgets/index.html',
+  ...TAGS.map((t) => `/docs/fr/widgets/${t}.html`),
+  ...TAGS.map((t) => `/docs/en/widgets/${t}.html`),
+  '/docs/fr/theme.html',
+  '/docs/en/theming.html',
+  '/docs/fr/configurateur.html',
+  '/docs/en/configurator.html',
+  '/docs/fr/api.html',
+  '/docs/en/benchmarks.html',
+  '/docs/en/changelog.html',
+  '/docs/sdk/index.html',
+  '/docs/embed.html?widget=tec-phase-tracker&territory=roya&lang=fr&theme=auto',
+];
+
+let api: Awaited<ReturnType<typeof startTestServer>>;
+let demo: DemoServer;
+let browser: Browser;
+
+before(async () => {
+  await buildDemo({ log: () => {} });
+  // The CDN set was just rebuilt by npm test: the site must carry its hashes (TypeDoc pages kept
+  // when built before).
+  await buildDocs({ log: () => {}, sdk: false });
+  const port = await freePort();
+  const partnerPort = await freePort();
+  PARTNER = `http://localhost:${partnerPort}`;
+  partner = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(partnerPage),
+  );
+  await new Promise<void>((resolve) => partner.listen(partnerPort, '127.0.0.1', resolve));
+  api = await startTestServer({ config: { allowedOrigins: [`http://127.0.0.1:${port}`, PARTNER] } });
+  demo = await startDemoServer({ apiUrl: api.url, port });
+  browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+  await api?.close();
+  partner?.closeAllConnections();
+  await new Promise((resolve) => partner?.close(resolve));
+});
+
+/** Opens a page and records its requests, console errors, CSP violations and layout shifts. */
+async function open(path: string, width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[]; shift: number };
+    w.violations = [];
+    w.shift = 0;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[])
+        if (!entry.hadRecentInput) w.shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const response = await page.goto(path.startsWith('http') ? path : `${demo.url}${path}`);
+  return { page, context, requests, errors, response };
+}
+
+/** Waits until every widget of the page has data (or an empty state). */
+async function widgetsLoaded(page: Page) {
+  await page.waitForFunction(() => {
+    const widgets = [...document.querySelectorAll<HTMLElement & { status?: string }>('*')].filter(
+      (e) => e.localName.startsWith('tec-') && e.localName !== 'tec-provider',
+    );
+    return widgets.every((w) => w.shadowRoot && ['loaded', 'empty'].includes(w.status ?? ''));
+  });
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const run = (
+      window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const result = await run.run(document, { resultTypes: ['violations'] });
+    return (result.violations as { id: string; nodes: { target: unknown }[] }[]).map(
+      (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`,
+    );
+  });
+}
+
+describe('the documentation site', () => {
+  for (const path of PAGES) {
+    it(`${path}: axe-clean, strict CSP kept, no foreign request, no cookie, no shift`, async () => {
+      const { page, context, requests, errors, response } = await open(path);
+      assert.equal(response?.status(), 200);
+      assert.match(
+        response!.headers()['content-security-policy'] ?? '',
+        /script-src 'self'; style-src 'self'/,
+      );
+      await widgetsLoaded(page);
+      await page.waitForLoadState('networkidle');
+      // TypeDoc's accordions (<summary> in its own markup, not ours) trip nested-interactive.
+      const known = path.startsWith('/docs/sdk/') ? ['nested-interactive'] : [];
+      assert.deepEqual(
+        (await axe(page)).filter((v) => !known.includes(v.split(':')[0]!)),
+        [],
+      );
+      const allowed = [new URL(demo.url).origin, new URL(api.url).origin];
+      assert.deepEqual(
+        requests.filter((u) => !u.startsWith('data:') && !allowed.includes(new URL(u).origin)),
+        [],
+      );
+      assert.deepEqual(await context.cookies(), []);
+      assert.deepEqual(
+        await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+        [],
+      );
+      assert.deepEqual(errors, []);
+      assert.equal(await page.evaluate(() => (window as unknown as { shift: number }).shift), 0);
+      await context.close();
+    });
+  }
+
+  it('has a page per widget of the manifest, with its attributes, events, slots, parts and tokens', async () => {
+    for (const w of widgetsFromManifest()) {
+      const res = await fetch(`${demo.url}/docs/en/widgets/${w.tagName}.html`);
+      const html = await res.text();
+      for (const item of [
+        ...(w.attributes ?? []),
+        ...(w.events ?? []),
+        ...(w.cssParts ?? []),
+        ...(w.cssProperties ?? []),
+      ]) {
+        // An event the analyzer found without its name is listed by its class.
+        const name = item.name || (item as { type?: { text: string } }).type?.text;
+        assert.ok(html.includes(`<code>${name}</code>`), `${w.tagName}: ${name}`);
+      }
+    }
+    const theming = await (await fetch(`${demo.url}/docs/en/theming.html`)).text();
+    const sources = readFileSync(
+      new URL('../../packages/widgets/src/base/styles.ts', import.meta.url),
+      'utf8',
+    );
+    for (const [token] of sources.matchAll(/--tec-[a-z0-9-]+[a-z0-9]/g))
+      assert.ok(theming.includes(`<code>${token}</code>`), token);
+  });
+
+  it('updates the live widget when an attribute is edited', async () => {
+    const { page, context } = await open('/docs/en/widgets/tec-phase-tracker.html');
+    await widgetsLoaded(page);
+    await page.fill('#live-tec-phase-tracker-territory', 'forbach');
+    await page.waitForFunction(
+      () => document.getElementById('live-tec-phase-tracker')!.getAttribute('territory') === 'forbach',
+    );
+    await widgetsLoaded(page);
+    const text = await page
+      .locator('#live-tec-phase-tracker')
+      .evaluate((e) => e.shadowRoot!.textContent ?? '');
+    assert.match(text, /Forbach/);
+    await context.close();
+  });
+
+  it('shows the guide with this deployment’s addresses and the real hashes, never the stand-in', async () => {
+    const html = await (await fetch(`${demo.url}/docs/en/guide.html`)).text();
+    assert.ok(!html.includes(STAND_IN));
+    assert.ok(!html.includes('integrity=&quot;sha384-…'));
+    assert.match(html, /integrity=&quot;sha384-[A-Za-z0-9+/]{64}&quot;/);
+    assert.ok(html.includes(`${demo.url}/cdn/`), 'the CDN address of this server');
+  });
+});
+
+describe('the embed configurator', () => {
+  it('writes a snippet that works pasted into a blank page of another origin', async () => {
+    const { page, context } = await open('/docs/en/configurator.html');
+    await widgetsLoaded(page);
+    await page.selectOption('#c-widget', 'tec-coalition-members');
+    await page.selectOption('#c-territory', 'forbach');
+    await page.selectOption('#c-lang', 'fr');
+    await widgetsLoaded(page);
+    const snippet = await page.inputValue('#c-snippet');
+    assert.match(snippet, /<tec-coalition-members api="[^"]+" territory="forbach" lang="fr">/);
+    assert.match(snippet, /integrity="sha384-[A-Za-z0-9+/]{64}"/);
+    assert.ok(!snippet.includes(STAND_IN));
+    assert.ok(await page.isEnabled('#c-copy'));
+
+    const partner = await context.newPage();
+    const errors: string[] = [];
+    partner.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    partnerPage = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Partenaire</title></head><body><main>${snippet}</main></body></html>`;
+    await partner.goto(`${PARTNER}/`);
+    await widgetsLoaded(partner);
+    const text = await partner
+      .locator('tec-coalition-members')
+      .evaluate((e) => e.shadowRoot!.textContent ?? '');
+    assert.match(text, /membres|Membres/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('refuses an unreadable accent colour, and copies nothing with it', async () => {
+    const { page, context } = await open('/docs/fr/configurateur.html');
+    await page.check('#c-use-accent');
+    await page.locator('#c-accent').fill('#ffff66');
+    await page.waitForFunction(() =>
+      /refusée/.test(document.getElementById('c-contrast')!.textContent ?? ''),
+    );
+    assert.equal(await page.isEnabled('#c-copy'), false);
+    assert.ok(!(await page.inputValue('#c-snippet')).includes('#ffff66'));
+    await page.locator('#c-accent').fill('#7a1f1f');
+    await page.waitForFunction(() =>
+      /lisible/.test(document.getElementById('c-contrast')!.textContent ?? ''),
+    );
+    assert.ok(await page.isEnabled('#c-copy'));
+    assert.match(await page.inputValue('#c-snippet'), /--tec-color-accent: #7a1f1f/);
+    await context.close();
+  });
+
+  it('gives an iframe that shows the widget in a host page and reports its height', async () => {
+    const { page, context } = await open('/docs/en/configurator.html');
+    await widgetsLoaded(page);
+    const frame = await page.inputValue('#c-iframe');
+    assert.match(frame, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/docs\/embed\.html\?widget=tec-/);
+    const host = await context.newPage();
+    partnerPage = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title></head><body><main>${frame}</main></body></html>`;
+    await host.addInitScript(() => {
+      addEventListener('message', (e) => {
+        if ((e.data as { type?: string })?.type === 'tec-embed-height')
+          (window as unknown as { height: number }).height = (e.data as { height: number }).height;
+      });
+    });
+    await host.goto(`${PARTNER}/`);
+    const iframe = await host.waitForSelector('iframe');
+    const inner = (await iframe.contentFrame())!;
+    await inner.waitForFunction(() => {
+      const w = document.querySelector<HTMLElement & { status?: string }>('#embed > :not(h1)');
+      return w?.localName.startsWith('tec-') && w.status === 'loaded';
+    });
+    await host.waitForFunction(() => ((window as unknown as { height?: number }).height ?? 0) > 50);
+    await context.close();
+  });
+
+  it('refuses an iframe query it does not know, and shows no widget', async () => {
+    for (const query of [
+      'widget=script',
+      'widget=tec-phase-tracker&territory=../x',
+      'widget=tec-phase-tracker&onload=x',
+      'widget=tec-phase-tracker&accent=%23ffff00',
+    ]) {
+      const { page, context } = await open(`/docs/embed.html?${query}`);
+      await page.waitForFunction(() => document.getElementById('embed')!.textContent!.includes('refusé'));
+      assert.equal(
+        await page
+          .locator('#embed > *')
+          .evaluateAll((e) => e.filter((x) => x.localName.startsWith('tec-')).length),
+        0,
+      );
+      await context.close();
+    }
+  });
+});
+
+describe('the guides’ snippet', () => {
+  it('with its stand-in hash unchanged, is refused by the browser instead of running unchecked', async () => {
+    const guide = readFileSync(new URL('../../docs/integration.md', import.meta.url), 'utf8');
+    assert.ok(!guide.includes('integrity="sha384-…"'), 'no malformed placeholder (browsers ignore it)');
+    const block = /```html\n([\s\S]*?)```/
+      .exec(guide)![1]!
+      .replaceAll('http://127.0.0.1:8788/', `${demo.url}/`);
+    assert.ok(block.includes(STAND_IN));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    partnerPage = `<!doctype html><title>x</title>${block}`;
+    await page.goto(`${PARTNER}/`);
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.evaluate(() => customElements.get('tec-phase-tracker')), undefined);
+    assert.ok(
+      errors.some((e) => /integrity/i.test(e)),
+      errors.join('\n'),
+    );
+    await context.close();
+  });
+});
