@@ -34,7 +34,7 @@ function App() {
       <TerritoryMap api={api} onTecTerritorySelect={onSelect} />
       <h2>Avancement</h2>
       <PhaseTracker api={api} territory={territory} />
-      <h2>La coalition</h2>
+      <h2>Qui s’engage</h2>
       <CoalitionMembers api={api} territory={territory} onTecMemberSelect={onMember} />
       <details className="snippet">
         <summary>Le code à copier (React)</summary>
