@@ -61,8 +61,10 @@ const widgetEntries = {
 // English texts of all this (+0.7 kB). Issue 19 brings the runtime down by moving each widget's
 // strings and schemas into its own chunk.
 // 39 kB since issue 13: the SDK's 2.3 kB above (eventsource-parser and the contract's refusals).
-const RUNTIME_BUDGET = 39_000;
-const RUNTIME_GZIP_BUDGET = 43_500;
+// 39.5 kB / 44 kB gzip since issue 16: `Problem['type']` is the enum of the problem type URIs
+// (each URI now in the contract's runtime schema), measured 38.9 kB brotli and 43.5 kB gzip.
+const RUNTIME_BUDGET = 39_500;
+const RUNTIME_GZIP_BUDGET = 44_000;
 
 let failed = false;
 const rows = [];
