@@ -235,7 +235,7 @@ describe('the embed configurator', () => {
     const text = await partner
       .locator('tec-coalition-members')
       .evaluate((e) => e.shadowRoot!.textContent ?? '');
-    assert.match(text, /membres|Membres/);
+    assert.match(text, /Les acteurs engagés|La coalition/);
     assert.deepEqual(errors, []);
     await context.close();
   });
