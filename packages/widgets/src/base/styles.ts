@@ -167,9 +167,10 @@ export const tokens = css`
     font: inherit;
     color: inherit;
   }
-  /* Text fields of every widget (the sign-up form, the member search). */
+  /* Text fields and selects of every widget (the sign-up form, the member search and filter). */
   input:not([type='checkbox']):not([type='radio']),
-  textarea {
+  textarea,
+  select {
     width: 100%;
     min-height: 44px;
     padding: 0.5em 0.75em;

@@ -25,15 +25,6 @@ export const styles = css`
   .kind-select {
     display: none;
   }
-  select.kind-select {
-    min-height: 44px;
-    padding: 0.25em 0.5em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
-  }
   @container (max-width: 30em) {
     .kind-select {
       display: block;
