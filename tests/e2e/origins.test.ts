@@ -46,6 +46,28 @@ async function exported(api: TestServer): Promise<Engagement[]> {
   return ((await response.json()) as { items: Engagement[] }).items;
 }
 
+/**
+ * The residents' demo page in Chromium, with the first call's sign-up form filled in (not sent):
+ * the page, the widget, and the console errors it logs.
+ */
+async function fillSignUp(demo: DemoServer, email: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${demo.url}/habitants/`);
+  await settled(page, ['loaded']);
+  const cta = page.locator('tec-engagement-cta').first();
+  await cta.locator('[data-choose]').first().click();
+  await cta.locator('#firstName').fill('Inès');
+  await cta.locator('#email').fill(email);
+  await cta.locator('#availability').check();
+  await cta.locator('#consent').check();
+  return { context, page, cta, errors };
+}
+
 describe('a partner page on a new origin', () => {
   let api: TestServer;
   let demo: DemoServer;
@@ -55,21 +77,7 @@ describe('a partner page on a new origin', () => {
 
   it('loads every widget and signs up through the form; the team sees which site it came from', async () => {
     assert.equal(api.url.includes(new URL(demo.url).port), false);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(`${demo.url}/habitants/`);
-    await settled(page, ['loaded']);
-
-    const cta = page.locator('tec-engagement-cta').first();
-    await cta.locator('[data-choose]').first().click();
-    await cta.locator('#firstName').fill('Inès');
-    await cta.locator('#email').fill('nouveau-site@example.org');
-    await cta.locator('#availability').check();
-    await cta.locator('#consent').check();
+    const { context, page, cta, errors } = await fillSignUp(demo, 'nouveau-site@example.org');
     const receipt = page.evaluate(
       () =>
         new Promise<string>((resolve) =>
@@ -141,20 +149,7 @@ describe('an operator who accepts sign-ups only from listed sites', () => {
       signupOrigins: 'allowed',
       allowedOrigins: ['https://mairie.example.fr'],
     });
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(`${demo.url}/habitants/`);
-    await settled(page, ['loaded']);
-    const cta = page.locator('tec-engagement-cta').first();
-    await cta.locator('[data-choose]').first().click();
-    await cta.locator('#firstName').fill('Inès');
-    await cta.locator('#email').fill('refusee-formulaire@example.org');
-    await cta.locator('#availability').check();
-    await cta.locator('#consent').check();
+    const { context, cta, errors } = await fillSignUp(demo, 'refusee-formulaire@example.org');
     await cta.locator('button[type="submit"]').click();
     const message = await cta.locator('#send-error').textContent();
     assert.match(message ?? '', /ce site n’est pas autorisé à transmettre des inscriptions/);
