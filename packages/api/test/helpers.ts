@@ -1,6 +1,6 @@
 /** Small HTTP helpers for the API tests: plain fetch against the real server. */
 import assert from 'node:assert/strict';
-import type { Problem } from '@tec/contract';
+import { check, type Problem } from '@tec/contract';
 import type { TestServer } from '@tec/api/testing';
 
 export interface Reply<T = unknown> {
@@ -36,6 +36,12 @@ export const get = <T = unknown>(s: { url: string }, path: string, headers: Reco
 
 export const admin = <T = unknown>(s: TestServer, method: string, path: string, body?: unknown) =>
   request<T>(s, method, `/v1/admin${path}`, { body, token: s.adminToken });
+
+/** Asserts that `body` matches the contract's `schema`, naming the fields that do not. */
+export function valid(schema: Parameters<typeof check>[0], body: unknown): void {
+  const result = check(schema, body);
+  assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.errors));
+}
 
 /** Asserts an RFC 9457 problem of the given type and status, and returns it. */
 export function assertProblem(reply: Reply, status: number, type: string): Problem {
