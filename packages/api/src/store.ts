@@ -10,3 +10,6 @@ export * from './store/members.js';
 export * from './store/opportunities.js';
 export * from './store/engagements.js';
 export * from './store/events.js';
+export * from './store/portraits.js';
+export * from './store/cooperations.js';
+export * from './store/consistency.js';

@@ -66,7 +66,8 @@ for (const engine of ENGINES) {
           {
             status: 'terminee',
             progress: 1,
-            endDate: '2026-11-26',
+            endDate: '2026-12-31',
+            closingReason: 'Restitution reportée : le portrait se termine avec la première coopération.',
           },
         );
         assert.equal(reply.status, 200, reply.text);
@@ -89,11 +90,11 @@ for (const engine of ENGINES) {
         const ms = await admin<{ id: string }>(
           server,
           'POST',
-          '/territories/forbach/phases/cooperations/milestones',
+          '/territories/forbach/phases/portrait/milestones',
           {
             title: 'Nouveau jalon',
             status: 'a-venir',
-            dueDate: '2027-03-01',
+            dueDate: '2026-12-15',
             completedDate: null,
           },
         );
@@ -101,7 +102,7 @@ for (const engine of ENGINES) {
         const done = await admin<{ status: string }>(
           server,
           'PATCH',
-          `/territories/forbach/phases/cooperations/milestones/${ms.body.id}`,
+          `/territories/forbach/phases/portrait/milestones/${ms.body.id}`,
           {
             status: 'atteint',
             completedDate: '2026-11-26',
@@ -109,12 +110,12 @@ for (const engine of ENGINES) {
         );
         assert.equal(done.body.status, 'atteint');
         assert.equal(
-          (await admin(server, 'DELETE', `/territories/forbach/phases/cooperations/milestones/${ms.body.id}`))
+          (await admin(server, 'DELETE', `/territories/forbach/phases/portrait/milestones/${ms.body.id}`))
             .status,
           204,
         );
         assertProblem(
-          await admin(server, 'DELETE', `/territories/forbach/phases/cooperations/milestones/${ms.body.id}`),
+          await admin(server, 'DELETE', `/territories/forbach/phases/portrait/milestones/${ms.body.id}`),
           404,
           'not-found',
         );

@@ -151,3 +151,30 @@ export function openStream(url: string, headers: Record<string, string> = {}) {
     close: () => controller.abort(),
   };
 }
+
+/**
+ * Runs `attempt` (requests that must change nothing) and asserts that it pushed no live event
+ * for `territory`: a marker change made after it must be the first thing the stream receives.
+ */
+export async function assertNoEvent(
+  server: TestServer,
+  territory: string,
+  attempt: () => Promise<void>,
+): Promise<void> {
+  const stream = openStream(`${server.url}/v1/events?territory=${territory}`);
+  try {
+    await stream.until('ready');
+    await attempt();
+    const marker = Math.round(Math.random() * 1000) / 10_000;
+    const reply = await admin(server, 'PATCH', `/territories/${territory}/phases/coalition`, {
+      progress: marker,
+    });
+    assert.equal(reply.status, 200, reply.text);
+    await stream.until('phase.updated');
+    await stream.until('territory.updated');
+    const types = stream.events.filter((e) => e.event !== 'ready').map((e) => e.event);
+    assert.deepEqual(types, ['phase.updated', 'territory.updated'], 'no event before the marker');
+  } finally {
+    stream.close();
+  }
+}

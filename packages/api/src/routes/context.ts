@@ -24,6 +24,14 @@ export function mapError(error: unknown): never {
       [{ path: 'body.capacity', message: `must be at least ${error.taken}: places already taken` }],
     );
   }
+  if (error instanceof store.UnknownReferenceError) {
+    throw new HttpProblem(
+      'validation',
+      `The request body names what this territory does not have: ${error.path} ${error.message}.`,
+      [{ path: error.path, message: error.message }],
+    );
+  }
+  if (error instanceof store.InconsistentError) throw HttpProblem.inconsistent(error.rule, error.message);
   if (error instanceof store.ConflictError) {
     throw new HttpProblem(error.kind === 'full' ? 'full' : 'idempotencyConflict', error.message);
   }

@@ -22,6 +22,7 @@ export function opportunityRoutes({
     createOpportunity: async ({ params, body }) => {
       await requireTerritory(params.slug);
       const opportunity = await change(params.slug, async (tx) => {
+        await store.checkNotInSelection(tx, params.slug, 'opportunities');
         const created = await store.insertOpportunity(tx, params.slug, body);
         await store.appendEvent(tx, {
           type: 'opportunity.added',

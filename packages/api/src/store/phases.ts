@@ -11,6 +11,7 @@ interface PhaseRow {
   start_date: string | null;
   end_date: string | null;
   progress: number;
+  closing_reason: string | null;
 }
 interface MilestoneRow {
   id: string;
@@ -42,7 +43,7 @@ export async function listPhases(db: Sql, slug: string, only?: PhaseKey): Promis
   const filter = only ? 'and key = $2' : '';
   const phases = await db.query<PhaseRow>(
     `select key, ord, status, start_date::text as start_date, end_date::text as end_date,
-       progress::float8 as progress
+       progress::float8 as progress, closing_reason
      from phases where territory = $1 ${filter} order by ord`,
     params,
   );
@@ -58,7 +59,7 @@ export async function listPhases(db: Sql, slug: string, only?: PhaseKey): Promis
     startDate: p.start_date,
     endDate: p.end_date,
     progress: Number(p.progress),
-    closingReason: null,
+    closingReason: p.closing_reason,
     milestones: milestones.filter((m) => m.phase === p.key).map(toMilestone),
   }));
 }
@@ -75,7 +76,8 @@ export async function updatePhase(tx: Sql, slug: string, key: PhaseKey, patch: P
        status = coalesce($3, status),
        start_date = case when $4::boolean then $5::date else start_date end,
        end_date = case when $6::boolean then $7::date else end_date end,
-       progress = coalesce($8::float8, progress)
+       progress = coalesce($8::float8, progress),
+       closing_reason = case when $9::boolean then $10 else closing_reason end
      where territory = $1 and key = $2 returning key`,
     [
       slug,
@@ -86,6 +88,8 @@ export async function updatePhase(tx: Sql, slug: string, key: PhaseKey, patch: P
       patch.endDate !== undefined,
       patch.endDate ?? null,
       patch.progress ?? null,
+      patch.closingReason !== undefined,
+      patch.closingReason ?? null,
     ],
   );
   if (rows.length === 0) throw new NotFoundError(`phase ${key} of ${slug}`);
