@@ -168,6 +168,27 @@ for (const engine of ENGINES) {
       assert.equal(members.total, 0);
     });
 
+    it('checks concurrent edits one after the other: two that together break a rule, one is refused', async () => {
+      // Each is fine alone; together the new milestone falls before the phase's new start.
+      const [milestone, phase] = await Promise.all([
+        admin(server, 'POST', '/territories/roya/phases/cooperations/milestones', {
+          title: 'Jalon du début de phase',
+          status: 'a-venir',
+          dueDate: '2026-06-05',
+          completedDate: null,
+        }),
+        admin(server, 'PATCH', '/territories/roya/phases/cooperations', { startDate: '2026-06-10' }),
+      ]);
+      const statuses = [milestone.status, phase.status].sort();
+      assert.ok(
+        JSON.stringify(statuses) === '[200,422]' || JSON.stringify(statuses) === '[201,422]',
+        `${milestone.status} ${milestone.text} / ${phase.status} ${phase.text}`,
+      );
+      assertRule(milestone.status === 422 ? milestone : phase, 'milestone-outside-phase');
+      const list = (await get<PhaseList>(server, '/v1/territories/roya/phases')).body;
+      assert.equal(phaseViolation(list.phases, 'actif'), undefined, 'the stored phases keep every rule');
+    });
+
     it('refuses malformed phase edits as validation, not as a rule, writing nothing', async () => {
       const before = await phases('roya');
       await assertNoEvent(server, 'roya', async () => {

@@ -86,14 +86,21 @@ export function phaseViolation(
   return undefined;
 }
 
-async function territoryStatus(tx: Sql, slug: string): Promise<string | undefined> {
-  const [row] = await tx.query<{ status: string }>('select status from territories where slug = $1', [slug]);
+async function territoryStatus(tx: Sql, slug: string, lock = false): Promise<string | undefined> {
+  const [row] = await tx.query<{ status: string }>(
+    `select status from territories where slug = $1${lock ? ' for update' : ''}`,
+    [slug],
+  );
   return row?.status;
 }
 
-/** Phases and milestones: checked after any change to them, in the same transaction. */
+/**
+ * Phases and milestones: checked after any change to them, in the same transaction. The
+ * territory's row is locked first, so that two concurrent edits (one phase's end, the next one's
+ * start) are checked one after the other, the second seeing the first once committed.
+ */
 export async function checkPhases(tx: Sql, slug: string): Promise<void> {
-  const status = await territoryStatus(tx, slug);
+  const status = await territoryStatus(tx, slug, true);
   if (status === undefined) return;
   const violation = phaseViolation(await listPhases(tx, slug), status);
   if (violation) throw violation;
