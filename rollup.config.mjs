@@ -51,7 +51,7 @@ const snippetBodies = {
   <a href="https://example.org/roya/coalition">Les membres de la coalition</a>
 </tec-coalition-members>`,
   'tec-engagement-cta': `<tec-engagement-cta api="${snippetApi}" territory="roya"
-  controller="Commune de Breil-sur-Roya" controller-contact="dpo@breil-sur-roya.example">
+  controller="Commune de Saint-Exemple (fictive)" controller-contact="dpo@saint-exemple.example">
   <a href="https://example.org/roya/participer">S’engager dans la Roya</a>
 </tec-engagement-cta>`,
 };

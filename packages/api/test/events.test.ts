@@ -74,10 +74,11 @@ for (const engine of ENGINES) {
         // A fresh database, so that event ids cross from 9 to 10 inside one transaction's pair.
         const fresh = await startTestServer({ engine });
         after(() => fresh.close());
-        const stream = openStream(`${fresh.url}/v1/events?territory=haute-garonne`);
+        // Forbach: a territory being selected (Haute-Garonne) has no phases in the demo data.
+        const stream = openStream(`${fresh.url}/v1/events?territory=forbach`);
         await stream.until('ready');
         for (let n = 1; n <= 12; n += 1) {
-          await admin(fresh, 'PATCH', '/territories/haute-garonne/phases/portrait', { progress: n / 100 });
+          await admin(fresh, 'PATCH', '/territories/forbach/phases/portrait', { progress: n / 100 });
         }
         const events = await stream.until('phase.updated', 12);
         const progress = events.map(

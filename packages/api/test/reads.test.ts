@@ -84,8 +84,16 @@ for (const engine of ENGINES) {
           '/v1/territories/roya/geometry',
         );
         valid(Geometry, one.body);
-        assert.equal(one.body.approximate, true);
-        assert.match(one.body.attribution, /approximatif/);
+        // The committed extract of the official boundaries; the Nantes neighbourhood's own
+        // perimeter is drawn by hand, and says so.
+        assert.equal(one.body.approximate, false);
+        assert.match(one.body.attribution, /IGN Admin Express 2018, Licence Ouverte/);
+        const bellevue = await get<{ approximate: boolean; attribution: string }>(
+          server,
+          '/v1/territories/nantes-bellevue/geometry',
+        );
+        assert.equal(bellevue.body.approximate, true);
+        assert.match(bellevue.body.attribution, /approximatif/);
         assert.match(one.headers.get('cache-control') ?? '', /max-age=86400/);
         const overview = await get<{ topology: { objects: Record<string, { geometries: unknown[] }> } }>(
           server,

@@ -35,6 +35,9 @@ describe('<tec-phase-tracker>', () => {
     const el = await tracker('haute-garonne');
     expect(shadow(el).textContent).to.match(/en cours de sélection/);
     expect(shadow(el).querySelectorAll('[aria-current="step"]').length).to.equal(0);
+    // No phases yet, so no list and no « 0 sur 4 jalons » (issue 14).
+    expect(shadow(el).querySelector('.phases')).to.equal(null);
+    expect(shadow(el).textContent).to.not.match(/jalon/);
     await expect(el).to.be.accessible();
   });
 

@@ -15,7 +15,7 @@ $_SERVER['SERVER_NAME'] = '127.0.0.1';
 require ABSPATH . 'wp-load.php';
 require ABSPATH . 'wp-admin/includes/upgrade.php';
 
-$tec_admin = wp_install( 'Commune de Breil-sur-Roya (essai)', 'admin', 'admin@example.org', false, '', getenv( 'TEC_WP_ADMIN_PASSWORD' ) );
+$tec_admin = wp_install( 'Commune de Saint-Exemple (essai)', 'admin', 'admin@example.org', false, '', getenv( 'TEC_WP_ADMIN_PASSWORD' ) );
 update_option( 'WPLANG', 'fr_FR' );
 $tec_editor = wp_insert_user(
 	array(

@@ -197,8 +197,8 @@ describe('WordPress with the plugin', () => {
     await page.fill('#tec-territory', 'roya');
     await page.selectOption('#tec-theme', 'light');
     await page.fill('#tec-link_url', 'https://example.org/tec');
-    await page.fill('#tec-controller', 'Commune de Breil-sur-Roya');
-    await page.fill('#tec-controller_contact', 'dpo@breil-sur-roya.example');
+    await page.fill('#tec-controller', 'Commune de Saint-Exemple (fictive)');
+    await page.fill('#tec-controller_contact', 'dpo@saint-exemple.example');
     await page.click('#submit');
     await page.waitForSelector('#setting-error-settings_updated');
     assert.equal(await page.inputValue('#tec-api_url'), api.url);
@@ -296,7 +296,10 @@ describe('WordPress with the plugin', () => {
       assert.match(await text(page, 'tec-coalition-members'), /Roya|membre/i);
       assert.match(await text(page, 'tec-engagement-cta'), /Vallée de la Roya.*places restantes/);
       // The settings' data controller, for the sign-up form's notice.
-      assert.equal(await page.getAttribute('tec-engagement-cta', 'controller'), 'Commune de Breil-sur-Roya');
+      assert.equal(
+        await page.getAttribute('tec-engagement-cta', 'controller'),
+        'Commune de Saint-Exemple (fictive)',
+      );
       assert.ok(
         await page.$eval(
           'tec-territory-map',

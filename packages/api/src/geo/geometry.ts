@@ -4,19 +4,16 @@
  */
 import { topology } from 'topojson-server';
 import { feature } from 'topojson-client';
-import type { Feature, FeatureCollection, Geometry as GeoGeometry, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry as GeoGeometry } from 'geojson';
 import type { GeometryCollection, Topology as TopoTopology } from 'topojson-specification';
 import type { Geometry } from '@tec/contract';
 import type { Sql } from '../db/database.js';
 import { NotFoundError, listTerritories } from '../store.js';
-import type { SeedTerritory } from '../seed/territories.js';
 import { FRANCE_ATTRIBUTION, metropolitanFrance } from './france.js';
 import { rewindForD3 } from './rewind.js';
 
 /** Quantization of served topologies: 1e5 steps across the bounding box (sub-metre here). */
 export const QUANTIZATION = 1e5;
-
-export const APPROXIMATE_ATTRIBUTION = 'Contour approximatif dessiné pour la démonstration';
 
 export type TerritoryTopology = TopoTopology<{ outline: GeometryCollection; communes: GeometryCollection }>;
 
@@ -56,25 +53,6 @@ export function territoryTopology(
     { outline: outlineCollection, communes: communeCollection },
     QUANTIZATION,
   ) as unknown as TerritoryTopology;
-}
-
-/** The demo outline drawn by hand, and each commune as a point at its approximate position. */
-export async function storeApproximateGeometry(tx: Sql, t: SeedTerritory): Promise<void> {
-  const ring = [...t.outline, t.outline[0]!];
-  const outline: Polygon = { type: 'Polygon', coordinates: [ring] };
-  const communes: Feature[] = t.detail.communes.map((c) => ({
-    type: 'Feature',
-    properties: { insee: c.insee, name: c.name },
-    geometry: { type: 'Point', coordinates: c.at },
-  }));
-  const topo = territoryTopology(t.detail.slug, t.detail.name, outline, communes);
-  await storeGeometry(
-    tx,
-    `territory:${t.detail.slug}`,
-    topo as unknown as TopoTopology,
-    APPROXIMATE_ATTRIBUTION,
-    true,
-  );
 }
 
 interface GeometryRow {
@@ -128,9 +106,8 @@ export async function overviewGeometry(db: Sql): Promise<Geometry> {
       properties: { slug: t.slug, name: t.name, status: t.status, currentPhase: t.currentPhase },
       geometry,
     });
-    attributions.add(
-      row.approximate ? 'contours des territoires approximatifs (démonstration)' : row.attribution,
-    );
+    // A hand-drawn outline is named, so the map says which one is approximate.
+    attributions.add(row.approximate ? `contour de ${t.name} approximatif (démonstration)` : row.attribution);
     approximate ||= row.approximate;
     if (row.updated_at > updatedAt) updatedAt = row.updated_at;
   }

@@ -25,7 +25,7 @@ export interface ImportReport {
   skipped?: string;
 }
 
-async function geojsonFiles(path: string): Promise<string[]> {
+export async function geojsonFiles(path: string): Promise<string[]> {
   const info = await stat(path);
   if (!info.isDirectory()) return [path];
   const names = await readdir(path);

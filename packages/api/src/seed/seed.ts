@@ -1,12 +1,12 @@
 /**
  * Fills an empty database with the demo data: the six territories, their phases and milestones,
- * coalition members, calls to engage and approximate outlines. Deterministic, so that every
- * fresh demo and every test database starts from the same state.
+ * the invented actors met so far, calls to engage and the outlines of the committed extract of the
+ * official boundaries. Deterministic but for the calls' dates, which follow the day of seeding.
  */
-import type { MemberInput, MemberKind, OpportunityInput, PhaseKey } from '@tec/contract';
+import type { MemberInput, OpportunityInput, PhaseKey } from '@tec/contract';
 import type { Database, Sql } from '../db/database.js';
 import { insertMember, insertOpportunity } from '../store.js';
-import { storeApproximateGeometry } from '../geo/geometry.js';
+import { storeDemoGeometry } from './demo-geometry.js';
 import { seedStory } from './story.js';
 import { SEED_TERRITORIES, type SeedPhases, type SeedTerritory } from './territories.js';
 
@@ -39,38 +39,43 @@ const COOPERATIONS = [
 ];
 const COALITION = ['Cartographie des alliés', 'Charte de la coalition', 'Première assemblée de la coalition'];
 
-function phasesFor(kind: SeedPhases): SeedPhase[] {
+/** A day (YYYY-MM-DD) plus some days. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Today in France, where the demo's dates are read. */
+export function parisDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+}
+
+/** Paris's offset from UTC on that day: '+01:00' in winter, '+02:00' in summer. */
+function parisOffset(day: string): string {
+  const name = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
+    .formatToParts(new Date(`${day}T12:00:00Z`))
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const offset = name?.replace('GMT', '') ?? '';
+  return /^[+-]\d\d:\d\d$/.test(offset) ? offset : '+00:00';
+}
+
+/** The first given weekday (0 Sunday … 6 Saturday) at least `days` after the seed day. */
+function weekdayAfter(seedDay: string, days: number, weekday: number): string {
+  const day = addDays(seedDay, days);
+  const current = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, (weekday - current + 7) % 7);
+}
+
+/** A local time in France on that day, as an ISO date-time with its offset. */
+function at(day: string, time: string): string {
+  return `${day}T${time}:00${parisOffset(day)}`;
+}
+
+function phasesFor(phases: SeedPhases): SeedPhase[] {
   const future = (titles: string[]): SeedMilestone[] =>
     titles.map((title) => ({ title, status: 'a-venir', due: null }));
-  if (kind === 'not-started') {
-    return [
-      {
-        key: 'portrait',
-        status: 'a-venir',
-        start: null,
-        end: null,
-        progress: 0,
-        milestones: future(PORTRAIT),
-      },
-      {
-        key: 'cooperations',
-        status: 'a-venir',
-        start: null,
-        end: null,
-        progress: 0,
-        milestones: future(COOPERATIONS),
-      },
-      {
-        key: 'coalition',
-        status: 'a-venir',
-        start: null,
-        end: null,
-        progress: 0,
-        milestones: future(COALITION),
-      },
-    ];
-  }
-  if (kind === 'roya') {
+  // A territory being selected has no phases yet: they are set when it is chosen.
+  if (phases.kind === 'not-started') return [];
+  if (phases.kind === 'roya') {
     return [
       {
         key: 'portrait',
@@ -114,28 +119,34 @@ function phasesFor(kind: SeedPhases): SeedPhase[] {
         start: '2027-10-01',
         end: '2028-11-30',
         progress: 0,
-        milestones: COALITION.map((title) => ({ title, status: 'a-venir', due: null })),
+        milestones: future(COALITION),
       },
     ];
   }
+  const { start, interviewsDone, end, met } = phases;
   return [
     {
       key: 'portrait',
       status: 'en-cours',
-      start: '2026-01-15',
-      end: '2026-12-31',
-      progress: 0.85,
+      start,
+      end,
+      progress: 0.8,
       milestones: [
-        { title: PORTRAIT[0]!, status: 'atteint', due: '2026-02-28', done: '2026-02-20' },
-        { title: PORTRAIT[1]!, status: 'atteint', due: '2026-07-31', done: '2026-09-15' },
-        { title: PORTRAIT[2]!, status: 'en-cours', due: '2026-11-30' },
-        { title: PORTRAIT[3]!, status: 'a-venir', due: '2026-12-31' },
+        { title: PORTRAIT[0]!, status: 'atteint', due: addDays(start, 45), done: addDays(start, 38) },
+        {
+          title: `${PORTRAIT[1]!} (${met} personnes rencontrées)`,
+          status: 'atteint',
+          due: interviewsDone,
+          done: interviewsDone,
+        },
+        { title: PORTRAIT[2]!, status: 'en-cours', due: addDays(end, -18) },
+        { title: PORTRAIT[3]!, status: 'a-venir', due: end },
       ],
     },
     {
       key: 'cooperations',
       status: 'a-venir',
-      start: '2027-01-01',
+      start: addDays(end, 1),
       end: '2028-03-31',
       progress: 0,
       milestones: future(COOPERATIONS),
@@ -151,147 +162,223 @@ function phasesFor(kind: SeedPhases): SeedPhase[] {
   ];
 }
 
-/** Invented organisations built from the territory's communes, to reach a realistic count. */
-const GENERATED: [MemberKind, (commune: string) => string, string][] = [
-  ['association', (c) => `Comité des fêtes de ${c}`, 'Fêtes de village et lien social'],
-  ['citoyen', (c) => `Collectif d’habitants de ${c}`, 'Veille et entraide de voisinage'],
-  ['association', (c) => `Association des parents d’élèves de ${c}`, 'Vie scolaire'],
-  ['entreprise', (c) => `Artisans réunis de ${c}`, 'Chantiers et apprentissage'],
-  ['ess', (c) => `Épicerie participative de ${c}`, 'Circuits courts'],
-  ['association', (c) => `Club des aînés de ${c}`, 'Lutte contre l’isolement'],
-  ['service-public', (c) => `Bibliothèque de ${c}`, 'Lieu d’accueil des ateliers'],
-  ['autre', (c) => `Paroisse et œuvres de ${c}`, 'Accueil et distribution'],
-  ['association', (c) => `Sport pour tous ${c}`, 'Activités pour les jeunes'],
-];
+/** A member's web address: an example.org page, never a real site. */
+function website(slug: string, name: string): string {
+  return `https://example.org/${slug}/${name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
+}
 
-function membersFor(t: SeedTerritory): MemberInput[] {
-  const out: MemberInput[] = [];
-  const communes = t.detail.communes;
-  const communeAt = (i: number) => (communes.length ? communes[i % communes.length]! : undefined);
-  const joined = (i: number) => {
-    // Spread the joins from December 2025 to November 2026, deterministically.
-    const day = new Date(Date.UTC(2025, 11, 1) + ((i * 7919) % 355) * 86_400_000);
-    return day.toISOString().slice(0, 10);
-  };
-  const site = (name: string) =>
-    `https://example.org/${t.detail.slug}/${name
-      .normalize('NFD')
-      .replace(/\p{Diacritic}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')}`;
-  t.members.forEach(([kind, name, role], i) => {
-    const commune = communeAt(i);
-    out.push({
+/** The invented members of a territory, each in one of its communes. */
+export function membersFor(t: SeedTerritory): MemberInput[] {
+  const communes = new Map(t.detail.communes.map((c) => [c.insee, c]));
+  return t.members.map(({ kind, name, role, commune: insee }, i) => {
+    const commune = communes.get(insee);
+    if (!commune)
+      throw new Error(`${t.detail.slug}: ${name} is in ${insee}, not one of the territory's communes`);
+    // Spread the joins from December 2025 to early November 2026, deterministically.
+    const joinedAt = addDays('2025-12-01', (i * 7919) % 340);
+    return {
       name,
       kind,
       role,
-      joinedAt: joined(i),
-      commune: commune ? { insee: commune.insee, name: commune.name } : null,
-      website: i % 3 === 2 ? null : site(name),
-      logo: null,
-      description: `${role}. Membre fictif de la coalition, pour la démonstration.`,
-    });
-  });
-  const combinations = GENERATED.length * communes.length;
-  for (let i = 0; out.length < t.memberTarget && i < combinations; i += 1) {
-    const commune = communeAt(i)!;
-    const [kind, makeName, role] =
-      GENERATED[Math.floor(i / Math.max(1, communes.length)) % GENERATED.length]!;
-    const name = makeName(commune.name);
-    if (out.some((m) => m.name === name)) continue;
-    out.push({
-      name,
-      kind,
-      role,
-      joinedAt: joined(out.length),
+      joinedAt,
       commune: { insee: commune.insee, name: commune.name },
-      website: null,
+      website: i % 3 === 2 ? null : website(t.detail.slug, name),
       logo: null,
-    });
-  }
-  return out;
-}
-
-function opportunitiesFor(t: SeedTerritory): { input: OpportunityInput; taken: number }[] {
-  const [first, second] = t.detail.communes;
-  if (!first) return [];
-  const place = (name: string, commune = first) => ({
-    name,
-    commune: { insee: commune.insee, name: commune.name },
+      description: `${role}. Membre fictif : une organisation inventée pour la démonstration.`,
+    };
   });
-  const base: { input: OpportunityInput; taken: number }[] = [
-    {
-      input: {
-        kind: 'entretien-portrait',
-        title: 'Racontez votre territoire : entretien pour le portrait',
-        description:
-          'Une heure d’échange avec un membre du binôme, chez vous ou dans un lieu de votre choix.',
-        startsAt: null,
-        endsAt: null,
-        place: null,
-        capacity: null,
-      },
-      taken: 0,
-    },
-    {
-      input: {
-        kind: 'atelier-cooperation',
-        title: 'Atelier de coopération : mieux se déplacer au quotidien',
-        description: 'Trois heures pour imaginer ensemble des solutions de mobilité.',
-        startsAt: '2026-12-12T14:00:00+01:00',
-        endsAt: '2026-12-12T17:00:00+01:00',
-        place: place('Salle des fêtes'),
-        capacity: 24,
-      },
-      taken: 17,
-    },
-    {
-      input: {
-        kind: 'benevolat',
-        title: 'Devenir bénévole du programme',
-        description:
-          'Aider à organiser les ateliers et à accueillir les habitants, selon vos disponibilités.',
-        startsAt: null,
-        endsAt: null,
-        place: null,
-        capacity: null,
-      },
-      taken: 0,
-    },
-    {
-      input: {
-        kind: 'evenement',
-        title: 'Soirée de restitution du portrait',
-        description: 'Présentation du portrait sensible du territoire, suivie d’un repas partagé.',
-        startsAt: '2027-01-23T18:30:00+01:00',
-        endsAt: '2027-01-23T21:30:00+01:00',
-        place: place('Médiathèque', second ?? first),
-        capacity: 80,
-      },
-      taken: 80,
-    },
-  ];
-  if (t.phases === 'roya') {
-    base.push({
-      input: {
-        kind: 'rejoindre-coalition',
-        title: 'Rejoindre la future coalition de la vallée',
-        description: 'Se faire connaître comme acteur prêt à s’allier pour la phase 3.',
-        startsAt: null,
-        endsAt: null,
-        place: null,
-        capacity: null,
-      },
-      taken: 0,
-    });
-  }
-  return base;
 }
 
-async function seedTerritory(tx: Sql, t: SeedTerritory, position: number): Promise<void> {
-  const { slug, status, communes, ...rest } = t.detail;
-  const data = { ...rest, communes: communes.map(({ at: _at, ...c }) => c) };
+export interface SeedOpportunity {
+  input: OpportunityInput;
+  /** Places already taken (for a call with a capacity). */
+  taken: number;
+}
+
+/**
+ * The calls to engage of a territory, as its phase and needs suggest: the Roya, whose portrait
+ * is finished, offers cooperation work; a territory finishing its portrait offers interviews and
+ * its restitution. Dated calls fall on set weekdays a few weeks after the seed day, so the demo
+ * never shows a past call; their places are invented (« lieu fictif »).
+ */
+export function opportunitiesFor(t: SeedTerritory, seedDay: string): SeedOpportunity[] {
+  const communes = new Map(t.detail.communes.map((c) => [c.insee, c]));
+  const place = (name: string, insee: string) => {
+    const commune = communes.get(insee);
+    if (!commune) throw new Error(`${t.detail.slug}: no commune ${insee}`);
+    return { name: `${name} (lieu fictif)`, commune: { insee, name: commune.name } };
+  };
+  const open = (kind: OpportunityInput['kind'], title: string, description: string): SeedOpportunity => ({
+    input: { kind, title, description, startsAt: null, endsAt: null, place: null, capacity: null },
+    taken: 0,
+  });
+  const dated = (
+    kind: OpportunityInput['kind'],
+    title: string,
+    description: string,
+    when: { after: number; weekday: number; from: string; to: string },
+    where: { name: string; insee: string },
+    capacity: number,
+    taken: number,
+  ): SeedOpportunity => {
+    const day = weekdayAfter(seedDay, when.after, when.weekday);
+    return {
+      input: {
+        kind,
+        title,
+        description,
+        startsAt: at(day, when.from),
+        endsAt: at(day, when.to),
+        place: place(where.name, where.insee),
+        capacity,
+      },
+      taken,
+    };
+  };
+  const [SAT, FRI, THU, WED, TUE] = [6, 5, 4, 3, 2];
+  switch (t.detail.slug) {
+    case 'roya':
+      return [
+        open(
+          'atelier-cooperation',
+          'Rejoindre le groupe de coopération « logement des saisonniers »',
+          'Habitants, employeurs et propriétaires cherchent ensemble des logements pour les saisonniers de la vallée. Le groupe se réunit chaque mois ; on peut le rejoindre à tout moment.',
+        ),
+        dated(
+          'atelier-cooperation',
+          'Atelier de coopération : covoiturage et transport solidaire dans la vallée',
+          'Trois heures pour organiser, avec les associations et les employeurs, des trajets partagés entre les villages et vers la gare.',
+          { after: 10, weekday: SAT, from: '14:00', to: '17:00' },
+          { name: 'Local de l’Amicale des bénévoles', insee: '06062' },
+          24,
+          17,
+        ),
+        open(
+          'benevolat',
+          'Devenir bénévole de l’entraide : accueillir saisonniers et nouveaux habitants',
+          'Quelques heures par mois pour accueillir, orienter et accompagner, avec le binôme et les associations de la vallée.',
+        ),
+        dated(
+          'evenement',
+          'Rencontre des coopérations de la vallée : où en sommes-nous ?',
+          'Les groupes de coopération présentent leur avancement et ce qu’il leur manque, suivi d’un repas partagé.',
+          { after: 24, weekday: FRI, from: '18:30', to: '21:30' },
+          { name: 'Grange des Cairns', insee: '06163' },
+          40,
+          40,
+        ),
+        open(
+          'rejoindre-coalition',
+          'Se faire connaître pour la future coalition de la vallée',
+          'La phase 3 commencera en 2027 : les acteurs prêts à s’allier dans la durée peuvent déjà se signaler au binôme.',
+        ),
+      ];
+    case 'entre-deux-mers':
+      return [
+        open(
+          'entretien-portrait',
+          'Portrait de l’Entre-deux-Mers : dernières semaines pour témoigner',
+          'Une heure d’échange avec un membre du binôme, chez vous ou dans un lieu de votre choix : votre regard sur le Créonnais, ses forces et ce qui l’inquiète.',
+        ),
+        dated(
+          'entretien-portrait',
+          'Entretien collectif : se nourrir et se déplacer dans le Créonnais',
+          'Deux heures d’échange à plusieurs sur l’alimentation, les trajets du quotidien et l’avenir des emplois de la vigne.',
+          { after: 8, weekday: TUE, from: '18:00', to: '20:00' },
+          { name: 'Tiers-lieu La Grange aux Coteaux', insee: '33140' },
+          20,
+          8,
+        ),
+        open(
+          'benevolat',
+          'Aider à préparer la restitution du portrait',
+          'Mise en page des témoignages, accueil du public, logistique : selon vos disponibilités.',
+        ),
+        dated(
+          'evenement',
+          'Restitution du portrait de l’Entre-deux-Mers',
+          'Le binôme présente le portrait sensible du territoire et ouvre la discussion sur les coopérations à venir.',
+          { after: 40, weekday: SAT, from: '10:00', to: '12:30' },
+          { name: 'Halle du Potager commun', insee: '33505' },
+          120,
+          37,
+        ),
+      ];
+    case 'forbach':
+      return [
+        open(
+          'entretien-portrait',
+          'Racontez le bassin : entretien pour le portrait (en français ou en allemand)',
+          'Une heure pour dire ce que le secteur de Forbach a été, ce qu’il est et ce qui pourrait le faire avancer, des deux côtés de la frontière.',
+        ),
+        dated(
+          'entretien-portrait',
+          'Entretien collectif des 16–25 ans : travailler des deux côtés de la frontière',
+          'Un échange entre jeunes sur l’emploi, la formation et la mobilité vers la Sarre, animé par le binôme.',
+          { after: 9, weekday: WED, from: '17:30', to: '19:30' },
+          { name: 'Local de l’association Tremplin 16-25', insee: '57660' },
+          15,
+          15,
+        ),
+        open(
+          'benevolat',
+          'Recueillir la mémoire ouvrière avec le binôme',
+          'Accompagner les entretiens avec d’anciens mineurs et leurs familles, et aider à transcrire les récits.',
+        ),
+        dated(
+          'evenement',
+          'Restitution du portrait du secteur de Forbach',
+          'Présentation du portrait du territoire, de ses forces et de ses fragilités, suivie d’un verre de l’amitié.',
+          { after: 45, weekday: FRI, from: '18:00', to: '20:30' },
+          { name: 'Salle des Terrils verts', insee: '57638' },
+          90,
+          12,
+        ),
+      ];
+    case 'nantes-bellevue':
+      return [
+        open(
+          'entretien-portrait',
+          'Bellevue vu par ses habitants : entretien pour le portrait',
+          'Une heure d’échange, dans la langue de votre choix si un bénévole la parle : ce que vous aimez dans le quartier et ce qui devrait changer.',
+        ),
+        dated(
+          'entretien-portrait',
+          'Entretien collectif au pied des immeubles : l’aide alimentaire dans le quartier',
+          'Un moment d’échange en plein air avec les habitants, les associations d’aide alimentaire et la ressourcerie.',
+          { after: 6, weekday: THU, from: '16:30', to: '18:30' },
+          { name: 'Cour de la Maison de quartier Les Lilas', insee: '44109' },
+          25,
+          11,
+        ),
+        open(
+          'benevolat',
+          'Tenir le stand du portrait au marché du quartier',
+          'Inviter les passants à témoigner pour le portrait, une matinée par mois.',
+        ),
+        dated(
+          'evenement',
+          'Restitution du portrait de Bellevue, avec repas partagé',
+          'Le portrait du quartier présenté à ses habitants, puis un repas où chacun apporte un plat.',
+          { after: 33, weekday: SAT, from: '11:00', to: '14:00' },
+          { name: 'Gymnase du Parc', insee: '44162' },
+          100,
+          64,
+        ),
+      ];
+    default:
+      // A territory being selected offers nothing yet.
+      return [];
+  }
+}
+
+async function seedTerritory(tx: Sql, t: SeedTerritory, position: number, seedDay: string): Promise<void> {
+  const { slug, status, ...data } = t.detail;
   await tx.query(
     `insert into territories (slug, position, status, data, own_perimeter, updated_at)
      values ($1, $2, $3, $4::text::jsonb, $5, '2026-11-20T09:00:00Z')`,
@@ -324,20 +411,24 @@ async function seedTerritory(tx: Sql, t: SeedTerritory, position: number): Promi
   for (const [i, member] of membersFor(t).entries()) {
     await insertMember(tx, slug, member, `mbr_${slug}_${String(i + 1).padStart(3, '0')}`);
   }
-  for (const [i, { input, taken }] of opportunitiesFor(t).entries()) {
+  for (const [i, { input, taken }] of opportunitiesFor(t, seedDay).entries()) {
     await insertOpportunity(tx, slug, input, `opp_${slug}_${i + 1}`, input.capacity === null ? 0 : taken);
   }
   await seedStory(tx, slug);
-  await storeApproximateGeometry(tx, t);
+  await storeDemoGeometry(tx, t);
 }
 
-/** Seeds the demo data when the database has no territory yet; returns whether it did. */
-export async function seedIfEmpty(db: Database): Promise<boolean> {
+/**
+ * Seeds the demo data when the database has no territory yet; returns whether it did. The calls
+ * to engage are dated from `now` (the day the demo is seeded), so they stay in the future.
+ */
+export async function seedIfEmpty(db: Database, now = new Date()): Promise<boolean> {
+  const seedDay = parisDay(now);
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(7402)');
     const [row] = await tx.query<{ n: number }>('select count(*)::int as n from territories');
     if ((row?.n ?? 0) > 0) return false;
-    for (const [i, t] of SEED_TERRITORIES.entries()) await seedTerritory(tx, t, i + 1);
+    for (const [i, t] of SEED_TERRITORIES.entries()) await seedTerritory(tx, t, i + 1, seedDay);
     return true;
   });
 }

@@ -4,28 +4,62 @@
  * Facts come from the programme's announcement of 3 November 2025 (named territories, the Roya's
  * binôme, the three phases). Everything else — perimeters of the unnamed territories, other
  * binômes, figures, members, opportunities, milestones — is demonstration data: invented,
- * plausible, and flagged `demo: true`. No real person is named.
+ * plausible, and flagged `demo: true`. No real person is named, and no real public body, office
+ * or organisation appears in an invented role: every member is an invented organisation whose
+ * name says so (« (fictif) », « (fictive) ») and whose description says « membre fictif ». Real
+ * organisations appear only as the sources place them: the Fondation de France and the Kiif's
+ * members as binômes (the Roya's is a fact, the others are demo assumptions, as TEC.md allows).
+ * Real communes appear as what they are: the places where the invented members are.
  */
-import type { Binome, Commune, Force, MemberKind, TerritoryDetail, Vulnerability } from '@tec/contract';
+import type { Binome, Force, MemberKind, TerritoryDetail, Vulnerability } from '@tec/contract';
 
-export interface SeedCommune extends Commune {
-  /** Approximate position (longitude, latitude) for the demo map; real shapes come from import. */
-  at: [number, number];
+/** An invented member of the demo: its commune is one of its territory's communes (INSEE code). */
+export interface SeedMember {
+  kind: MemberKind;
+  /** An invented organisation, its name ending in « (fictif) » or « (fictive) ». */
+  name: string;
+  role: string;
+  commune: string;
 }
 
 export interface SeedTerritory {
-  detail: Omit<TerritoryDetail, 'currentPhase' | 'updatedAt' | 'communes'> & { communes: SeedCommune[] };
+  detail: Omit<TerritoryDetail, 'currentPhase' | 'updatedAt'>;
   /** The perimeter is its own polygon (a neighbourhood), not the union of its communes. */
   ownPerimeter: boolean;
-  /** A rough outline drawn by hand for the demo (longitude, latitude), flagged approximate. */
-  outline: [number, number][];
+  /**
+   * A neighbourhood's perimeter, drawn by hand for the demo (longitude, latitude; convex), flagged
+   * approximate wherever it is shown. The parts of its communes inside it come from the extract.
+   */
+  perimeter?: [number, number][];
+  /** A territory being selected: the départements of the area where it will be chosen. */
+  area?: string[];
   phases: SeedPhases;
-  /** Invented members: [kind, name, role] — completed by the generator in members.ts. */
-  members: [MemberKind, string, string][];
-  memberTarget: number;
+  members: SeedMember[];
 }
 
-export type SeedPhases = 'roya' | 'finishing-portrait' | 'not-started';
+export type SeedPhases =
+  | { kind: 'roya' }
+  | {
+      kind: 'finishing-portrait';
+      /** Start of the portrait, when the interviews were done, its planned end (YYYY-MM-DD). */
+      start: string;
+      interviewsDone: string;
+      end: string;
+      /** People met in interviews so far. */
+      met: number;
+    }
+  | { kind: 'not-started' };
+
+const m = (kind: MemberKind, name: string, role: string, commune: string): SeedMember => ({
+  kind,
+  name,
+  role,
+  commune,
+});
+
+const [TENDE, LA_BRIGUE, FONTAN, SAORGE, BREIL] = ['06163', '06162', '06062', '06132', '06023'];
+const [STIRING, SCHOENECK, SPICHEREN] = ['57660', '57638', '57659'];
+const [NANTES, SAINT_HERBLAIN] = ['44109', '44162'];
 
 const FDF = (region: string): Binome['fondation'] => ({
   name: `Fondation de France ${region}`,
@@ -34,8 +68,7 @@ const FDF = (region: string): Binome['fondation'] => ({
 
 const roya: SeedTerritory = {
   ownPerimeter: false,
-  phases: 'roya',
-  memberTarget: 42,
+  phases: { kind: 'roya' },
   detail: {
     slug: 'roya',
     name: 'Vallée de la Roya',
@@ -48,13 +81,13 @@ const roya: SeedTerritory = {
     summary:
       'Vallée de montagne frontalière de l’Italie, durement touchée par la tempête Alex en octobre 2020. ' +
       'TEC y prolonge la première expérimentation menée par la Fondation de France Méditerranée et InterMade. ' +
-      'Données de démonstration : membres, chiffres et jalons sont fictifs.',
+      'Données de démonstration : acteurs, chiffres, jalons et appels sont fictifs.',
     communes: [
-      { insee: '06163', name: 'Tende', at: [7.594, 44.087] },
-      { insee: '06162', name: 'La Brigue', at: [7.617, 44.063] },
-      { insee: '06062', name: 'Fontan', at: [7.552, 44.001] },
-      { insee: '06132', name: 'Saorge', at: [7.553, 43.987] },
-      { insee: '06023', name: 'Breil-sur-Roya', at: [7.514, 43.937] },
+      { insee: '06163', name: 'Tende' },
+      { insee: '06162', name: 'La Brigue' },
+      { insee: '06062', name: 'Fontan' },
+      { insee: '06132', name: 'Saorge' },
+      { insee: '06023', name: 'Breil-sur-Roya' },
     ],
     vulnerabilities: [
       {
@@ -79,43 +112,96 @@ const roya: SeedTerritory = {
     },
     benevoles: 14,
   },
-  outline: [
-    [7.47, 43.89],
-    [7.45, 43.95],
-    [7.48, 44.02],
-    [7.5, 44.1],
-    [7.55, 44.15],
-    [7.63, 44.17],
-    [7.7, 44.14],
-    [7.72, 44.08],
-    [7.66, 44.02],
-    [7.6, 43.96],
-    [7.56, 43.9],
-    [7.5, 43.88],
-  ],
   members: [
-    ['association', 'Roya Entraide', 'Coordination de l’aide entre voisins'],
-    ['association', 'Les Jardins suspendus de Saorge', 'Jardins partagés en terrasses'],
-    ['association', 'Mobilités Roya-Bévéra', 'Covoiturage et transport solidaire'],
-    ['association', 'Amicale des bénévoles de la tempête', 'Mémoire et accueil des nouveaux bénévoles'],
-    ['entreprise', 'Scierie de la Haute-Roya', 'Bois local pour la reconstruction'],
-    ['entreprise', 'Gîtes du Col de Tende', 'Hébergement de saisonniers'],
-    ['entreprise', 'Épicerie-relais de Fontan', 'Point de dépôt et de retrait'],
-    ['collectivite', 'Commune de Breil-sur-Roya', 'Mise à disposition de salles'],
-    ['collectivite', 'Commune de La Brigue', 'Soutien au logement saisonnier'],
-    ['elu', 'Élue déléguée à la vie associative de Tende', 'Lien avec le conseil municipal'],
-    ['fondation', 'Fonds Solidarité Vallées (fondation abritée)', 'Soutien financier aux projets'],
-    ['ess', 'Coopérative Roya Bois-Énergie', 'Filière bois de chauffage'],
-    ['ess', 'Ressourcerie de la Vallée', 'Réemploi et ateliers de réparation'],
-    ['citoyen', 'Collectif d’habitants du Haut-Village', 'Veille sur les personnes isolées'],
-    ['service-public', 'Maison de services de la vallée', 'Accompagnement aux démarches'],
+    m(
+      'association',
+      'Entraide des Hauts de Roya (fictive)',
+      'Coordination de l’aide entre voisins depuis la tempête',
+      TENDE,
+    ),
+    m(
+      'association',
+      'Association Les Terrasses partagées (fictive)',
+      'Jardins partagés en terrasses',
+      SAORGE,
+    ),
+    m('association', 'Association Roule en vallée (fictive)', 'Covoiturage et transport solidaire', BREIL),
+    m(
+      'association',
+      'Amicale des bénévoles de la vallée (fictive)',
+      'Accueil des nouveaux bénévoles',
+      FONTAN,
+    ),
+    m(
+      'association',
+      'Association Toit pour la saison (fictive)',
+      'Logement des saisonniers chez l’habitant',
+      LA_BRIGUE,
+    ),
+    m('association', 'Chorale Les Voix du Col (fictive)', 'Culture locale et fêtes de village', TENDE),
+    m(
+      'association',
+      'Association Fil de mémoire (fictive)',
+      'Recueil des récits de la tempête de 2020',
+      FONTAN,
+    ),
+    m('association', 'Club des aînés Les Edelweiss (fictif)', 'Lutte contre l’isolement', LA_BRIGUE),
+    m(
+      'association',
+      'Association Montagne pour tous (fictive)',
+      'Activités de plein air pour les jeunes',
+      BREIL,
+    ),
+    m('entreprise', 'Scierie Les Trois Mélèzes (fictive)', 'Bois local pour la reconstruction', LA_BRIGUE),
+    m('entreprise', 'Gîte Le Replat (fictif)', 'Hébergement de saisonniers', TENDE),
+    m('entreprise', 'Épicerie-relais L’Escale (fictive)', 'Point de dépôt et de retrait', FONTAN),
+    m('entreprise', 'Atelier Roue libre (fictif)', 'Réparation de vélos et de voitures', BREIL),
+    m(
+      'entreprise',
+      'Accompagnateurs en montagne Les Cairns (fictifs)',
+      'Tourisme doux et emploi local',
+      TENDE,
+    ),
+    m(
+      'fondation',
+      'Fonds Solidarité Montagnes (fondation abritée fictive)',
+      'Soutien financier aux projets',
+      BREIL,
+    ),
+    m('ess', 'Coopérative Bois-Énergie des Trois Vallées (fictive)', 'Filière bois de chauffage', SAORGE),
+    m('ess', 'Ressourcerie La Navette (fictive)', 'Réemploi et ateliers de réparation', BREIL),
+    m('ess', 'Cantine solidaire Le Chaudron (fictive)', 'Repas partagés et aide alimentaire', SAORGE),
+    m(
+      'citoyen',
+      'Collectif Les Veilleurs du Haut-Village (fictif)',
+      'Veille sur les personnes isolées',
+      SAORGE,
+    ),
+    m('citoyen', 'Collectif des parents de la haute vallée (fictif)', 'Covoiturage scolaire', LA_BRIGUE),
+    m(
+      'service-public',
+      'Point d’accueil itinérant des démarches (fictif)',
+      'Accompagnement aux démarches',
+      BREIL,
+    ),
+    m(
+      'autre',
+      'Réseau d’échanges de savoirs de la vallée (fictif)',
+      'Échanges de savoirs entre habitants',
+      FONTAN,
+    ),
   ],
 };
 
 const entreDeuxMers: SeedTerritory = {
   ownPerimeter: false,
-  phases: 'finishing-portrait',
-  memberTarget: 36,
+  phases: {
+    kind: 'finishing-portrait',
+    start: '2026-01-12',
+    interviewsDone: '2026-09-15',
+    end: '2026-12-18',
+    met: 34,
+  },
   detail: {
     slug: 'entre-deux-mers',
     name: 'Entre-deux-Mers',
@@ -129,21 +215,21 @@ const entreDeuxMers: SeedTerritory = {
       'Territoire viticole entre Garonne et Dordogne, aux portes de Bordeaux. Le périmètre de démonstration ' +
       'reprend les 15 communes de la communauté de communes du Créonnais. Données de démonstration.',
     communes: [
-      { insee: '33140', name: 'Créon', at: [-0.348, 44.775] },
-      { insee: '33363', name: 'Sadirac', at: [-0.411, 44.781] },
-      { insee: '33505', name: 'La Sauve', at: [-0.315, 44.769] },
-      { insee: '33028', name: 'Baron', at: [-0.318, 44.791] },
-      { insee: '33252', name: 'Loupes', at: [-0.385, 44.802] },
-      { insee: '33201', name: 'Haux', at: [-0.381, 44.737] },
-      { insee: '33093', name: 'Capian', at: [-0.334, 44.708] },
-      { insee: '33145', name: 'Cursan', at: [-0.332, 44.8] },
-      { insee: '33335', name: 'Le Pout', at: [-0.357, 44.8] },
-      { insee: '33408', name: 'Saint-Genès-de-Lombaud', at: [-0.369, 44.756] },
-      { insee: '33549', name: 'Villenave-de-Rions', at: [-0.291, 44.692] },
-      { insee: '33086', name: 'Camiac-et-Saint-Denis', at: [-0.281, 44.787] },
-      { insee: '33059', name: 'Blésignac', at: [-0.265, 44.775] },
-      { insee: '33431', name: 'Saint-Léon', at: [-0.287, 44.764] },
-      { insee: '33263', name: 'Madirac', at: [-0.407, 44.753] },
+      { insee: '33140', name: 'Créon' },
+      { insee: '33363', name: 'Sadirac' },
+      { insee: '33505', name: 'La Sauve' },
+      { insee: '33028', name: 'Baron' },
+      { insee: '33252', name: 'Loupes' },
+      { insee: '33201', name: 'Haux' },
+      { insee: '33093', name: 'Capian' },
+      { insee: '33145', name: 'Cursan' },
+      { insee: '33335', name: 'Le Pout' },
+      { insee: '33408', name: 'Saint-Genès-de-Lombaud' },
+      { insee: '33549', name: 'Villenave-de-Rions' },
+      { insee: '33086', name: 'Camiac-et-Saint-Denis' },
+      { insee: '33059', name: 'Blésignac' },
+      { insee: '33431', name: 'Saint-Léon' },
+      { insee: '33263', name: 'Madirac' },
     ],
     vulnerabilities: [
       { kind: 'tangible', nature: 'cyclique', label: 'Crise de la viticulture et arrachage de vignes' },
@@ -162,40 +248,60 @@ const entreDeuxMers: SeedTerritory = {
     },
     benevoles: 9,
   },
-  outline: [
-    [-0.43, 44.76],
-    [-0.42, 44.8],
-    [-0.38, 44.82],
-    [-0.32, 44.815],
-    [-0.27, 44.8],
-    [-0.25, 44.77],
-    [-0.27, 44.72],
-    [-0.29, 44.685],
-    [-0.33, 44.69],
-    [-0.37, 44.72],
-    [-0.41, 44.74],
-  ],
   members: [
-    ['association', 'Panier solidaire du Créonnais', 'Aide alimentaire et épicerie sociale'],
-    ['association', 'Les Roues de l’Entre-deux-Mers', 'Transport solidaire vers les soins'],
-    ['association', 'Vignes et Partage', 'Insertion par le travail de la vigne'],
-    ['entreprise', 'Domaine des Coteaux de Haux', 'Emplois saisonniers et accueil de stagiaires'],
-    ['entreprise', 'Boulangerie du Marché de Créon', 'Dons d’invendus'],
-    ['collectivite', 'Commune de Créon', 'Accueil des ateliers'],
-    ['collectivite', 'Commune de Sadirac', 'Lien avec le centre social'],
-    ['elu', 'Conseiller délégué aux mobilités de La Sauve', 'Relais auprès des élus'],
-    ['ess', 'Légumerie coopérative du Créonnais', 'Transformation de légumes locaux'],
-    ['ess', 'Groupement d’employeurs agricoles (démo)', 'Partage d’emplois viticoles'],
-    ['fondation', 'Fonds de dotation Terres d’Entre-deux-Mers', 'Financement de projets alimentaires'],
-    ['citoyen', 'Collectif des parents de Madirac', 'Covoiturage scolaire'],
-    ['service-public', 'Relais petite enfance du Créonnais', 'Information des familles'],
+    m(
+      'association',
+      'Panier solidaire des Coteaux (fictif)',
+      'Aide alimentaire et épicerie sociale',
+      '33140',
+    ),
+    m('association', 'Association Roues solidaires (fictive)', 'Transport solidaire vers les soins', '33363'),
+    m(
+      'association',
+      'Association Vignes et Partage (fictive)',
+      'Insertion par le travail de la vigne',
+      '33201',
+    ),
+    m('association', 'AMAP Le Panier des Bastides (fictive)', 'Paniers de producteurs locaux', '33335'),
+    m('association', 'Club des aînés Les Vendangeurs (fictif)', 'Lutte contre l’isolement', '33086'),
+    m(
+      'entreprise',
+      'Domaine des Trois Chênes (fictif)',
+      'Emplois saisonniers et accueil de stagiaires',
+      '33093',
+    ),
+    m('entreprise', 'Boulangerie Au Pain partagé (fictive)', 'Dons d’invendus', '33140'),
+    m('entreprise', 'Chai coopératif des Deux Rives (fictif)', 'Emploi viticole et diversification', '33549'),
+    m(
+      'ess',
+      'Légumerie coopérative Le Potager commun (fictive)',
+      'Transformation de légumes locaux',
+      '33505',
+    ),
+    m('ess', 'Groupement d’employeurs Vendanges et Saisons (fictif)', 'Partage d’emplois viticoles', '33145'),
+    m('ess', 'Épicerie vrac La Bonne Mesure (fictive)', 'Circuits courts', '33059'),
+    m('ess', 'Atelier vélo La Chaîne libre (fictif)', 'Réparation de vélos et mobilité douce', '33431'),
+    m(
+      'fondation',
+      'Fonds de dotation Terres et Tables (fictif)',
+      'Financement de projets alimentaires',
+      '33028',
+    ),
+    m('citoyen', 'Collectif Les Covoitureurs du mercredi (fictif)', 'Covoiturage scolaire', '33263'),
+    m('citoyen', 'Collectif Jardins de Lombaud (fictif)', 'Jardins partagés', '33408'),
+    m('service-public', 'Relais petite enfance Les Petits Pas (fictif)', 'Information des familles', '33252'),
   ],
 };
 
 const forbach: SeedTerritory = {
   ownPerimeter: false,
-  phases: 'finishing-portrait',
-  memberTarget: 27,
+  phases: {
+    kind: 'finishing-portrait',
+    start: '2026-02-02',
+    interviewsDone: '2026-10-09',
+    end: '2027-01-29',
+    met: 27,
+  },
   detail: {
     slug: 'forbach',
     name: 'Secteur de Forbach',
@@ -210,9 +316,9 @@ const forbach: SeedTerritory = {
       'communes contiguës de la communauté d’agglomération Forbach Porte de France, au contact de Sarrebruck. ' +
       'Données de démonstration.',
     communes: [
-      { insee: '57660', name: 'Stiring-Wendel', at: [6.93, 49.203] },
-      { insee: '57638', name: 'Schœneck', at: [6.915, 49.217] },
-      { insee: '57659', name: 'Spicheren', at: [6.965, 49.193] },
+      { insee: '57660', name: 'Stiring-Wendel' },
+      { insee: '57638', name: 'Schœneck' },
+      { insee: '57659', name: 'Spicheren' },
     ],
     vulnerabilities: [
       { kind: 'tangible', nature: 'cyclique', label: 'Déclin économique depuis la fin des houillères' },
@@ -231,35 +337,63 @@ const forbach: SeedTerritory = {
     },
     benevoles: 6,
   },
-  outline: [
-    [6.83, 49.2],
-    [6.85, 49.225],
-    [6.89, 49.23],
-    [6.94, 49.215],
-    [6.97, 49.19],
-    [6.96, 49.155],
-    [6.92, 49.15],
-    [6.9, 49.17],
-    [6.86, 49.185],
-  ],
   members: [
-    ['association', 'Mémoire et Avenir du Bassin', 'Transmission de l’histoire minière'],
-    ['association', 'Jeunes du Wiesberg', 'Accompagnement des 16–25 ans'],
-    ['association', 'Pont Sarre-Moselle', 'Échanges franco-allemands'],
-    ['entreprise', 'Atelier de mécanique de Stiring', 'Apprentissage'],
-    ['collectivite', 'Commune de Stiring-Wendel', 'Politique de la ville'],
-    ['elu', 'Adjointe à la jeunesse de Schœneck', 'Relais auprès des élus'],
-    ['ess', 'Régie de quartier de Stiring', 'Emplois d’insertion'],
-    ['fondation', 'Fonds mémoire ouvrière (fondation abritée)', 'Soutien aux projets culturels'],
-    ['citoyen', 'Collectif des habitants de la cité de Verrerie-Sophie', 'Jardins et fêtes de quartier'],
-    ['service-public', 'Mission locale (antenne de démonstration)', 'Emploi des jeunes'],
+    m(
+      'association',
+      'Association Mémoire et Avenir du Bassin (fictive)',
+      'Transmission de l’histoire minière',
+      STIRING,
+    ),
+    m('association', 'Association Tremplin 16-25 (fictive)', 'Accompagnement des 16–25 ans', STIRING),
+    m('association', 'Association Pont Sarre-Moselle (fictive)', 'Échanges franco-allemands', SPICHEREN),
+    m('association', 'Chorale transfrontalière Glück Auf (fictive)', 'Chant et culture minière', SCHOENECK),
+    m('association', 'Jardins ouvriers Les Terrils verts (fictifs)', 'Jardins et alimentation', SCHOENECK),
+    m('association', 'Association Sport Ensemble (fictive)', 'Activités pour les jeunes', SPICHEREN),
+    m('entreprise', 'Atelier de mécanique du Puits (fictif)', 'Apprentissage', STIRING),
+    m('entreprise', 'Boulangerie Grenzenlos (fictive)', 'Apprentissage et produits locaux', SPICHEREN),
+    m('ess', 'Régie de quartier Les Cités solidaires (fictive)', 'Emplois d’insertion', STIRING),
+    m(
+      'ess',
+      'Garage solidaire Le Relais de la Frontière (fictif)',
+      'Mobilité des demandeurs d’emploi',
+      STIRING,
+    ),
+    m(
+      'fondation',
+      'Fonds Mémoire ouvrière (fondation abritée fictive)',
+      'Soutien aux projets culturels',
+      SCHOENECK,
+    ),
+    m(
+      'citoyen',
+      'Collectif des habitants de la cité des Tilleuls (fictif)',
+      'Jardins et fêtes de quartier',
+      SCHOENECK,
+    ),
+    m('service-public', 'Antenne emploi jeunes (fictive)', 'Emploi des jeunes', STIRING),
   ],
 };
 
 const nantes: SeedTerritory = {
   ownPerimeter: true,
-  phases: 'finishing-portrait',
-  memberTarget: 31,
+  // Drawn by hand around the Nantes / Saint-Herblain border west of the city centre: approximate.
+  perimeter: [
+    [-1.624, 47.21],
+    [-1.619, 47.219],
+    [-1.609, 47.2235],
+    [-1.598, 47.222],
+    [-1.592, 47.215],
+    [-1.596, 47.208],
+    [-1.606, 47.2035],
+    [-1.617, 47.204],
+  ],
+  phases: {
+    kind: 'finishing-portrait',
+    start: '2026-01-19',
+    interviewsDone: '2026-09-30',
+    end: '2026-12-31',
+    met: 41,
+  },
   detail: {
     slug: 'nantes-bellevue',
     name: 'Nantes — quartier Bellevue',
@@ -272,10 +406,10 @@ const nantes: SeedTerritory = {
     summary:
       'Le programme cite « un quartier prioritaire de Nantes » sans le nommer : la démonstration prend ' +
       'Bellevue, à cheval sur Nantes et Saint-Herblain. Son périmètre est celui du quartier, pas celui des ' +
-      'communes. Données de démonstration.',
+      'communes, et il est approximatif : tracé à la main pour la démonstration. Données de démonstration.',
     communes: [
-      { insee: '44109', name: 'Nantes', at: [-1.554, 47.218] },
-      { insee: '44162', name: 'Saint-Herblain', at: [-1.649, 47.212] },
+      { insee: '44109', name: 'Nantes' },
+      { insee: '44162', name: 'Saint-Herblain' },
     ],
     vulnerabilities: [
       { kind: 'tangible', nature: 'structurelle', label: 'Revenus faibles et logements dégradés' },
@@ -294,37 +428,58 @@ const nantes: SeedTerritory = {
     },
     benevoles: 11,
   },
-  outline: [
-    [-1.635, 47.208],
-    [-1.632, 47.218],
-    [-1.622, 47.224],
-    [-1.608, 47.223],
-    [-1.597, 47.216],
-    [-1.598, 47.207],
-    [-1.61, 47.202],
-    [-1.625, 47.203],
-  ],
   members: [
-    ['association', 'Centre social Bellevue (démo)', 'Accueil et animation'],
-    ['association', 'Épicerie solidaire du Jamet', 'Aide alimentaire'],
-    ['association', 'Bellevue Jeunesse', 'Soutien scolaire et sport'],
-    ['association', 'Locataires unis de Bellevue', 'Représentation des habitants'],
-    ['entreprise', 'Boulangerie de la place Mendès-France', 'Dons et stages'],
-    ['collectivite', 'Ville de Nantes — équipe de quartier', 'Politique de la ville'],
-    ['collectivite', 'Ville de Saint-Herblain — pôle solidarités', 'Politique de la ville'],
-    ['elu', 'Conseillère municipale de quartier (Saint-Herblain)', 'Relais auprès des élus'],
-    ['ess', 'Ressourcerie de l’Ouest nantais', 'Réemploi et emplois d’insertion'],
-    ['ess', 'Cuisine partagée des Dervallières', 'Repas solidaires'],
-    ['fondation', 'Fonds Quartiers Solidaires (fondation amie)', 'Financement de micro-projets'],
-    ['citoyen', 'Mères solidaires de Bellevue', 'Entraide entre familles'],
-    ['service-public', 'Médiathèque de quartier (démo)', 'Ateliers numériques'],
+    m('association', 'Maison de quartier Les Lilas (fictive)', 'Accueil et animation', NANTES),
+    m(
+      'association',
+      'Épicerie solidaire Le Panier du quartier (fictive)',
+      'Aide alimentaire',
+      SAINT_HERBLAIN,
+    ),
+    m(
+      'association',
+      'Association Les Grands Frères et Grandes Sœurs (fictive)',
+      'Soutien scolaire et sport',
+      NANTES,
+    ),
+    m(
+      'association',
+      'Amicale des locataires Les Tours du Parc (fictive)',
+      'Représentation des habitants',
+      SAINT_HERBLAIN,
+    ),
+    m(
+      'association',
+      'Association Langues en partage (fictive)',
+      'Cours de français et traduction',
+      SAINT_HERBLAIN,
+    ),
+    m('association', 'Association Sport Ouvert (fictive)', 'Sport pour les jeunes', NANTES),
+    m('entreprise', 'Boulangerie La Fournée du marché (fictive)', 'Dons et stages', NANTES),
+    m(
+      'entreprise',
+      'Auto-école sociale Premier Volant (fictive)',
+      'Permis de conduire à prix solidaire',
+      SAINT_HERBLAIN,
+    ),
+    m('ess', 'Ressourcerie La Seconde Main (fictive)', 'Réemploi et emplois d’insertion', SAINT_HERBLAIN),
+    m('ess', 'Cuisine partagée Les Marmites du monde (fictive)', 'Repas solidaires', NANTES),
+    m(
+      'fondation',
+      'Fonds Quartiers solidaires (fondation amie fictive)',
+      'Financement de micro-projets',
+      NANTES,
+    ),
+    m('citoyen', 'Collectif des Mères solidaires (fictif)', 'Entraide entre familles', SAINT_HERBLAIN),
+    m('citoyen', 'Collectif Jardins au pied des tours (fictif)', 'Jardins partagés', NANTES),
+    m('service-public', 'Espace numérique de quartier (fictif)', 'Ateliers numériques', NANTES),
   ],
 };
 
 const ara: SeedTerritory = {
   ownPerimeter: true,
-  phases: 'not-started',
-  memberTarget: 0,
+  area: ['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74'],
+  phases: { kind: 'not-started' },
   detail: {
     slug: 'auvergne-rhone-alpes',
     name: 'Territoire en Auvergne-Rhône-Alpes',
@@ -335,7 +490,7 @@ const ara: SeedTerritory = {
     typology: [],
     demo: true,
     summary:
-      'Territoire en cours de sélection : seule la région est connue. La carte montre la région, pas un périmètre.',
+      'Territoire en cours de sélection : seule la région est connue. La carte place un repère dans la région, pas un périmètre.',
     communes: [],
     vulnerabilities: [],
     forces: [],
@@ -343,33 +498,13 @@ const ara: SeedTerritory = {
     binome: null,
     benevoles: 0,
   },
-  outline: [
-    [2.06, 45.5],
-    [2.5, 46.4],
-    [3.0, 46.8],
-    [4.0, 46.3],
-    [4.8, 46.5],
-    [5.3, 46.3],
-    [6.1, 46.6],
-    [6.8, 46.4],
-    [7.05, 45.9],
-    [6.85, 45.1],
-    [7.05, 44.85],
-    [6.3, 44.4],
-    [5.4, 44.2],
-    [4.7, 44.3],
-    [4.0, 44.4],
-    [3.3, 44.9],
-    [2.5, 44.8],
-    [2.1, 45.1],
-  ],
   members: [],
 };
 
 const hauteGaronne: SeedTerritory = {
   ownPerimeter: true,
-  phases: 'not-started',
-  memberTarget: 0,
+  area: ['31'],
+  phases: { kind: 'not-started' },
   detail: {
     slug: 'haute-garonne',
     name: 'Territoire en Haute-Garonne',
@@ -380,7 +515,7 @@ const hauteGaronne: SeedTerritory = {
     typology: [],
     demo: true,
     summary:
-      'Territoire en cours de sélection : seul le département est connu. La carte montre le département.',
+      'Territoire en cours de sélection : seul le département est connu. La carte place un repère dans le département, pas un périmètre.',
     communes: [],
     vulnerabilities: [],
     forces: [],
@@ -388,23 +523,6 @@ const hauteGaronne: SeedTerritory = {
     binome: null,
     benevoles: 0,
   },
-  outline: [
-    [0.45, 42.7],
-    [0.7, 42.75],
-    [0.95, 42.95],
-    [1.3, 43.05],
-    [1.7, 43.2],
-    [1.95, 43.45],
-    [1.85, 43.65],
-    [1.5, 43.85],
-    [1.25, 43.85],
-    [1.05, 43.65],
-    [0.85, 43.45],
-    [0.75, 43.2],
-    [1.0, 43.0],
-    [0.85, 42.85],
-    [0.65, 42.85],
-  ],
   members: [],
 };
 

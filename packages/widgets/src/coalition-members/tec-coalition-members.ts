@@ -434,6 +434,14 @@ export class TecCoalitionMembers extends TecElement {
     return this.t(this.coalition ? 'membersTitle' : 'actorsTitle', { territory: territory.name });
   }
 
+  /** A territory being selected has no calls or actors yet: it says so, not « nothing to show ». */
+  protected override renderEmpty(): TemplateResult {
+    if (this.territoryData?.status !== 'en-selection') return super.renderEmpty();
+    return html`<div class="frame state" part="base">
+      <slot name="empty"><p part="empty">${this.t('selecting')}</p></slot>
+    </div>`;
+  }
+
   protected override renderSkeleton(): TemplateResult {
     return html`<div class="frame" part="base">
       <span class="skeleton skeleton-title"></span>

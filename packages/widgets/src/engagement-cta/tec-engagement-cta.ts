@@ -578,6 +578,14 @@ export class TecEngagementCta extends TecElement {
     return territory ? this.t('ctaTitle', { territory: territory.name }) : this.t('ctaHeading');
   }
 
+  /** A territory being selected has no calls or actors yet: it says so, not « nothing to show ». */
+  protected override renderEmpty(): TemplateResult {
+    if (this.territoryData?.status !== 'en-selection') return super.renderEmpty();
+    return html`<div class="frame state" part="base">
+      <slot name="empty"><p part="empty">${this.t('selecting')}</p></slot>
+    </div>`;
+  }
+
   protected override renderSkeleton(): TemplateResult {
     return html`<div class="frame" part="base">
       <span class="skeleton skeleton-title"></span>

@@ -55,7 +55,8 @@ export class TecPhaseTracker extends TecElement {
     ]);
     this.territoryData = territory;
     this.phases = phases;
-    return phases.length ? 'loaded' : 'empty';
+    // A territory being selected has no phases yet: it says so, rather than « nothing to show ».
+    return phases.length || territory.status === 'en-selection' ? 'loaded' : 'empty';
   }
 
   protected override describeChange(notice: LiveNotice): string | undefined {
@@ -170,9 +171,13 @@ export class TecPhaseTracker extends TecElement {
     return html`<section class="frame" part="base" aria-labelledby="title">
       <h2 id="title" part="title">${this.headingText()}</h2>
       ${territory.status === 'en-selection' ? html`<p>${this.t('notStarted')}</p>` : nothing}
-      <ol class="phases" part="list" aria-label=${this.t('phasesList')}>
-        ${this.phases.map((p) => this.renderPhase(p, p.key === current))}
-      </ol>
+      ${
+        this.phases.length
+          ? html`<ol class="phases" part="list" aria-label=${this.t('phasesList')}>
+              ${this.phases.map((p) => this.renderPhase(p, p.key === current))}
+            </ol>`
+          : nothing
+      }
       ${territory.demo ? html`<p class="demo">${this.t('demoData')}</p>` : nothing}
     </section>`;
   }

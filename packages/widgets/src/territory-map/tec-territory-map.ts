@@ -10,6 +10,7 @@ import { TecCommuneSelectEvent, TecTerritorySelectEvent } from '../base/events.j
 import { styles } from './tec-territory-map.styles.js';
 import { reserve } from './tec-territory-map.reserve.js';
 import { ArcPaths, type GeometryObject, type TopologyLike } from './topology.js';
+import { attributionIn } from './attribution.js';
 
 /** The drawing's own coordinate space; the SVG scales to its box through its viewBox. */
 const WIDTH = 600;
@@ -700,7 +701,7 @@ export class TecTerritoryMap extends TecElement {
         </ul>
       </div>
       <p class="attribution" part="attribution">
-        ${this.attribution}${
+        ${attributionIn(this.language, this.attribution)}${
           // Once per caption: the API's attribution may already say so.
           this.approximate && !/approximati/i.test(this.attribution) ? ` ${this.t('approximate')}` : ''
         }

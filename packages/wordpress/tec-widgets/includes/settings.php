@@ -152,7 +152,7 @@ function register_settings(): void {
 		'territory'          => array( 'tec-defaults', __( 'Default territory', 'tec-widgets' ), 'text', __( 'Its slug, e.g. roya: used when a widget names none.', 'tec-widgets' ) ),
 		'theme'              => array( 'tec-defaults', __( 'Default theme', 'tec-widgets' ), 'theme', '' ),
 		'link_url'           => array( 'tec-defaults', __( 'Link shown until the widgets load', 'tec-widgets' ), 'url', __( 'A page about TEC, shown to visitors without JavaScript and when a widget cannot be shown.', 'tec-widgets' ) ),
-		'controller'         => array( 'tec-defaults', __( 'Data controller of the sign-up form', 'tec-widgets' ), 'text', __( 'Named in the form\'s data-protection notice, e.g. Commune de Breil-sur-Roya.', 'tec-widgets' ) ),
+		'controller'         => array( 'tec-defaults', __( 'Data controller of the sign-up form', 'tec-widgets' ), 'text', __( 'Named in the form\'s data-protection notice, e.g. Commune de Saint-Exemple.', 'tec-widgets' ) ),
 		'controller_contact' => array( 'tec-defaults', __( 'Controller\'s contact', 'tec-widgets' ), 'text', __( 'An e-mail address or a web address.', 'tec-widgets' ) ),
 	);
 	foreach ( $fields as $key => [ $section, $label, $type, $help ] ) {

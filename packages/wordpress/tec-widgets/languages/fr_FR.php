@@ -53,7 +53,7 @@ return array(
 	'Link shown until the widgets load'            => 'Lien affiché avant le chargement des widgets',
 	'A page about TEC, shown to visitors without JavaScript and when a widget cannot be shown.' => 'Une page sur TEC, proposée aux visiteurs sans JavaScript et quand un widget ne peut pas s’afficher.',
 	'Data controller of the sign-up form'          => 'Responsable du traitement du formulaire d’inscription',
-	'Named in the form\'s data-protection notice, e.g. Commune de Breil-sur-Roya.' => 'Nommé dans la mention d’information du formulaire, par exemple Commune de Breil-sur-Roya.',
+	'Named in the form\'s data-protection notice, e.g. Commune de Saint-Exemple.' => 'Nommé dans la mention d’information du formulaire, par exemple Commune de Saint-Exemple.',
 	'Controller\'s contact'                        => 'Contact du responsable du traitement',
 	'An e-mail address or a web address.'          => 'Une adresse e-mail ou une adresse web.',
 	'"%s" is not an http(s) address: the previous value is kept.' => '« %s » n’est pas une adresse http(s) : la valeur précédente est conservée.',
