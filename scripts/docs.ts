@@ -527,6 +527,11 @@ function apiPage(ctx: SiteContext, lang: Lang): string {
           ? 'rendue depuis <a href="../openapi.json"><code>openapi.json</code></a>, généré à partir du contrat (<code>npm run openapi</code>). Adresse de ce déploiement :'
           : 'rendered from <a href="../openapi.json"><code>openapi.json</code></a>, generated from the contract (<code>npm run openapi</code>). This deployment’s address:'
       } <code>${esc(ctx.api)}</code>.</p>
+      <p>${
+        fr
+          ? 'Le même document rendu par <a href="../api/index.html">Redoc</a> (en anglais ; recherche, exemples de réponses, schémas dépliables).'
+          : 'The same document rendered by <a href="../api/index.html">Redoc</a> (search-free, response samples, expandable schemas).'
+      }</p>
       <h2>${fr ? 'Routes' : 'Routes'}</h2>
       <ul>${ops.map(({ path, method, op }) => `<li><a href="#op-${op.operationId ?? ''}"><code>${method.toUpperCase()} ${esc(path)}</code></a> — ${esc(op.summary ?? '')}</li>`).join('')}</ul>
       ${ops.map(opHtml).join('\n')}
@@ -743,6 +748,33 @@ function embedPage(ctx: SiteContext, widgets: CemElement[]): string {
 `;
 }
 
+/**
+ * The API reference rendered by Redoc (a maintained renderer, `redoc` from npm, its standalone
+ * bundle served from this site: no CDN). Redoc stores nothing in the browser and, with search off,
+ * starts no worker from a blob; it writes its styles into <style> elements (styled-components), so
+ * this one page needs `style-src 'unsafe-inline'` and no Trusted Types (its markdown goes through
+ * innerHTML): scripts stay `'self'` only. The site's own renderer (api.html) keeps the strict policy.
+ */
+function redocPage(): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>API reference (Redoc) — TEC</title>
+    <link rel="icon" href="../assets/favicon.svg" type="image/svg+xml" />
+    <link rel="stylesheet" href="../assets/redoc-page.css" />
+    <script src="../assets/redoc.standalone.js" defer></script>
+    <script src="../assets/redoc-init.js" defer></script>
+  </head>
+  <body>
+    <nav class="redoc-back" aria-label="Documentation"><a href="../en/api.html">← TEC documentation</a> · <a href="../fr/api.html" hreflang="fr" lang="fr">Documentation en français</a></nav>
+    <main id="redoc" data-spec="../openapi.json"><p>Loading the API reference…</p></main>
+  </body>
+</html>
+`;
+}
+
 function rootIndex(): string {
   return `<!doctype html>
 <html lang="fr">
@@ -786,6 +818,7 @@ export async function buildDocs({ log = console.log, sdk = true } = {}): Promise
   const files = new Map<string, string>();
   files.set('index.html', rootIndex());
   files.set('embed.html', embedPage(ctx, widgets));
+  files.set('api/index.html', redocPage());
   for (const lang of ['fr', 'en'] as const) {
     files.set(`${lang}/index.html`, homePage(ctx, widgets, lang));
     files.set(`${lang}/widgets/index.html`, widgetsIndex(ctx, widgets, lang));
@@ -819,9 +852,22 @@ export async function buildDocs({ log = console.log, sdk = true } = {}): Promise
   cpSync(join(root, 'docs', 'openapi.json'), join(docsDir, 'openapi.json'));
   cpSync(join(root, 'examples', 'favicon.svg'), join(docsDir, 'assets', 'favicon.svg'));
   cpSync(join(root, 'scripts', 'docs-site', 'site.css'), join(docsDir, 'assets', 'site.css'));
+  cpSync(join(root, 'scripts', 'docs-site', 'redoc-page.css'), join(docsDir, 'assets', 'redoc-page.css'));
+  const redoc = join(root, 'node_modules', 'redoc', 'bundles', 'redoc.standalone.js');
+  // Redoc's side menu shows the Redocly logo from cdn.redoc.ly: the one request it makes
+  // elsewhere. The logo goes (the « API docs by Redocly » link stays); anything else fails here.
+  const logo =
+    'e?n.createElement("img",{alt:"redocly logo",onError:()=>t(!1),src:"https://cdn.redoc.ly/redoc/logo-mini.svg"}):null';
+  const redocJs = readFileSync(redoc, 'utf8');
+  if (!redocJs.includes(logo)) throw new Error('redoc.standalone.js changed: remove its CDN logo again');
+  writeFileSync(join(docsDir, 'assets', 'redoc.standalone.js'), redocJs.replace(logo, 'null'));
+  cpSync(`${redoc}.LICENSE.txt`, join(docsDir, 'assets', 'redoc.standalone.js.LICENSE.txt'));
   await build({
-    entryPoints: [join(root, 'scripts', 'docs-site', 'site.ts')],
-    outfile: join(docsDir, 'assets', 'site.js'),
+    entryPoints: {
+      site: join(root, 'scripts', 'docs-site', 'site.ts'),
+      'redoc-init': join(root, 'scripts', 'docs-site', 'redoc-init.ts'),
+    },
+    outdir: join(docsDir, 'assets'),
     bundle: true,
     minify: true,
     format: 'esm',
@@ -868,7 +914,15 @@ export async function buildDocs({ log = console.log, sdk = true } = {}): Promise
     .replace(/(\w+)\.innerHTML\+=(`html:not\([^`]*`)/, '$1.sheet.insertRule($2)');
   if (!patched.includes('sheet.insertRule(`html:not('))
     throw new Error('TypeDoc main.js changed: patch it again');
-  writeFileSync(mainJs, patched);
+  // TypeDoc keeps its theme, filters and open accordions in localStorage; this site uses no
+  // browser storage: its store is the in-memory stand-in it falls back to without storage, so
+  // settings last as long as the page.
+  const noStorage = patched
+    .replace('try{K=localStorage,M=K}catch{K=G,M=G}', 'K=G,M=G;')
+    .replace('localStorage.clear(),', '');
+  if (/localStorage|sessionStorage|indexedDB/.test(noStorage))
+    throw new Error('TypeDoc main.js changed: its storage use must be removed again');
+  writeFileSync(mainJs, noStorage);
   log(
     `Documentation site in ${relative(root, docsDir)}/: ${files.size} pages and ${sdkPages} SDK reference pages.`,
   );

@@ -116,6 +116,15 @@ async function widgetsLoaded(page: Page) {
   });
 }
 
+/** What the page keeps in the browser: localStorage, sessionStorage and IndexedDB. */
+async function storage(page: Page) {
+  return page.evaluate(async () => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+    databases: (await indexedDB.databases()).map((d) => d.name),
+  }));
+}
+
 async function axe(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
@@ -152,6 +161,7 @@ describe('the documentation site', () => {
         [],
       );
       assert.deepEqual(await context.cookies(), []);
+      assert.deepEqual(await storage(page), { local: [], session: [], databases: [] });
       assert.deepEqual(
         await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
         [],
@@ -161,6 +171,64 @@ describe('the documentation site', () => {
       await context.close();
     });
   }
+
+  it('SDK reference (TypeDoc): clicking its accordions, theme and filters stores nothing in the browser', async () => {
+    const { page, context, errors } = await open('/docs/sdk/index.html');
+    const clickAround = async () => {
+      // Every accordion, by a click on its summary (TypeDoc records its state on 'toggle').
+      await page.evaluate(() => {
+        for (const summary of document.querySelectorAll<HTMLElement>('details > summary')) summary.click();
+      });
+      await page.evaluate(() => {
+        for (const box of document.querySelectorAll<HTMLElement>('#tsd-filter-options input[type=checkbox]'))
+          box.click();
+      });
+      await page.selectOption('#tsd-theme', 'dark', { force: true });
+    };
+    // The settings are in a closed accordion at first: open it, then use them.
+    await clickAround();
+    await clickAround();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    // A second page, reached by a link, reads nothing back and writes nothing either.
+    await page.locator('.tsd-member-summary a, .col-content a[href$=".html"]').first().click();
+    await page.waitForLoadState('load');
+    await clickAround();
+    assert.deepEqual(await storage(page), { local: [], session: [], databases: [] });
+    assert.deepEqual(await context.cookies(), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('API reference by Redoc (self-hosted): renders every route, only this origin, no cookie, no storage', async () => {
+    const { page, context, requests, errors, response } = await open('/docs/api/index.html');
+    const csp = response!.headers()['content-security-policy'] ?? '';
+    // Scripts stay strict; only inline styles are allowed, for Redoc's styled-components.
+    assert.match(csp, /script-src 'self';/);
+    assert.match(csp, /style-src 'self' 'unsafe-inline'/);
+    await page.waitForSelector('[data-section-id^="operation/"]');
+    const spec = JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')) as {
+      paths: Record<string, unknown>;
+    };
+    const text = await page.locator('#redoc').innerText();
+    for (const path of Object.keys(spec.paths)) assert.ok(text.includes(path), path);
+    // Used a little: a menu entry, then a response's schema.
+    await page.locator('li[data-item-id] > label:visible').nth(3).click();
+    await page.waitForLoadState('networkidle');
+    const docsOrigin = new URL(demo.url).origin;
+    assert.deepEqual(
+      requests.filter((u) => !u.startsWith('data:') && new URL(u).origin !== docsOrigin),
+      [],
+    );
+    assert.ok(requests.some((u) => u.endsWith('/docs/assets/redoc.standalone.js')));
+    assert.deepEqual(await context.cookies(), []);
+    assert.deepEqual(await storage(page), { local: [], session: [], databases: [] });
+    assert.deepEqual(
+      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+      [],
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 
   it('has a page per widget of the manifest, with its attributes, events, slots, parts and tokens', async () => {
     for (const w of widgetsFromManifest()) {
