@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright';
 import { freePort, startTestServer } from '@tec/api/testing';
 import { buildDemo, startDemoServer, type DemoServer } from '../../scripts/demo.js';
-import { buildDocs, STAND_IN, widgetsFromManifest } from '../../scripts/docs.js';
+import { buildDocs, cdnManifest, STAND_IN, widgetsFromManifest } from '../../scripts/docs.js';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -394,4 +394,65 @@ describe('the guides’ snippet', () => {
     );
     await context.close();
   });
+});
+
+describe('every HTML example of the guides', () => {
+  const blocks = (['integration.md', 'integration.fr.md'] as const).flatMap((file) =>
+    [
+      ...readFileSync(new URL(`../../docs/${file}`, import.meta.url), 'utf8').matchAll(
+        /```html\n([\s\S]*?)```/g,
+      ),
+    ].map((m, i) => ({ name: `${file} #${i + 1}`, html: m[1]! })),
+  );
+
+  it('finds the examples (the tag, the provider, in both languages)', () => {
+    assert.ok(blocks.length >= 4, String(blocks.length));
+  });
+
+  for (const { name, html } of blocks) {
+    it(`${name}: runs on a page of another origin, every widget shows its data, no error`, async () => {
+      const files = cdnManifest().files;
+      // The guide's addresses are the demo's; its hashes, stand-ins that the real ones replace.
+      let page = html
+        .replace(
+          /(tec\.(css|js)"\s*\n\s*integrity=")sha384-[A-Za-z0-9+/]+(")/g,
+          (_, a: string, ext: string, b: string) => `${a}${files[`tec.${ext}`]!.integrity}${b}`,
+        )
+        .replaceAll('http://127.0.0.1:8788/', `${demo.url}/`)
+        .replaceAll('http://127.0.0.1:8787', api.url);
+      assert.ok(!page.includes(STAND_IN));
+      // A fragment (the tags without the loader) runs after the guide's first lines, as it says.
+      if (!page.includes('/tec.js"'))
+        page = `<script type="module" src="${demo.url}/cdn/${cdnManifest().version}/tec.js" integrity="${files['tec.js']!.integrity}" crossorigin="anonymous"></script>\n${page}`;
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      const errors: string[] = [];
+      tab.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      tab.on('pageerror', (e) => errors.push(e.message));
+      partnerPage = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Exemple</title></head><body><main>${page}</main></body></html>`;
+      await tab.goto(`${PARTNER}/`);
+      const tags = await tab.evaluate(() =>
+        [...document.querySelectorAll('main *')]
+          .filter((e) => e.localName.startsWith('tec-'))
+          .map((e) => e.localName),
+      );
+      assert.ok(tags.length > 0, 'the example has a widget');
+      // Settled: each widget past loading, then each with its data (an error state fails here).
+      await tab.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLElement & { status?: string }>('main *')]
+          .filter((e) => e.localName.startsWith('tec-') && e.localName !== 'tec-provider')
+          .every((e) => e.status !== undefined && e.status !== 'loading'),
+      );
+      const states = await tab.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement & { status?: string }>('main *')]
+          .filter((e) => e.localName.startsWith('tec-') && e.localName !== 'tec-provider')
+          .map((e) => `${e.localName} ${e.status}`),
+      );
+      for (const state of states) assert.match(state, / (loaded|empty)$/);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
 });
