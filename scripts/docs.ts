@@ -529,8 +529,8 @@ function apiPage(ctx: SiteContext, lang: Lang): string {
       } <code>${esc(ctx.api)}</code>.</p>
       <p>${
         fr
-          ? 'Le même document rendu par <a href="../api/index.html">Redoc</a> (en anglais ; recherche, exemples de réponses, schémas dépliables).'
-          : 'The same document rendered by <a href="../api/index.html">Redoc</a> (search-free, response samples, expandable schemas).'
+          ? 'Le même document rendu par <a href="../api/index.html">Redoc</a> (en anglais ; exemples de réponses, schémas dépliables).'
+          : 'The same document rendered by <a href="../api/index.html">Redoc</a> (response samples, expandable schemas).'
       }</p>
       <h2>${fr ? 'Routes' : 'Routes'}</h2>
       <ul>${ops.map(({ path, method, op }) => `<li><a href="#op-${op.operationId ?? ''}"><code>${method.toUpperCase()} ${esc(path)}</code></a> — ${esc(op.summary ?? '')}</li>`).join('')}</ul>
@@ -674,7 +674,7 @@ function configuratorPage(ctx: SiteContext, widgets: CemElement[], lang: Lang): 
   const t = (a: string, b: string) => (fr ? a : b);
   const body = `
       <h1>${t('Configurateur d’intégration', 'Embed configurator')}</h1>
-      <p>${t('Choisissez un widget, un territoire, un thème et des options : le vrai widget se met à jour. Copiez ensuite le code, avec les adresses de ce déploiement et les empreintes SRI de la version, ou sa variante <code>&lt;iframe&gt;</code> pour un CMS qui retire les scripts.', 'Choose a widget, a territory, a theme and options: the real widget updates. Then copy the code, with this deployment’s addresses and the version’s SRI hashes, or its <code>&lt;iframe&gt;</code> variant for a CMS that strips scripts.')}</p>
+      <p>${t('Choisissez un ou plusieurs widgets, un territoire, un thème et des options : les vrais widgets se mettent à jour. Copiez ensuite le code, avec les adresses de ce déploiement et les empreintes SRI de la version (le script et la feuille de style une seule fois), ou sa variante <code>&lt;iframe&gt;</code> (une par widget) pour un CMS qui retire les scripts.', 'Choose one or more widgets, a territory, a theme and options: the real widgets update. Then copy the code, with this deployment’s addresses and the version’s SRI hashes (the script and style sheet once), or its <code>&lt;iframe&gt;</code> variant (one per widget) for a CMS that strips scripts.')}</p>
       <div class="playground">
         <div>
           <h2>${t('Aperçu', 'Preview')}</h2>
@@ -683,7 +683,12 @@ function configuratorPage(ctx: SiteContext, widgets: CemElement[], lang: Lang): 
         <form id="c-form">
           <fieldset>
             <legend>${t('Réglages', 'Settings')}</legend>
-            <div class="field"><label for="c-widget">Widget</label><select id="c-widget">${data.widgets.map((w) => `<option value="${w.tag}">${w.tag}</option>`).join('')}</select></div>
+            <fieldset id="c-widgets" class="field"><legend>${t('Widgets (un ou plusieurs)', 'Widgets (one or more)')}</legend>${data.widgets
+              .map(
+                (w, i) =>
+                  `<label><input type="checkbox" name="widget" value="${w.tag}"${i === 0 ? ' checked' : ''} /> <code>${w.tag}</code></label>`,
+              )
+              .join('')}</fieldset>
             <div class="field"><label for="c-territory">${t('Territoire', 'Territory')}</label><select id="c-territory">${data.territories.map((x) => `<option value="${x.slug}">${esc(x.name)}</option>`).join('')}</select></div>
             <div class="field"><label for="c-theme">${t('Thème', 'Theme')}</label><select id="c-theme">${THEMES.map((x) => `<option>${x}</option>`).join('')}</select><span class="hint">${t('auto : suit la page qui l’accueille', 'auto: follows the host page')}</span></div>
             <div class="field"><label for="c-lang">${t('Langue', 'Language')}</label><select id="c-lang"><option value="fr"${fr ? ' selected' : ''}>français</option><option value="en"${fr ? '' : ' selected'}>English</option></select></div>
@@ -691,7 +696,7 @@ function configuratorPage(ctx: SiteContext, widgets: CemElement[], lang: Lang): 
             <div id="c-options">${data.widgets
               .map(
                 (w, i) =>
-                  `<div data-options-for="${w.tag}"${i === 0 ? '' : ' hidden'}>${w.options
+                  `<div data-options-for="${w.tag}"${i === 0 ? '' : ' hidden'}>${w.options.length > 0 ? `<p class="hint"><code>${w.tag}</code></p>` : ''}${w.options
                     .map((o) => {
                       const id = `c-opt-${w.tag}-${o.name}`;
                       const input = o.values
@@ -710,7 +715,7 @@ function configuratorPage(ctx: SiteContext, widgets: CemElement[], lang: Lang): 
       <textarea id="c-snippet" class="snippet" readonly></textarea>
       <p><button type="button" id="c-copy" disabled>${t('Copier le code', 'Copy the code')}</button> <span id="c-status" role="status"></span></p>
       <h2>${t('Variante iframe (CMS sans scripts)', 'Iframe variant (CMS without scripts)')}</h2>
-      <p>${t('Une page de ce site affiche le widget seul ; sa hauteur est mesurée ici, sur le widget réel. Elle envoie aussi sa hauteur à la page hôte (<code>postMessage</code>, type <code>tec-embed-height</code>).', 'A page of this site shows the widget alone; its height is measured here, on the real widget. It also posts its height to the host page (<code>postMessage</code>, type <code>tec-embed-height</code>).')}</p>
+      <p>${t('Une page de ce site affiche chaque widget seul ; sa hauteur est mesurée ici, sur le widget réel. Elle envoie aussi sa hauteur à la page hôte (<code>postMessage</code>, type <code>tec-embed-height</code>).', 'A page of this site shows each widget alone; its height is measured here, on the real widget. It also posts its height to the host page (<code>postMessage</code>, type <code>tec-embed-height</code>).')}</p>
       <label for="c-iframe" class="hint">${t('Code iframe (lecture seule)', 'Iframe code (read only)')}</label>
       <textarea id="c-iframe" class="snippet" readonly></textarea>
       <p><button type="button" id="c-copy-iframe" disabled>${t('Copier l’iframe', 'Copy the iframe')}</button></p>

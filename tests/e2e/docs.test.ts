@@ -282,7 +282,8 @@ describe('the embed configurator', () => {
   it('writes a snippet that works pasted into a blank page of another origin', async () => {
     const { page, context } = await open('/docs/en/configurator.html');
     await widgetsLoaded(page);
-    await page.selectOption('#c-widget', 'tec-coalition-members');
+    // The member list alone (the first of the list, chosen at first).
+    await page.check('#c-widgets input[value="tec-coalition-members"]');
     await page.selectOption('#c-territory', 'forbach');
     await page.selectOption('#c-lang', 'fr');
     await widgetsLoaded(page);
@@ -304,6 +305,53 @@ describe('the embed configurator', () => {
       .locator('tec-coalition-members')
       .evaluate((e) => e.shadowRoot!.textContent ?? '');
     assert.match(text, /Les acteurs engagés|La coalition/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('takes several widgets: one loader, each widget, one iframe each; pasted elsewhere, all load', async () => {
+    const { page, context } = await open('/docs/en/configurator.html?widget=tec-phase-tracker');
+    await widgetsLoaded(page);
+    assert.deepEqual(await page.locator('#c-preview > *').evaluateAll((e) => e.map((x) => x.localName)), [
+      'tec-phase-tracker',
+    ]);
+    await page.check('#c-widgets input[value="tec-coalition-members"]');
+    await page.check('#c-widgets input[value="tec-engagement-cta"]');
+    await page.fill('#c-opt-tec-engagement-cta-limit', '2');
+    await page.selectOption('#c-territory', 'roya');
+    await widgetsLoaded(page);
+    const tags = ['tec-coalition-members', 'tec-engagement-cta', 'tec-phase-tracker'];
+    assert.deepEqual(
+      await page.locator('#c-preview > *').evaluateAll((e) => e.map((x) => x.localName)),
+      tags,
+    );
+    const snippet = await page.inputValue('#c-snippet');
+    assert.equal(snippet.match(/<script /g)?.length, 1, 'the loader once');
+    assert.equal(snippet.match(/<link /g)?.length, 1, 'the style sheet once');
+    assert.equal(snippet.match(/integrity="sha384-[A-Za-z0-9+/]{64}"/g)?.length, 2);
+    for (const tag of tags)
+      assert.match(snippet, new RegExp(`<${tag} api="[^"]+" territory="roya" lang="en"`));
+    assert.match(snippet, /<tec-engagement-cta [^>]*limit="2">/);
+    const frames = (await page.inputValue('#c-iframe')).trim().split('\n');
+    assert.equal(frames.length, 3);
+    for (const [i, tag] of tags.entries())
+      assert.match(frames[i]!, new RegExp(`embed\\.html\\?widget=${tag}&`));
+    assert.match(frames[1]!, /limit=2/);
+    // None chosen: nothing to copy.
+    for (const tag of tags) await page.uncheck(`#c-widgets input[value="${tag}"]`);
+    assert.equal(await page.isEnabled('#c-copy'), false);
+    assert.equal(await page.isEnabled('#c-copy-iframe'), false);
+    assert.equal(await page.locator('#c-preview > *').count(), 0);
+
+    const partner = await context.newPage();
+    const errors: string[] = [];
+    partner.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    partnerPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title></head><body><main>${snippet}</main></body></html>`;
+    await partner.goto(`${PARTNER}/`);
+    await widgetsLoaded(partner);
+    assert.equal(await partner.locator('main > [territory="roya"]').count(), 3);
     assert.deepEqual(errors, []);
     await context.close();
   });
