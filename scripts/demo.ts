@@ -87,13 +87,15 @@ export function municipalCsp(apiOrigin: string): string {
  * The documentation site's policy: its own files, the CDN's and the API's, nothing inline, Trusted
  * Types on its own pages (TypeDoc's script, under /docs/sdk/, writes HTML without a policy).
  */
-export function docsCsp(apiOrigin: string, trustedTypes = true): string {
+export function docsCsp(apiOrigin: string, trustedTypes = true, inlineStyles = false): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    // Only the Redoc page (/docs/api/): its styled-components write <style> elements.
+    inlineStyles ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     `connect-src 'self' ${apiOrigin}`,
-    `img-src 'self' ${apiOrigin}`,
+    // Redoc draws its icons from data: URIs.
+    `img-src 'self' ${apiOrigin}${inlineStyles ? ' data:' : ''}`,
     "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
@@ -279,7 +281,11 @@ export async function startDemoServer(options: {
         .replaceAll(built.api, options.apiUrl);
       return send(res, 200, type, html, {
         'cache-control': 'no-cache',
-        'content-security-policy': docsCsp(apiOrigin, !rest.startsWith('sdk/')),
+        'content-security-policy': docsCsp(
+          apiOrigin,
+          !rest.startsWith('sdk/') && !rest.startsWith('api/'),
+          rest.startsWith('api/'),
+        ),
       });
     }
 

@@ -527,6 +527,11 @@ function apiPage(ctx: SiteContext, lang: Lang): string {
           ? 'rendue depuis <a href="../openapi.json"><code>openapi.json</code></a>, généré à partir du contrat (<code>npm run openapi</code>). Adresse de ce déploiement :'
           : 'rendered from <a href="../openapi.json"><code>openapi.json</code></a>, generated from the contract (<code>npm run openapi</code>). This deployment’s address:'
       } <code>${esc(ctx.api)}</code>.</p>
+      <p>${
+        fr
+          ? 'Le même document rendu par <a href="../api/index.html">Redoc</a> (en anglais ; exemples de réponses, schémas dépliables).'
+          : 'The same document rendered by <a href="../api/index.html">Redoc</a> (response samples, expandable schemas).'
+      }</p>
       <h2>${fr ? 'Routes' : 'Routes'}</h2>
       <ul>${ops.map(({ path, method, op }) => `<li><a href="#op-${op.operationId ?? ''}"><code>${method.toUpperCase()} ${esc(path)}</code></a> — ${esc(op.summary ?? '')}</li>`).join('')}</ul>
       ${ops.map(opHtml).join('\n')}
@@ -669,7 +674,7 @@ function configuratorPage(ctx: SiteContext, widgets: CemElement[], lang: Lang): 
   const t = (a: string, b: string) => (fr ? a : b);
   const body = `
       <h1>${t('Configurateur d’intégration', 'Embed configurator')}</h1>
-      <p>${t('Choisissez un widget, un territoire, un thème et des options : le vrai widget se met à jour. Copiez ensuite le code, avec les adresses de ce déploiement et les empreintes SRI de la version, ou sa variante <code>&lt;iframe&gt;</code> pour un CMS qui retire les scripts.', 'Choose a widget, a territory, a theme and options: the real widget updates. Then copy the code, with this deployment’s addresses and the version’s SRI hashes, or its <code>&lt;iframe&gt;</code> variant for a CMS that strips scripts.')}</p>
+      <p>${t('Choisissez un ou plusieurs widgets, un territoire, un thème et des options : les vrais widgets se mettent à jour. Copiez ensuite le code, avec les adresses de ce déploiement et les empreintes SRI de la version (le script et la feuille de style une seule fois), ou sa variante <code>&lt;iframe&gt;</code> (une par widget) pour un CMS qui retire les scripts.', 'Choose one or more widgets, a territory, a theme and options: the real widgets update. Then copy the code, with this deployment’s addresses and the version’s SRI hashes (the script and style sheet once), or its <code>&lt;iframe&gt;</code> variant (one per widget) for a CMS that strips scripts.')}</p>
       <div class="playground">
         <div>
           <h2>${t('Aperçu', 'Preview')}</h2>
@@ -678,7 +683,12 @@ function configuratorPage(ctx: SiteContext, widgets: CemElement[], lang: Lang): 
         <form id="c-form">
           <fieldset>
             <legend>${t('Réglages', 'Settings')}</legend>
-            <div class="field"><label for="c-widget">Widget</label><select id="c-widget">${data.widgets.map((w) => `<option value="${w.tag}">${w.tag}</option>`).join('')}</select></div>
+            <fieldset id="c-widgets" class="field"><legend>${t('Widgets (un ou plusieurs)', 'Widgets (one or more)')}</legend>${data.widgets
+              .map(
+                (w, i) =>
+                  `<label><input type="checkbox" name="widget" value="${w.tag}"${i === 0 ? ' checked' : ''} /> <code>${w.tag}</code></label>`,
+              )
+              .join('')}</fieldset>
             <div class="field"><label for="c-territory">${t('Territoire', 'Territory')}</label><select id="c-territory">${data.territories.map((x) => `<option value="${x.slug}">${esc(x.name)}</option>`).join('')}</select></div>
             <div class="field"><label for="c-theme">${t('Thème', 'Theme')}</label><select id="c-theme">${THEMES.map((x) => `<option>${x}</option>`).join('')}</select><span class="hint">${t('auto : suit la page qui l’accueille', 'auto: follows the host page')}</span></div>
             <div class="field"><label for="c-lang">${t('Langue', 'Language')}</label><select id="c-lang"><option value="fr"${fr ? ' selected' : ''}>français</option><option value="en"${fr ? '' : ' selected'}>English</option></select></div>
@@ -686,7 +696,7 @@ function configuratorPage(ctx: SiteContext, widgets: CemElement[], lang: Lang): 
             <div id="c-options">${data.widgets
               .map(
                 (w, i) =>
-                  `<div data-options-for="${w.tag}"${i === 0 ? '' : ' hidden'}>${w.options
+                  `<div data-options-for="${w.tag}"${i === 0 ? '' : ' hidden'}>${w.options.length > 0 ? `<p class="hint"><code>${w.tag}</code></p>` : ''}${w.options
                     .map((o) => {
                       const id = `c-opt-${w.tag}-${o.name}`;
                       const input = o.values
@@ -705,7 +715,7 @@ function configuratorPage(ctx: SiteContext, widgets: CemElement[], lang: Lang): 
       <textarea id="c-snippet" class="snippet" readonly></textarea>
       <p><button type="button" id="c-copy" disabled>${t('Copier le code', 'Copy the code')}</button> <span id="c-status" role="status"></span></p>
       <h2>${t('Variante iframe (CMS sans scripts)', 'Iframe variant (CMS without scripts)')}</h2>
-      <p>${t('Une page de ce site affiche le widget seul ; sa hauteur est mesurée ici, sur le widget réel. Elle envoie aussi sa hauteur à la page hôte (<code>postMessage</code>, type <code>tec-embed-height</code>).', 'A page of this site shows the widget alone; its height is measured here, on the real widget. It also posts its height to the host page (<code>postMessage</code>, type <code>tec-embed-height</code>).')}</p>
+      <p>${t('Une page de ce site affiche chaque widget seul ; sa hauteur est mesurée ici, sur le widget réel. Elle envoie aussi sa hauteur à la page hôte (<code>postMessage</code>, type <code>tec-embed-height</code>).', 'A page of this site shows each widget alone; its height is measured here, on the real widget. It also posts its height to the host page (<code>postMessage</code>, type <code>tec-embed-height</code>).')}</p>
       <label for="c-iframe" class="hint">${t('Code iframe (lecture seule)', 'Iframe code (read only)')}</label>
       <textarea id="c-iframe" class="snippet" readonly></textarea>
       <p><button type="button" id="c-copy-iframe" disabled>${t('Copier l’iframe', 'Copy the iframe')}</button></p>
@@ -738,6 +748,33 @@ function embedPage(ctx: SiteContext, widgets: CemElement[]): string {
   <body data-page="embed" class="embed-body">
     <main id="embed"><h1 class="visually-hidden">Widget TEC</h1></main>
     <script type="application/json" id="tec-docs-data">${JSON.stringify(siteData(widgets, 'fr')).replace(/</g, '\\u003c')}</script>
+  </body>
+</html>
+`;
+}
+
+/**
+ * The API reference rendered by Redoc (a maintained renderer, `redoc` from npm, its standalone
+ * bundle served from this site: no CDN). Redoc stores nothing in the browser and, with search off,
+ * starts no worker from a blob; it writes its styles into <style> elements (styled-components), so
+ * this one page needs `style-src 'unsafe-inline'` and no Trusted Types (its markdown goes through
+ * innerHTML): scripts stay `'self'` only. The site's own renderer (api.html) keeps the strict policy.
+ */
+function redocPage(): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>API reference (Redoc) — TEC</title>
+    <link rel="icon" href="../assets/favicon.svg" type="image/svg+xml" />
+    <link rel="stylesheet" href="../assets/redoc-page.css" />
+    <script src="../assets/redoc.standalone.js" defer></script>
+    <script src="../assets/redoc-init.js" defer></script>
+  </head>
+  <body>
+    <nav class="redoc-back" aria-label="Documentation"><a href="../en/api.html">← TEC documentation</a> · <a href="../fr/api.html" hreflang="fr" lang="fr">Documentation en français</a></nav>
+    <main id="redoc" data-spec="../openapi.json"><p>Loading the API reference…</p></main>
   </body>
 </html>
 `;
@@ -786,6 +823,7 @@ export async function buildDocs({ log = console.log, sdk = true } = {}): Promise
   const files = new Map<string, string>();
   files.set('index.html', rootIndex());
   files.set('embed.html', embedPage(ctx, widgets));
+  files.set('api/index.html', redocPage());
   for (const lang of ['fr', 'en'] as const) {
     files.set(`${lang}/index.html`, homePage(ctx, widgets, lang));
     files.set(`${lang}/widgets/index.html`, widgetsIndex(ctx, widgets, lang));
@@ -819,9 +857,22 @@ export async function buildDocs({ log = console.log, sdk = true } = {}): Promise
   cpSync(join(root, 'docs', 'openapi.json'), join(docsDir, 'openapi.json'));
   cpSync(join(root, 'examples', 'favicon.svg'), join(docsDir, 'assets', 'favicon.svg'));
   cpSync(join(root, 'scripts', 'docs-site', 'site.css'), join(docsDir, 'assets', 'site.css'));
+  cpSync(join(root, 'scripts', 'docs-site', 'redoc-page.css'), join(docsDir, 'assets', 'redoc-page.css'));
+  const redoc = join(root, 'node_modules', 'redoc', 'bundles', 'redoc.standalone.js');
+  // Redoc's side menu shows the Redocly logo from cdn.redoc.ly: the one request it makes
+  // elsewhere. The logo goes (the « API docs by Redocly » link stays); anything else fails here.
+  const logo =
+    'e?n.createElement("img",{alt:"redocly logo",onError:()=>t(!1),src:"https://cdn.redoc.ly/redoc/logo-mini.svg"}):null';
+  const redocJs = readFileSync(redoc, 'utf8');
+  if (!redocJs.includes(logo)) throw new Error('redoc.standalone.js changed: remove its CDN logo again');
+  writeFileSync(join(docsDir, 'assets', 'redoc.standalone.js'), redocJs.replace(logo, 'null'));
+  cpSync(`${redoc}.LICENSE.txt`, join(docsDir, 'assets', 'redoc.standalone.js.LICENSE.txt'));
   await build({
-    entryPoints: [join(root, 'scripts', 'docs-site', 'site.ts')],
-    outfile: join(docsDir, 'assets', 'site.js'),
+    entryPoints: {
+      site: join(root, 'scripts', 'docs-site', 'site.ts'),
+      'redoc-init': join(root, 'scripts', 'docs-site', 'redoc-init.ts'),
+    },
+    outdir: join(docsDir, 'assets'),
     bundle: true,
     minify: true,
     format: 'esm',
@@ -868,7 +919,15 @@ export async function buildDocs({ log = console.log, sdk = true } = {}): Promise
     .replace(/(\w+)\.innerHTML\+=(`html:not\([^`]*`)/, '$1.sheet.insertRule($2)');
   if (!patched.includes('sheet.insertRule(`html:not('))
     throw new Error('TypeDoc main.js changed: patch it again');
-  writeFileSync(mainJs, patched);
+  // TypeDoc keeps its theme, filters and open accordions in localStorage; this site uses no
+  // browser storage: its store is the in-memory stand-in it falls back to without storage, so
+  // settings last as long as the page.
+  const noStorage = patched
+    .replace('try{K=localStorage,M=K}catch{K=G,M=G}', 'K=G,M=G;')
+    .replace('localStorage.clear(),', '');
+  if (/localStorage|sessionStorage|indexedDB/.test(noStorage))
+    throw new Error('TypeDoc main.js changed: its storage use must be removed again');
+  writeFileSync(mainJs, noStorage);
   log(
     `Documentation site in ${relative(root, docsDir)}/: ${files.size} pages and ${sdkPages} SDK reference pages.`,
   );

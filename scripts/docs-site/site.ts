@@ -117,35 +117,42 @@ function attributesOf(choice: Choice, api: string): [string, string][] {
   return attrs;
 }
 
-/** The snippet to paste, or an error when the page carries no real hash (never a placeholder). */
-export function snippetFor(choice: Choice, site: SiteData): { text: string } | { error: string } {
+/**
+ * The snippet to paste for one or more widgets (the style sheet and the loader once, then each
+ * widget), or an error when the page carries no real hash (never a placeholder) or no widget is
+ * chosen.
+ */
+export function snippetFor(choices: Choice[], site: SiteData): { text: string } | { error: string } {
   const cdn = cdnFiles();
   for (const h of [cdn.scriptIntegrity, cdn.sheetIntegrity])
     if (!SHA384.test(h) || h === STAND_IN)
       return { error: t('Empreinte SRI absente : code non proposé.', 'No SRI hash: no snippet offered.') };
+  if (choices.length === 0)
+    return { error: t('Choisissez au moins un widget.', 'Choose at least one widget.') };
   const cdnOrigin = new URL(cdn.script).origin;
   const apiOrigin = new URL(cdn.api).origin;
-  const attrs = attributesOf(choice, cdn.api)
-    .map(([n, v]) => ` ${n}="${escapeAttr(v)}"`)
-    .join('');
-  const name = site.territories.find((x) => x.slug === choice.territory)?.name ?? site.fallback;
   const lines = [
     `<!-- TEC: Content-Security-Policy de votre site / your site's CSP:`,
     `     script-src ${cdnOrigin}; style-src ${cdnOrigin}; connect-src ${apiOrigin}; img-src ${apiOrigin} -->`,
   ];
-  if (choice.accent)
+  const accent = choices[0]!.accent;
+  if (accent)
     lines.push(
-      `<!-- TEC: dans votre feuille de style / in your style sheet: ${choice.widget} { --tec-color-accent: ${choice.accent}; } -->`,
+      `<!-- TEC: dans votre feuille de style / in your style sheet: ${choices.map((c) => c.widget).join(', ')} { --tec-color-accent: ${accent}; } -->`,
     );
   lines.push(
     `<link rel="stylesheet" href="${cdn.sheet}"`,
     `      integrity="${cdn.sheetIntegrity}" crossorigin="anonymous">`,
     `<script type="module" src="${cdn.script}"`,
     `        integrity="${cdn.scriptIntegrity}" crossorigin="anonymous"></script>`,
-    `<${choice.widget}${attrs}>`,
-    `  <p>${escapeAttr(name)}</p>`,
-    `</${choice.widget}>`,
   );
+  for (const choice of choices) {
+    const attrs = attributesOf(choice, cdn.api)
+      .map(([n, v]) => ` ${n}="${escapeAttr(v)}"`)
+      .join('');
+    const name = site.territories.find((x) => x.slug === choice.territory)?.name ?? site.fallback;
+    lines.push(`<${choice.widget}${attrs}>`, `  <p>${escapeAttr(name)}</p>`, `</${choice.widget}>`);
+  }
   return { text: `${lines.join('\n')}\n` };
 }
 
@@ -166,7 +173,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string)
 
 function configurator(site: SiteData) {
   const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-  const widget = $<HTMLSelectElement>('c-widget');
+  const widgetBoxes = [...document.querySelectorAll<HTMLInputElement>('#c-widgets input[name="widget"]')];
   const territory = $<HTMLSelectElement>('c-territory');
   const theme = $<HTMLSelectElement>('c-theme');
   const lang = $<HTMLSelectElement>('c-lang');
@@ -197,40 +204,61 @@ function configurator(site: SiteData) {
     })
     .catch(() => undefined);
 
-  /** The widget-specific options (limit, layout, variant…): the chosen widget's group shows. */
-  const renderOptions = () => {
-    for (const group of optionsBox.querySelectorAll<HTMLElement>('[data-options-for]'))
-      group.hidden = group.dataset.optionsFor !== widget.value;
-  };
-  const visibleOptions = () =>
-    optionsBox.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
-      `[data-options-for="${widget.value}"] [data-option]`,
-    );
+  /** The chosen widgets, in the list's order. */
+  const chosen = () => widgetBoxes.filter((b) => b.checked).map((b) => b.value);
 
-  const choice = (): Choice => {
-    const options: Record<string, string> = {};
-    for (const input of visibleOptions()) {
-      const number = input instanceof HTMLInputElement;
-      // A number out of range is dropped (the widget would refuse it), not copied.
-      if (number && input.value !== '' && !input.checkValidity()) continue;
-      options[input.name] = input.value;
-    }
+  /** The widget-specific options (limit, layout, variant…): the chosen widgets' groups show. */
+  const renderOptions = () => {
+    const tags = chosen();
+    for (const group of optionsBox.querySelectorAll<HTMLElement>('[data-options-for]'))
+      group.hidden = !tags.includes(group.dataset.optionsFor ?? '');
+  };
+
+  const choices = (): Choice[] => {
     const accentOk =
       useAccent.checked && HEX.test(accent.value) && accentContrast(accent.value, theme.value) >= 4.5;
-    return {
-      widget: widget.value,
-      territory: territory.value,
-      theme: theme.value,
-      lang: lang.value,
-      accent: accentOk ? accent.value.toLowerCase() : undefined,
-      options,
-    };
+    return chosen().map((tag) => {
+      const options: Record<string, string> = {};
+      for (const input of optionsBox.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+        `[data-options-for="${tag}"] [data-option]`,
+      )) {
+        const number = input instanceof HTMLInputElement;
+        // A number out of range is dropped (the widget would refuse it), not copied.
+        if (number && input.value !== '' && !input.checkValidity()) continue;
+        options[input.name] = input.value;
+      }
+      return {
+        widget: tag,
+        territory: territory.value,
+        theme: theme.value,
+        lang: lang.value,
+        accent: accentOk ? accent.value.toLowerCase() : undefined,
+        options,
+      };
+    });
   };
 
-  let shown: HTMLElement | undefined;
+  /** The widgets shown, by tag: kept while chosen, so a change of attribute does not rebuild them. */
+  const shown = new Map<string, HTMLElement>();
+  for (const child of preview.children) shown.set(child.localName, child as HTMLElement);
+  let refused = false;
+
+  /** One iframe per widget, each as high as the real widget measures here. */
+  const writeIframes = (list: Choice[]) => {
+    iframe.value = list
+      .map((c) => {
+        const src = new URL(`../embed.html?${embedQuery(c)}`, location.href).href;
+        const title = site.widgets.find((w) => w.tag === c.widget)?.summary ?? c.widget;
+        const height = Math.ceil(shown.get(c.widget)?.getBoundingClientRect().height ?? 0) + 16;
+        return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${height}" loading="lazy"></iframe>\n`;
+      })
+      .join('');
+    copyFrame.disabled = refused || list.length === 0;
+  };
+
   const update = () => {
     // The accent's contrast, checked live; an unreadable one is refused (not applied nor copied).
-    let refused = false;
+    refused = false;
     if (useAccent.checked) {
       const ratio = accentContrast(accent.value, theme.value);
       refused = ratio < 4.5;
@@ -243,26 +271,34 @@ function configurator(site: SiteData) {
       contrastOut.className = refused ? 'error-text' : 'hint';
     } else contrastOut.textContent = '';
     accent.disabled = !useAccent.checked;
-    const c = choice();
+    const list = choices();
 
-    // The real widget: its attributes follow the choice; another widget replaces it.
-    const wanted = attributesOf(c, api);
-    let next = shown;
-    if (!next || next.localName !== c.widget) {
-      next = document.createElement(c.widget);
-      next.append(el('p', site.territories.find((x) => x.slug === c.territory)?.name ?? site.fallback));
-      if (shown) shown.replaceWith(next);
-      else preview.append(next);
-    }
-    for (const name of next.getAttributeNames())
-      if (name !== 'style' && !wanted.some(([n]) => n === name)) next.removeAttribute(name);
-    for (const [n, v] of wanted) if (next.getAttribute(n) !== v) next.setAttribute(n, v);
-    if (c.accent) next.style.setProperty('--tec-color-accent', c.accent);
-    else next.style.removeProperty('--tec-color-accent');
-    preview.classList.toggle('dark', c.theme === 'dark');
-    shown = next;
+    // The real widgets: their attributes follow the choice; a widget no longer chosen goes.
+    const wanted = list.map((c) => {
+      let next = shown.get(c.widget);
+      if (!next) {
+        next = document.createElement(c.widget);
+        next.append(el('p', site.territories.find((x) => x.slug === c.territory)?.name ?? site.fallback));
+        shown.set(c.widget, next);
+      }
+      const attrs = attributesOf(c, api);
+      for (const name of next.getAttributeNames())
+        if (name !== 'style' && !attrs.some(([n]) => n === name)) next.removeAttribute(name);
+      for (const [n, v] of attrs) if (next.getAttribute(n) !== v) next.setAttribute(n, v);
+      if (c.accent) next.style.setProperty('--tec-color-accent', c.accent);
+      else next.style.removeProperty('--tec-color-accent');
+      return next;
+    });
+    for (const [tag, element] of shown)
+      if (!wanted.includes(element)) {
+        element.remove();
+        shown.delete(tag);
+      }
+    // Moved only when the set or its order changes (a move reconnects a widget).
+    if (wanted.some((e, i) => preview.children[i] !== e)) preview.replaceChildren(...wanted);
+    preview.classList.toggle('dark', theme.value === 'dark');
 
-    const result = snippetFor(c, site);
+    const result = snippetFor(list, site);
     if ('error' in result) {
       snippet.value = result.error;
       copy.disabled = true;
@@ -270,19 +306,11 @@ function configurator(site: SiteData) {
       snippet.value = result.text;
       copy.disabled = refused;
     }
-    const src = new URL(`../embed.html?${embedQuery(c)}`, location.href).href;
-    const title = site.widgets.find((w) => w.tag === c.widget)?.summary ?? c.widget;
-    const height = Math.ceil(next.getBoundingClientRect().height) + 16;
-    iframe.value = `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${height}" loading="lazy"></iframe>\n`;
-    copyFrame.disabled = refused;
+    writeIframes(list);
   };
 
-  // The iframe's height follows the real widget as it loads.
-  new ResizeObserver(() => {
-    if (!shown) return;
-    const height = Math.ceil(shown.getBoundingClientRect().height) + 16;
-    iframe.value = iframe.value.replace(/height="\d+"/, `height="${height}"`);
-  }).observe(preview);
+  // The iframes' heights follow the real widgets as they load.
+  new ResizeObserver(() => writeIframes(choices())).observe(preview);
 
   const copyFrom = (area: HTMLTextAreaElement) => async () => {
     try {
@@ -298,19 +326,18 @@ function configurator(site: SiteData) {
   };
   copy.addEventListener('click', copyFrom(snippet));
   copyFrame.addEventListener('click', copyFrom(iframe));
-  widget.addEventListener('change', () => {
-    renderOptions();
-    update();
-  });
   form.addEventListener('change', (e) => {
-    if (e.target !== widget) update();
+    if ((e.target as HTMLInputElement).name === 'widget') renderOptions();
+    update();
   });
   form.addEventListener('input', (e) => {
     if ((e.target as HTMLInputElement).type === 'color') update();
   });
-  const asked = new URLSearchParams(location.search).get('widget');
-  if (asked && site.widgets.some((w) => w.tag === asked)) widget.value = asked;
-  shown = (preview.firstElementChild as HTMLElement | undefined) ?? undefined;
+  // ?widget=a&widget=b (a widget page's link) chooses those widgets.
+  const asked = new URLSearchParams(location.search)
+    .getAll('widget')
+    .filter((tag) => site.widgets.some((w) => w.tag === tag));
+  if (asked.length > 0) for (const box of widgetBoxes) box.checked = asked.includes(box.value);
   renderOptions();
   update();
 }

@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright';
 import { freePort, startTestServer } from '@tec/api/testing';
 import { buildDemo, startDemoServer, type DemoServer } from '../../scripts/demo.js';
-import { buildDocs, STAND_IN, widgetsFromManifest } from '../../scripts/docs.js';
+import { buildDocs, cdnManifest, STAND_IN, widgetsFromManifest } from '../../scripts/docs.js';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -116,6 +116,15 @@ async function widgetsLoaded(page: Page) {
   });
 }
 
+/** What the page keeps in the browser: localStorage, sessionStorage and IndexedDB. */
+async function storage(page: Page) {
+  return page.evaluate(async () => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+    databases: (await indexedDB.databases()).map((d) => d.name),
+  }));
+}
+
 async function axe(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
@@ -152,6 +161,7 @@ describe('the documentation site', () => {
         [],
       );
       assert.deepEqual(await context.cookies(), []);
+      assert.deepEqual(await storage(page), { local: [], session: [], databases: [] });
       assert.deepEqual(
         await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
         [],
@@ -161,6 +171,64 @@ describe('the documentation site', () => {
       await context.close();
     });
   }
+
+  it('SDK reference (TypeDoc): clicking its accordions, theme and filters stores nothing in the browser', async () => {
+    const { page, context, errors } = await open('/docs/sdk/index.html');
+    const clickAround = async () => {
+      // Every accordion, by a click on its summary (TypeDoc records its state on 'toggle').
+      await page.evaluate(() => {
+        for (const summary of document.querySelectorAll<HTMLElement>('details > summary')) summary.click();
+      });
+      await page.evaluate(() => {
+        for (const box of document.querySelectorAll<HTMLElement>('#tsd-filter-options input[type=checkbox]'))
+          box.click();
+      });
+      await page.selectOption('#tsd-theme', 'dark', { force: true });
+    };
+    // The settings are in a closed accordion at first: open it, then use them.
+    await clickAround();
+    await clickAround();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    // A second page, reached by a link, reads nothing back and writes nothing either.
+    await page.locator('.tsd-member-summary a, .col-content a[href$=".html"]').first().click();
+    await page.waitForLoadState('load');
+    await clickAround();
+    assert.deepEqual(await storage(page), { local: [], session: [], databases: [] });
+    assert.deepEqual(await context.cookies(), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('API reference by Redoc (self-hosted): renders every route, only this origin, no cookie, no storage', async () => {
+    const { page, context, requests, errors, response } = await open('/docs/api/index.html');
+    const csp = response!.headers()['content-security-policy'] ?? '';
+    // Scripts stay strict; only inline styles are allowed, for Redoc's styled-components.
+    assert.match(csp, /script-src 'self';/);
+    assert.match(csp, /style-src 'self' 'unsafe-inline'/);
+    await page.waitForSelector('[data-section-id^="operation/"]');
+    const spec = JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')) as {
+      paths: Record<string, unknown>;
+    };
+    const text = await page.locator('#redoc').innerText();
+    for (const path of Object.keys(spec.paths)) assert.ok(text.includes(path), path);
+    // Used a little: a menu entry, then a response's schema.
+    await page.locator('li[data-item-id] > label:visible').nth(3).click();
+    await page.waitForLoadState('networkidle');
+    const docsOrigin = new URL(demo.url).origin;
+    assert.deepEqual(
+      requests.filter((u) => !u.startsWith('data:') && new URL(u).origin !== docsOrigin),
+      [],
+    );
+    assert.ok(requests.some((u) => u.endsWith('/docs/assets/redoc.standalone.js')));
+    assert.deepEqual(await context.cookies(), []);
+    assert.deepEqual(await storage(page), { local: [], session: [], databases: [] });
+    assert.deepEqual(
+      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+      [],
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 
   it('has a page per widget of the manifest, with its attributes, events, slots, parts and tokens', async () => {
     for (const w of widgetsFromManifest()) {
@@ -214,7 +282,8 @@ describe('the embed configurator', () => {
   it('writes a snippet that works pasted into a blank page of another origin', async () => {
     const { page, context } = await open('/docs/en/configurator.html');
     await widgetsLoaded(page);
-    await page.selectOption('#c-widget', 'tec-coalition-members');
+    // The member list alone (the first of the list, chosen at first).
+    await page.check('#c-widgets input[value="tec-coalition-members"]');
     await page.selectOption('#c-territory', 'forbach');
     await page.selectOption('#c-lang', 'fr');
     await widgetsLoaded(page);
@@ -236,6 +305,53 @@ describe('the embed configurator', () => {
       .locator('tec-coalition-members')
       .evaluate((e) => e.shadowRoot!.textContent ?? '');
     assert.match(text, /Les acteurs engagés|La coalition/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('takes several widgets: one loader, each widget, one iframe each; pasted elsewhere, all load', async () => {
+    const { page, context } = await open('/docs/en/configurator.html?widget=tec-phase-tracker');
+    await widgetsLoaded(page);
+    assert.deepEqual(await page.locator('#c-preview > *').evaluateAll((e) => e.map((x) => x.localName)), [
+      'tec-phase-tracker',
+    ]);
+    await page.check('#c-widgets input[value="tec-coalition-members"]');
+    await page.check('#c-widgets input[value="tec-engagement-cta"]');
+    await page.fill('#c-opt-tec-engagement-cta-limit', '2');
+    await page.selectOption('#c-territory', 'roya');
+    await widgetsLoaded(page);
+    const tags = ['tec-coalition-members', 'tec-engagement-cta', 'tec-phase-tracker'];
+    assert.deepEqual(
+      await page.locator('#c-preview > *').evaluateAll((e) => e.map((x) => x.localName)),
+      tags,
+    );
+    const snippet = await page.inputValue('#c-snippet');
+    assert.equal(snippet.match(/<script /g)?.length, 1, 'the loader once');
+    assert.equal(snippet.match(/<link /g)?.length, 1, 'the style sheet once');
+    assert.equal(snippet.match(/integrity="sha384-[A-Za-z0-9+/]{64}"/g)?.length, 2);
+    for (const tag of tags)
+      assert.match(snippet, new RegExp(`<${tag} api="[^"]+" territory="roya" lang="en"`));
+    assert.match(snippet, /<tec-engagement-cta [^>]*limit="2">/);
+    const frames = (await page.inputValue('#c-iframe')).trim().split('\n');
+    assert.equal(frames.length, 3);
+    for (const [i, tag] of tags.entries())
+      assert.match(frames[i]!, new RegExp(`embed\\.html\\?widget=${tag}&`));
+    assert.match(frames[1]!, /limit=2/);
+    // None chosen: nothing to copy.
+    for (const tag of tags) await page.uncheck(`#c-widgets input[value="${tag}"]`);
+    assert.equal(await page.isEnabled('#c-copy'), false);
+    assert.equal(await page.isEnabled('#c-copy-iframe'), false);
+    assert.equal(await page.locator('#c-preview > *').count(), 0);
+
+    const partner = await context.newPage();
+    const errors: string[] = [];
+    partner.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    partnerPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title></head><body><main>${snippet}</main></body></html>`;
+    await partner.goto(`${PARTNER}/`);
+    await widgetsLoaded(partner);
+    assert.equal(await partner.locator('main > [territory="roya"]').count(), 3);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -326,4 +442,65 @@ describe('the guides’ snippet', () => {
     );
     await context.close();
   });
+});
+
+describe('every HTML example of the guides', () => {
+  const blocks = (['integration.md', 'integration.fr.md'] as const).flatMap((file) =>
+    [
+      ...readFileSync(new URL(`../../docs/${file}`, import.meta.url), 'utf8').matchAll(
+        /```html\n([\s\S]*?)```/g,
+      ),
+    ].map((m, i) => ({ name: `${file} #${i + 1}`, html: m[1]! })),
+  );
+
+  it('finds the examples (the tag, the provider, in both languages)', () => {
+    assert.ok(blocks.length >= 4, String(blocks.length));
+  });
+
+  for (const { name, html } of blocks) {
+    it(`${name}: runs on a page of another origin, every widget shows its data, no error`, async () => {
+      const files = cdnManifest().files;
+      // The guide's addresses are the demo's; its hashes, stand-ins that the real ones replace.
+      let page = html
+        .replace(
+          /(tec\.(css|js)"\s*\n\s*integrity=")sha384-[A-Za-z0-9+/]+(")/g,
+          (_, a: string, ext: string, b: string) => `${a}${files[`tec.${ext}`]!.integrity}${b}`,
+        )
+        .replaceAll('http://127.0.0.1:8788/', `${demo.url}/`)
+        .replaceAll('http://127.0.0.1:8787', api.url);
+      assert.ok(!page.includes(STAND_IN));
+      // A fragment (the tags without the loader) runs after the guide's first lines, as it says.
+      if (!page.includes('/tec.js"'))
+        page = `<script type="module" src="${demo.url}/cdn/${cdnManifest().version}/tec.js" integrity="${files['tec.js']!.integrity}" crossorigin="anonymous"></script>\n${page}`;
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      const errors: string[] = [];
+      tab.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      tab.on('pageerror', (e) => errors.push(e.message));
+      partnerPage = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Exemple</title></head><body><main>${page}</main></body></html>`;
+      await tab.goto(`${PARTNER}/`);
+      const tags = await tab.evaluate(() =>
+        [...document.querySelectorAll('main *')]
+          .filter((e) => e.localName.startsWith('tec-'))
+          .map((e) => e.localName),
+      );
+      assert.ok(tags.length > 0, 'the example has a widget');
+      // Settled: each widget past loading, then each with its data (an error state fails here).
+      await tab.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLElement & { status?: string }>('main *')]
+          .filter((e) => e.localName.startsWith('tec-') && e.localName !== 'tec-provider')
+          .every((e) => e.status !== undefined && e.status !== 'loading'),
+      );
+      const states = await tab.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement & { status?: string }>('main *')]
+          .filter((e) => e.localName.startsWith('tec-') && e.localName !== 'tec-provider')
+          .map((e) => `${e.localName} ${e.status}`),
+      );
+      for (const state of states) assert.match(state, / (loaded|empty)$/);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
 });

@@ -18,3 +18,6 @@ export {
   TecTerritorySelectEvent,
   TecCommuneSelectEvent,
 } from './base/events.js';
+/** The rules that hold each widget's space before its script runs (tec.css): for server rendering. */
+export { pageReserve, type Row } from './base/reserve.js';
+export { RESERVES } from './base/reserves.js';
