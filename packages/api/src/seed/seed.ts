@@ -73,8 +73,17 @@ function at(day: string, time: string): string {
 function phasesFor(phases: SeedPhases): SeedPhase[] {
   const future = (titles: string[]): SeedMilestone[] =>
     titles.map((title) => ({ title, status: 'a-venir', due: null }));
-  // A territory being selected has no phases yet: they are set when it is chosen.
-  if (phases.kind === 'not-started') return [];
+  // A territory being selected has its three phases still to come: no dates, no milestones (they
+  // are set when it is chosen), so that the team can start its portrait then.
+  if (phases.kind === 'not-started')
+    return (['portrait', 'cooperations', 'coalition'] as const).map((key) => ({
+      key,
+      status: 'a-venir',
+      start: null,
+      end: null,
+      progress: 0,
+      milestones: [],
+    }));
   if (phases.kind === 'roya') {
     return [
       {
