@@ -134,6 +134,26 @@ export const migrations: readonly { version: number; name: string; sql: string }
         where o.capacity is not null and o.places_left is not null
     `,
   },
+  {
+    // Issue 15's console part; numbered 150 so that the residents' follow-up of the same issue
+    // can take 15. Additive: a new table only.
+    version: 150,
+    name: 'the audit log of admin changes, exports and erasures',
+    sql: `
+      create table audit_log (
+        id bigserial primary key,
+        at timestamptz not null default now(),
+        territory text,
+        token_id text not null,
+        token_name text not null,
+        action text not null,
+        target jsonb not null,
+        change jsonb,
+        outcome jsonb
+      );
+      create index audit_log_territory on audit_log (territory, id)
+    `,
+  },
 ];
 
 /** The schema version this code expects: the last migration's number. */

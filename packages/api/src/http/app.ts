@@ -31,6 +31,9 @@ import { RateLimiter } from './ratelimit.js';
 import { clientAddress as addressOf } from './client-address.js';
 import { SECURITY_HEADERS, adminHostAllowed } from './security.js';
 import { createHandlers } from './handlers.js';
+import { createAuditHandlers } from './audit-handlers.js';
+import { mountConsole } from './console.js';
+import { audited, type Actor } from '../audit.js';
 import type { Logger } from '../log.js';
 
 type Out<S> = S extends z.ZodMiniType ? z.output<S> : Record<string, never>;
@@ -43,6 +46,8 @@ export interface HandlerInput<E extends Endpoint> {
   body: Out<E['body']>;
   /** The admin token's scope, for admin routes. */
   scope: string;
+  /** The admin token that was verified, for admin routes. */
+  token?: Actor;
   c: Context;
 }
 
@@ -147,7 +152,7 @@ function validate<S extends z.ZodMiniType>(schema: S | undefined, value: unknown
 export function createApp(deps: AppDeps): Hono {
   const { config, db, bus, cache, log } = deps;
   const app = new Hono();
-  const handlers: Handlers = { ...createHandlers(deps), events: eventsHandler };
+  const handlers: Handlers = { ...createHandlers(deps), ...createAuditHandlers(deps), events: eventsHandler };
   const { reads, signups } = deps.limits;
   const adminFailures = new RateLimiter(config.adminFailuresPerMinute);
   const openStreams = new Map<string, number>();
@@ -275,6 +280,7 @@ export function createApp(deps: AppDeps): Hono {
 
       // Authentication before validation, so that probing admin routes reveals nothing.
       let scope = '';
+      let actor: Actor | undefined;
       if (endpoint.auth === 'admin') {
         if (!adminHostAllowed(c.req.header('host'), config.publicHosts)) {
           throw new HttpProblem(
@@ -300,6 +306,7 @@ export function createApp(deps: AppDeps): Hono {
         const verified = await verifyToken(db, token);
         if (!verified) throw failed('This token is unknown or revoked.', 'Bearer error="invalid_token"');
         scope = verified.scope;
+        actor = verified;
         const slug = c.req.param('slug');
         if (slug !== undefined && !inScope(scope, slug)) {
           throw new HttpProblem('forbidden', `This token's scope does not cover the territory ${slug}.`);
@@ -351,7 +358,10 @@ export function createApp(deps: AppDeps): Hono {
       if (hit) return sendCached(c, hit);
       {
         const handler = handlers[id] as (input: HandlerInput<Endpoint>) => Promise<HandlerResult>;
-        const result = await handler({ params, query, headers, body, scope, c } as HandlerInput<Endpoint>);
+        const input = { params, query, headers, body, scope, token: actor, c } as HandlerInput<Endpoint>;
+        const result = actor
+          ? await audited(db, id, { actor, params, query, body }, () => handler(input))
+          : await handler(input);
         if (result instanceof Response) {
           for (const [k, v] of Object.entries(cors)) result.headers.set(k, v);
           return result;
@@ -513,6 +523,9 @@ export function createApp(deps: AppDeps): Hono {
     response.headers.set('x-accel-buffering', 'no');
     return response;
   }
+
+  // ----- the programme teams' console (packages/console, built) ----------------------------
+  if (config.consoleDir) mountConsole(app, config.consoleDir);
 
   // ----- demo pages ---------------------------------------------------------------------------
   if (config.staticDir) {

@@ -10,6 +10,7 @@ import { SCHEMA_VERSION, schemaVersion } from '../db/migrations.js';
 import * as store from '../store.js';
 import { geometryFor, overviewGeometry } from '../geo/geometry.js';
 import { HttpProblem } from './problem.js';
+import { recordInTransaction } from '../audit.js';
 import { pageOrigin } from './cors.js';
 import type { AppDeps, Handlers } from './app.js';
 
@@ -62,7 +63,7 @@ export function toCsv(items: Engagement[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function createHandlers(deps: AppDeps): Omit<Handlers, 'events'> {
+export function createHandlers(deps: AppDeps): Omit<Handlers, 'events' | 'adminSession' | 'listAudit'> {
   const { db, bus, cache, config, version } = deps;
   let openapi: unknown;
 
@@ -70,7 +71,12 @@ export function createHandlers(deps: AppDeps): Omit<Handlers, 'events'> {
   async function change<T>(slug: string, fn: (tx: Sql) => Promise<T>): Promise<T> {
     let result: T;
     try {
-      result = await db.transaction(fn);
+      // The admin's audit entry, if this is an admin change, commits with it (audit.ts).
+      result = await db.transaction(async (tx) => {
+        const done = await fn(tx);
+        await recordInTransaction(tx, done);
+        return done;
+      });
     } catch (error) {
       mapError(error);
     }
