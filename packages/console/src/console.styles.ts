@@ -105,7 +105,6 @@ export const consoleStyles = [
     }
     .status {
       margin: 0;
-      min-height: 1.5em;
       flex: 1 1 12em;
       overflow-wrap: anywhere;
     }
@@ -151,6 +150,29 @@ export const consoleStyles = [
       background: var(--_subtle);
       display: grid;
       gap: 0.5em;
+    }
+    p + form,
+    p + .actions,
+    h2 + .hint,
+    .hint + .actions {
+      margin-block-start: 0.75em;
+    }
+    h3 {
+      margin-block-start: 1.25em;
+    }
+    details.add {
+      margin-block-start: 1em;
+    }
+    details.add > summary {
+      cursor: pointer;
+      font-weight: 700;
+      color: var(--_accent);
+      min-height: 44px;
+      display: flex;
+      align-items: center;
+    }
+    details.add[open] > summary {
+      margin-block-end: 0.5em;
     }
     dl.change {
       margin: 0;

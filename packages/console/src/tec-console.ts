@@ -11,7 +11,7 @@ import { getTecClient, type TecClient } from '@tec/sdk';
 import { createTecAdmin, type TecAdmin } from '@tec/sdk/admin';
 import type { AdminSession, TerritoryDetail, TerritorySummary } from '@tec/contract';
 import { consoleStyles } from './console.styles.js';
-import { labels, t, type Lang, type StringKey } from './i18n/index.js';
+import { colon, labels, t, type Lang, type StringKey } from './i18n/index.js';
 import { describeFailure } from './problems.js';
 import './sections/phases.js';
 import './sections/members.js';
@@ -83,6 +83,12 @@ const shellStyles: CSSResult[] = [
       line-height: 1.25;
       margin: 0 0 0.75rem;
     }
+    .current {
+      margin-block: -0.5rem 1rem;
+    }
+    .signin p {
+      margin-block-end: 1em;
+    }
     .signin {
       max-width: 36rem;
     }
@@ -90,6 +96,9 @@ const shellStyles: CSSResult[] = [
       display: grid;
       gap: 0.75em;
       margin-block-end: 1rem;
+    }
+    .bar > .field {
+      max-width: 28rem;
     }
     nav ul {
       list-style: none;
@@ -212,7 +221,7 @@ export class TecConsole extends LitElement {
       this.signIn = { busy: false, message: '', error: false };
       await this.choose(this.territories[0]?.slug);
       await this.updateComplete;
-      this.main?.focus();
+      this.main?.focus({ preventScroll: true });
     } catch (error) {
       this.signIn = { busy: false, message: describeFailure(this.lang, error).form, error: true };
       form.querySelector('input')?.focus();
@@ -389,14 +398,14 @@ export class TecConsole extends LitElement {
       </div>
       ${
         territory
-          ? html`<h1>
-                ${territory.name} — ${this.t(this.section)}
-                ${
-                  territory.currentPhase
-                    ? html`<span class="badge">${labels[this.lang].phase[territory.currentPhase]}</span>`
-                    : nothing
-                }
-              </h1>
+          ? html`<h1>${territory.name} — ${this.t(this.section)}</h1>
+              ${
+                territory.currentPhase
+                  ? html`<p class="meta current">
+                      ${this.t('currentPhase')}${colon(this.lang)}${labels[this.lang].phase[territory.currentPhase]}
+                    </p>`
+                  : nothing
+              }
               <div class="layout">
                 <div>${this.renderSection(territory)}</div>
                 ${this.section === 'audit' ? nothing : this.renderPreview(territory)}

@@ -112,7 +112,8 @@ async function axe(page: Page, what: string) {
 async function shot(page: Page, name: string) {
   if (!process.env.TEC_SCREENSHOTS) return;
   mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}${name}.png` });
+  await page.screenshot({ path: `${shots}${name}-full.png`, fullPage: true });
 }
 
 describe('the console served by the API', () => {
@@ -231,6 +232,7 @@ describe('editing a territory', () => {
     await signIn(page, royaToken);
     const phases = section(page, 'phases');
     const form = phases.locator('form[data-form="new-coalition"]');
+    await phases.locator('section[data-phase="coalition"] summary').click();
     await form.locator('button[type="submit"]').click();
     await form.locator('.field-error').first().waitFor();
     assert.equal(await form.locator('input[name="title"]').getAttribute('aria-invalid'), 'true');

@@ -52,6 +52,7 @@ export const en: Record<StringKey, string> = {
   fixFields:
     'The form has {n, plural, one {one error} other {# errors}}: correct the field{n, plural, one {} other {s}} shown.',
 
+  currentPhase: 'Current phase',
   phaseStatus: 'Status',
   startDate: 'Start',
   endDate: 'End',

@@ -50,6 +50,7 @@ export const fr = {
   fixFields:
     'Le formulaire contient {n, plural, one {une erreur} other {# erreurs}} : corrigez {n, plural, one {le champ indiqué} other {les champs indiqués}}.',
 
+  currentPhase: 'Phase en cours',
   phaseStatus: 'État',
   startDate: 'Début',
   endDate: 'Fin',

@@ -4,7 +4,7 @@
  * (phase statuses, member kinds…) are the widgets' own (`labels` of @tec/widgets' base), so a
  * status reads the same words in the console as on the residents' pages.
  */
-import { labels } from '@tec/widgets/base/localize.js';
+import { frenchSpacing, labels } from '@tec/widgets/base/localize.js';
 import { en } from './en.js';
 import { fr, type StringKey } from './fr.js';
 
@@ -12,7 +12,17 @@ export type Lang = 'fr' | 'en';
 export type { StringKey };
 export { labels };
 
-const tables: Record<Lang, Record<StringKey, string>> = { fr, en };
+// French typography as the widgets apply it: no line starts with « : », « ; », « ! » or « ? ».
+const tables: Record<Lang, Record<StringKey, string>> = {
+  fr: Object.fromEntries(Object.entries(fr).map(([k, v]) => [k, frenchSpacing(v)])) as Record<
+    StringKey,
+    string
+  >,
+  en,
+};
+
+/** « : » as each language writes it between a label and its value. */
+export const colon = (lang: Lang) => (lang === 'fr' ? '\u00a0: ' : ': ');
 const plurals = { fr: new Intl.PluralRules('fr-FR'), en: new Intl.PluralRules('en-GB') };
 
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {

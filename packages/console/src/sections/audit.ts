@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { AuditAction, AuditEntry } from '@tec/contract';
-import { formatInstant, labels, type Lang } from '../i18n/index.js';
+import { colon, formatInstant, labels, type Lang } from '../i18n/index.js';
 import { ConsoleSection } from '../section.js';
 
 const ACTIONS: Record<AuditAction, [fr: string, en: string]> = {
@@ -106,7 +106,7 @@ export class TecConsoleAudit extends ConsoleSection {
         <span class="meta">— ${formatInstant(this.lang, e.at)}</span>
       </div>
       <div>
-        ${this.t('who')} : ${e.actor.name}${e.territory === null ? ` (${this.t('allTerritories')})` : nothing}
+        ${this.t('who')}${colon(this.lang)}${e.actor.name}${e.territory === null ? ` (${this.t('allTerritories')})` : nothing}
       </div>
       ${
         Object.keys(fields).length

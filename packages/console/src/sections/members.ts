@@ -6,7 +6,7 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { MemberKind, type Member, type MemberInput } from '@tec/contract';
 import { formatDate } from '@tec/widgets/base/localize.js';
-import { labels } from '../i18n/index.js';
+import { colon, labels } from '../i18n/index.js';
 import { ConsoleSection, value } from '../section.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -122,7 +122,11 @@ export class TecConsoleMembers extends ConsoleSection {
     return html`<li data-member=${m.id}>
       <div><strong>${m.name}</strong> <span class="badge">${labels[this.lang].memberKind[m.kind]}</span></div>
       <div class="meta">
-        ${[m.role, m.commune?.name, `${this.t('joinedAt')} : ${formatDate(this.lang, m.joinedAt)}`]
+        ${[
+          m.role,
+          m.commune?.name,
+          `${this.t('joinedAt')}${colon(this.lang)}${formatDate(this.lang, m.joinedAt)}`,
+        ]
           .filter(Boolean)
           .join(' · ')}
       </div>

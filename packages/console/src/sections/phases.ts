@@ -13,7 +13,7 @@ import {
   type PhasePatch,
 } from '@tec/contract';
 import { formatDate } from '@tec/widgets/base/localize.js';
-import { labels } from '../i18n/index.js';
+import { colon, labels } from '../i18n/index.js';
 import { ConsoleSection, value } from '../section.js';
 
 @customElement('tec-console-phases')
@@ -170,7 +170,7 @@ export class TecConsolePhases extends ConsoleSection {
               ${
                 m.completedDate
                   ? `${this.t('completedDate')} ${formatDate(this.lang, m.completedDate)}`
-                  : `${this.t('dueDate')} : ${formatDate(this.lang, m.dueDate!)}`
+                  : `${this.t('dueDate')}${colon(this.lang)}${formatDate(this.lang, m.dueDate!)}`
               }
             </div>`
           : nothing
@@ -247,17 +247,20 @@ export class TecConsolePhases extends ConsoleSection {
               </ul>`
             : html`<p class="meta">${this.t('empty')}</p>`
         }
-        <form
-          novalidate
-          data-form="new-${phase.key}"
-          @submit=${(e: SubmitEvent) => this.createMilestone(e, phase)}
-        >
-          <fieldset>
-            <legend>${this.t('addMilestone')}</legend>
-            ${this.milestoneFields(`new-${phase.key}`)}
-          </fieldset>
-          ${this.submit(`new-${phase.key}`, this.t('addMilestone'))}
-        </form>
+        <details class="add" ?open=${this.form(`new-${phase.key}`).kind !== ''}>
+          <summary>${this.t('addMilestone')}</summary>
+          <form
+            novalidate
+            data-form="new-${phase.key}"
+            @submit=${(e: SubmitEvent) => this.createMilestone(e, phase)}
+          >
+            <fieldset>
+              <legend class="visually-hidden">${this.t('addMilestone')}</legend>
+              ${this.milestoneFields(`new-${phase.key}`)}
+            </fieldset>
+            ${this.submit(`new-${phase.key}`, this.t('addMilestone'))}
+          </form>
+        </details>
       </section>`;
     });
   }
