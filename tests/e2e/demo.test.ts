@@ -333,7 +333,6 @@ describe('the React example and the console', () => {
     );
     await context.close();
   });
-
 });
 
 describe('the space each widget holds (reserve.ts)', () => {

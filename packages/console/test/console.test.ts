@@ -9,10 +9,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
-import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '@tec/api/testing';
+import { freePort, startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '@tec/api/testing';
 import { createToken } from '@tec/api';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -464,5 +465,58 @@ describe('on a phone', () => {
     await shot(page, 'signups-375');
     assert.ok(await page.locator('tec-console').isVisible());
     await close();
+  });
+});
+
+describe('as static files on another origin', () => {
+  it('calls the API named in its meta tag, under the host’s own strict CSP', async () => {
+    // A plain static host, as the README describes it: the folder, the meta tag, the headers.
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const other = await startTestServer({ config: { allowedOrigins: [origin] } });
+    // The policy packages/console/README.md gives, with this API in connect-src.
+    const csp =
+      "default-src 'none'; script-src 'self'; style-src 'self'; " +
+      `connect-src 'self' ${other.url}; img-src 'self' data:; base-uri 'none'; form-action 'none'; ` +
+      "frame-ancestors 'none'; require-trusted-types-for 'script'";
+    const host = createServer((req, res) => {
+      const name = (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').slice(1);
+      if (!/^[\w.-]+$/.test(name) || !existsSync(`${site}${name}`)) return res.writeHead(404).end();
+      let body: string | Buffer = readFileSync(`${site}${name}`);
+      if (name === 'index.html')
+        body = body
+          .toString()
+          .replace('<meta name="tec-api" content="" />', `<meta name="tec-api" content="${other.url}" />`);
+      const type = name.endsWith('.js')
+        ? 'text/javascript'
+        : name.endsWith('.css')
+          ? 'text/css'
+          : name.endsWith('.svg')
+            ? 'image/svg+xml'
+            : 'text/html; charset=utf-8';
+      res.writeHead(200, { 'content-type': type, 'content-security-policy': csp }).end(body);
+    });
+    await new Promise<void>((resolve) => host.listen(port, '127.0.0.1', resolve));
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+      });
+      await page.goto(`${origin}/`);
+      await signIn(page, TEST_ADMIN_TOKEN);
+      assert.equal(await page.locator('#territory option').count(), 6);
+      await go(page, 'Membres');
+      const form = section(page, 'members').locator('form[data-form="new"]');
+      await form.locator('input[name="name"]').fill('Collectif hébergé ailleurs');
+      await form.locator('button[type="submit"]').click();
+      await form.getByText('« Collectif hébergé ailleurs » a été ajouté.').waitFor();
+      assert.deepEqual(violations, []);
+      await context.close();
+    } finally {
+      await new Promise((resolve) => host.close(resolve));
+      await other.close();
+    }
   });
 });

@@ -25,11 +25,7 @@ const ACTIONS: Record<AuditAction, [fr: string, en: string]> = {
 
 /** The fields a change may name, in words. */
 const FIELDS: Record<string, [fr: string, en: string]> = {
-  id: ['Identifiant', 'Id'],
   phase: ['Phase', 'Phase'],
-  milestoneId: ['Jalon', 'Milestone'],
-  memberId: ['Membre', 'Member'],
-  opportunityId: ['Opportunité', 'Opportunity'],
   title: ['Titre', 'Title'],
   name: ['Nom', 'Name'],
   status: ['État', 'Status'],
@@ -37,9 +33,6 @@ const FIELDS: Record<string, [fr: string, en: string]> = {
   role: ['Rôle', 'Role'],
   commune: ['Commune', 'Commune'],
   joinedAt: ['Date d’arrivée', 'Joined on'],
-  website: ['Site web', 'Website'],
-  logo: ['Logo', 'Logo'],
-  description: ['Description', 'Description'],
   startDate: ['Début', 'Start'],
   endDate: ['Fin', 'End'],
   progress: ['Avancement', 'Progress'],
@@ -49,8 +42,15 @@ const FIELDS: Record<string, [fr: string, en: string]> = {
   endsAt: ['Fin', 'Ends'],
   place: ['Lieu', 'Place'],
   capacity: ['Places', 'Places'],
+  website: ['Site web', 'Website'],
+  logo: ['Logo', 'Logo'],
+  description: ['Description', 'Description'],
   deleted: ['Inscriptions supprimées', 'Sign-ups deleted'],
   format: ['Format', 'Format'],
+  milestoneId: ['Jalon', 'Milestone'],
+  memberId: ['Membre', 'Member'],
+  opportunityId: ['Opportunité', 'Opportunity'],
+  id: ['Identifiant', 'Id'],
 };
 
 /** A value of the change as words: statuses and kinds by their labels, never their codes. */
@@ -99,7 +99,14 @@ export class TecConsoleAudit extends ConsoleSection {
   }
 
   private renderEntry(e: AuditEntry) {
-    const fields = { ...e.target, ...(e.change ?? {}), ...(e.outcome ?? {}) };
+    // In the order of FIELDS (the database keeps JSON keys in its own order), unknown ones last.
+    const order = Object.keys(FIELDS);
+    const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+    const fields = Object.fromEntries(
+      Object.entries({ ...e.target, ...(e.change ?? {}), ...(e.outcome ?? {}) }).sort(
+        ([a], [b]) => rank(a) - rank(b),
+      ),
+    );
     return html`<li>
       <div>
         <strong>${ACTIONS[e.action][this.lang === 'en' ? 1 : 0]}</strong>
