@@ -165,7 +165,18 @@ export function createTecAdmin(options: HttpOptions & { token: string }) {
     },
     /** The territory's sign-ups as the API's formula-safe CSV, for a download. */
     async exportEngagementsCsv(territory: string, opts?: RequestOptions): Promise<string> {
-      return http.text(url(PATHS.exportEngagements, { slug: slug(territory) }) + '?format=csv', opts?.signal);
+      const path = url(PATHS.exportEngagements, { slug: slug(territory) });
+      try {
+        const response = await http.ky.get(path, {
+          searchParams: { format: 'csv' },
+          headers: { accept: 'text/csv', authorization: `Bearer ${options.token}` },
+          cache: 'no-store',
+          ...(opts?.signal ? { signal: opts.signal } : {}),
+        });
+        return await response.text();
+      } catch (error) {
+        throw await http.mapError(error, opts?.signal);
+      }
     },
     /** Deletes sign-ups older than the server's retention period. */
     async purge(opts?: RequestOptions) {

@@ -118,24 +118,6 @@ export class Http {
     return { data: result.data as z.output<S>, etag: response.headers.get('etag') };
   }
 
-  /** A GET whose body is text (the CSV export), with the same headers and errors as `call`. */
-  async text(path: string, signal?: AbortSignal): Promise<string> {
-    const headers: Record<string, string> = { accept: 'text/csv, text/plain' };
-    if (this.options.token && path.startsWith('v1/admin/'))
-      headers.authorization = `Bearer ${this.options.token}`;
-    try {
-      const response = await this.ky(path.replace(/^\//, ''), {
-        method: 'get',
-        headers,
-        cache: 'no-store',
-        ...(signal ? { signal } : {}),
-      });
-      return await response.text();
-    } catch (error) {
-      throw await this.mapError(error, signal);
-    }
-  }
-
   private retryFor(method: string) {
     return {
       limit: this.options.retries ?? 2,
@@ -149,7 +131,8 @@ export class Http {
     };
   }
 
-  private async mapError(error: unknown, signal: AbortSignal | undefined): Promise<Error> {
+  /** The SDK's error for a failed ky call (used by the admin entry's text export too). */
+  async mapError(error: unknown, signal: AbortSignal | undefined): Promise<Error> {
     if (signal?.aborted) return new TecAbortError({ cause: error });
     if (error instanceof TimeoutError) return new TecTimeoutError(this.timeout, { cause: error });
     if (error instanceof HTTPError) {
