@@ -3,6 +3,7 @@
  * form (by problem type, never by status alone) and one per field (the problem's `errors[]`,
  * whose paths name the body's fields: `body.capacity` → the capacity field).
  */
+import type { ConsistencyRule } from '@tec/contract';
 import { TecHttpError, TecNetworkError, TecTimeoutError, TecValidationError } from '@tec/sdk';
 import { t, type Lang } from './i18n/index.js';
 
@@ -44,23 +45,28 @@ function fieldOf(path: string): string {
   return path.replace(/^body\./, '').replace(/\.\d+$/, '');
 }
 
-/** The rules of the API's `inconsistent` problems, in French and English. */
-const RULES: Record<string, [fr: string, en: string]> = {
-  'phase-dates': [
-    'la fin d’une phase ne peut pas précéder son début.',
-    'a phase cannot end before it starts.',
+/** The consistency rules of the API's `inconsistent` problems (CONSISTENCY_RULES), in words. */
+const RULES: Record<ConsistencyRule, [fr: string, en: string]> = {
+  'phase-finished-with-unmet-milestones': [
+    'une phase ne peut être terminée que si tous ses jalons sont atteints, ou avec la raison de sa clôture.',
+    'a phase can be completed only when all its milestones are reached, or with the reason for closing it.',
   ],
-  'opportunity-dates': [
-    'la fin d’une opportunité ne peut pas précéder son début.',
-    'an opportunity cannot end before it starts.',
+  'phase-dates-order': ['une phase doit commencer avant de finir.', 'a phase must start before it ends.'],
+  'phase-dates-overlap': [
+    'une phase doit finir avant que la suivante commence.',
+    'a phase must end before the next one starts.',
   ],
-  'milestone-completed': [
-    'un jalon atteint doit avoir sa date, et seul un jalon atteint en a une.',
-    'a reached milestone needs its date, and only a reached one has one.',
+  'milestone-outside-phase': [
+    'les dates d’un jalon doivent tomber pendant sa phase.',
+    'a milestone’s dates must fall within its phase.',
   ],
-  'phase-order': [
-    'une phase ne peut pas commencer avant que la précédente soit en cours.',
-    'a phase cannot start before the previous one is under way.',
+  'current-phase-mismatch': [
+    'la phase en cours du territoire doit être sa phase « En cours ».',
+    'the territory’s current phase must be its phase “In progress”.',
+  ],
+  'selection-has-content': [
+    'un territoire en cours de sélection n’a encore ni phase commencée, ni membre, ni coopération, ni opportunité.',
+    'a territory being selected has no started phase, member, cooperation or opportunity yet.',
   ],
 };
 
@@ -81,7 +87,7 @@ export function describeFailure(lang: Lang, error: unknown): Failure {
       | undefined;
     const type = problem?.type?.replace('urn:tec:problem:', '') ?? '';
     if (type === 'inconsistent' || (error.status === 422 && !problem?.errors?.length)) {
-      const rule = typeof problem?.rule === 'string' ? RULES[problem.rule] : undefined;
+      const rule = typeof problem?.rule === 'string' ? RULES[problem.rule as ConsistencyRule] : undefined;
       const words = rule ? rule[lang === 'en' ? 1 : 0] : (problem?.detail ?? '');
       return { form: t(lang, 'errInconsistent', { rule: words }).replace(/ : $|: $/, '.'), fields };
     }

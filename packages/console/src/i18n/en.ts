@@ -58,6 +58,8 @@ export const en: Record<StringKey, string> = {
   endDate: 'End',
   progress: 'Progress (%)',
   progressRange: 'Must be a number from 0 to 100.',
+  closingReason: 'Reason for closing',
+  closingReasonHint: 'Only to complete a phase whose milestones are not all reached.',
   savePhase: 'Save the phase',
   phaseSaved: 'The phase “{name}” was saved.',
   milestones: 'Milestones',

@@ -56,6 +56,8 @@ export const fr = {
   endDate: 'Fin',
   progress: 'Avancement (%)',
   progressRange: 'Doit être un nombre de 0 à 100.',
+  closingReason: 'Raison de la clôture',
+  closingReasonHint: 'Seulement pour terminer une phase dont des jalons ne sont pas atteints.',
   savePhase: 'Enregistrer la phase',
   phaseSaved: 'La phase « {name} » a été enregistrée.',
   milestones: 'Jalons',

@@ -18,6 +18,10 @@ const ACTIONS: Record<AuditAction, [fr: string, en: string]> = {
   createOpportunity: ['Opportunité ajoutée', 'Opportunity added'],
   updateOpportunity: ['Opportunité modifiée', 'Opportunity changed'],
   deleteOpportunity: ['Opportunité supprimée', 'Opportunity deleted'],
+  updatePortrait: ['Portrait modifié', 'Portrait changed'],
+  createCooperation: ['Coopération ajoutée', 'Cooperation added'],
+  updateCooperation: ['Coopération modifiée', 'Cooperation changed'],
+  deleteCooperation: ['Coopération supprimée', 'Cooperation deleted'],
   exportEngagements: ['Inscriptions exportées', 'Sign-ups exported'],
   eraseEngagements: ['Données d’une personne effacées', 'A person’s data erased'],
   purgeEngagements: ['Anciennes inscriptions supprimées', 'Old sign-ups purged'],
@@ -50,6 +54,8 @@ const FIELDS: Record<string, [fr: string, en: string]> = {
   milestoneId: ['Jalon', 'Milestone'],
   memberId: ['Membre', 'Member'],
   opportunityId: ['Opportunité', 'Opportunity'],
+  cooperationId: ['Coopération', 'Cooperation'],
+  closingReason: ['Raison de la clôture', 'Reason for closing'],
   id: ['Identifiant', 'Id'],
 };
 

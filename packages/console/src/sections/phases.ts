@@ -57,6 +57,7 @@ export class TecConsolePhases extends ConsoleSection {
       startDate: value(data, 'startDate'),
       endDate: value(data, 'endDate'),
       progress: percent / 100,
+      closingReason: value(data, 'closingReason'),
     };
     await this.run(key, async () => {
       const saved = await this.admin.updatePhase(this.territory.slug, phase.key, patch);
@@ -236,6 +237,13 @@ export class TecConsolePhases extends ConsoleSection {
               required: true,
             })}
           </div>
+          ${this.field(key, {
+            name: 'closingReason',
+            label: this.t('closingReason'),
+            textarea: true,
+            value: phase.closingReason,
+            hint: this.t('closingReasonHint'),
+          })}
           ${this.submit(key, this.t('savePhase'))}
         </form>
         <h3>${this.t('milestones')}</h3>
