@@ -228,6 +228,34 @@ describe('editing a territory', () => {
     await close();
   });
 
+  it('shows a broken consistency rule as the form’s error, in French', async () => {
+    // A fake answer, and only for this: the API of this branch does not enforce the rules yet
+    // (engineer A's branch adds them); the problem is the contract's `inconsistent` with its rule.
+    const { page, close } = await open();
+    await signIn(page, royaToken);
+    await page.route('**/v1/admin/territories/roya/phases/portrait', (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'urn:tec:problem:inconsistent',
+          title: 'Inconsistent change',
+          status: 422,
+          detail: 'A phase starts before it ends.',
+          rule: 'phase-dates-order',
+        }),
+      }),
+    );
+    const form = section(page, 'phases').locator('form[data-form="phase-portrait"]');
+    await form.locator('input[name="endDate"]').fill('2025-01-01');
+    await form.locator('button[type="submit"]').click();
+    await form
+      .locator('[data-status="phase-portrait"]')
+      .getByText('Ces valeurs se contredisent\u00a0: une phase doit commencer avant de finir.')
+      .waitFor();
+    await close();
+  });
+
   it('adds, changes and removes a milestone; refuses an empty title', async () => {
     const { page, close } = await open();
     await signIn(page, royaToken);

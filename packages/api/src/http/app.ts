@@ -358,6 +358,7 @@ export function createApp(deps: AppDeps): Hono {
       if (hit) return sendCached(c, hit);
       {
         const handler = handlers[id] as (input: HandlerInput<Endpoint>) => Promise<HandlerResult>;
+        const cacheVersion = cache.version; // cache.ts: a read that overlaps a change is not kept
         const input = { params, query, headers, body, scope, token: actor, c } as HandlerInput<Endpoint>;
         const result = actor
           ? await audited(db, id, { actor, params, query, body }, () => handler(input))
@@ -378,7 +379,10 @@ export function createApp(deps: AppDeps): Hono {
         }
         const slug = (params as { slug?: string }).slug ?? '*';
         // Compressed once here, in the thread pool; every later hit sends these bytes.
-        return sendCached(c, cache.set(cacheKey, slug, json, cacheControl!, await precompress(json)));
+        return sendCached(
+          c,
+          cache.set(cacheKey, slug, json, cacheControl!, await precompress(json), cacheVersion),
+        );
       }
     };
     app.on([endpoint.method], [path], ...middlewares, handle);
