@@ -26,12 +26,11 @@ const version = (
   JSON.parse(readFileSync(join(root, 'packages/widgets/package.json'), 'utf8')) as { version: string }
 ).version;
 export const cdnDir = join(root, 'dist', 'cdn', version);
+/** The console's static files (packages/console's build), served by the API at /console/. */
+export const consoleDir = join(root, 'packages', 'console', 'dist', 'site');
 
 /** The pages whose scripts are built from TypeScript, and where to. */
-const bundles = [
-  { entry: 'examples/console/console.ts', out: 'dist/examples/console.js' },
-  { entry: 'examples/react/app.tsx', out: 'dist/examples/react-app.js' },
-];
+const bundles = [{ entry: 'examples/react/app.tsx', out: 'dist/examples/react-app.js' }];
 
 /**
  * Builds what is missing: the packages (tsc), the CDN set (rollup), the demo pages' scripts
@@ -46,6 +45,16 @@ export async function buildDemo({ force = false, log = console.log, docs = false
   if (force || !existsSync(join(cdnDir, 'manifest.json'))) {
     log('Building the CDN set (rollup)…');
     execFileSync(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent'], { cwd: root, stdio: 'inherit' });
+  }
+  // The console of the programme's teams (packages/console), which the API serves at /console/.
+  if (force || !existsSync(join(consoleDir, 'console.js'))) {
+    if (!existsSync(join(root, 'packages/console/dist/lib/main.js')))
+      execFileSync(bin('tsc'), ['--build'], { cwd: root, stdio: 'inherit' });
+    log('Building the console (rollup -c packages/console/rollup.config.mjs)…');
+    execFileSync(bin('rollup'), ['-c', 'packages/console/rollup.config.mjs', '--silent'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
   }
   // The documentation site when asked (`npm start`); its test builds it itself, so that test
   // files running side by side never build it twice at once.
@@ -129,23 +138,6 @@ function compressed(body: string | Buffer, encoding: Encoding): Buffer {
   return encoding === 'br'
     ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } })
     : gzipSync(body, { level: 6 });
-}
-
-/**
- * The admin console's policy: nothing but its own script and style and the API, and no page may
- * frame it (a framed console could be clicked through by another site).
- */
-export function consoleCsp(apiOrigin: string): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    `connect-src 'self' ${apiOrigin}`,
-    `img-src 'self' ${apiOrigin}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
 }
 
 /**
@@ -289,6 +281,11 @@ export async function startDemoServer(options: {
       });
     }
 
+    // The console lives on the API's origin (packages/console, served by the API): links to the
+    // demo's /console/ lead there.
+    if (url.pathname === '/console' || url.pathname.startsWith('/console/'))
+      return send(res, 302, 'text/plain', 'Found', { location: `${options.apiUrl}/console/` });
+
     const extra = options.pages?.[url.pathname];
     if (extra !== undefined)
       return send(res, 200, 'text/html; charset=utf-8', fill(extra, origin), { 'cache-control': 'no-cache' });
@@ -308,11 +305,6 @@ export async function startDemoServer(options: {
     const type = types[extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'cache-control': 'no-cache' };
     if (path.startsWith('/mairie/')) headers['content-security-policy'] = municipalCsp(apiOrigin);
-    if (path.startsWith('/console/')) {
-      headers['content-security-policy'] = consoleCsp(apiOrigin);
-      headers['x-frame-options'] = 'DENY';
-      headers['referrer-policy'] = 'no-referrer';
-    }
     headers['x-content-type-options'] = 'nosniff';
     if (type.startsWith('text/html'))
       return send(res, 200, type, fill(readFileSync(file, 'utf8'), origin), headers);
@@ -350,7 +342,6 @@ export const DEMO_PAGES = [
   '/habitants/',
   '/react/',
   '/hors-ligne/',
-  '/console/',
 ];
 
 /**

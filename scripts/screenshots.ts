@@ -38,7 +38,7 @@ try {
         const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
         const page = await context.newPage();
         await page.goto(`${demo.url}${path}`);
-        if (path !== '/console/') await settled(page).catch(() => {});
+        await settled(page).catch(() => {});
         await page.waitForTimeout(400);
         const name = `${path.replace(/\//g, '') || 'index'}-${width}-${scheme}.png`;
         await page.screenshot({ path: join(out, name), fullPage: true });

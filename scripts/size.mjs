@@ -18,7 +18,9 @@ const entries = [
   // unpaired surrogates, bidi overrides and far dates (0.6 kB): 22.4 kB.
   // 23.8 kB since issue 14: the portrait and cooperation schemas and calls (+0.4 kB).
   { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 23_800, gzip: 26_500 },
-  { name: '@tec/sdk/admin', entry: 'packages/sdk/src/admin.ts', brotli: 21_500, gzip: 24_000 },
+  // 22.0 kB since issue 15: the console's calls (session, audit log, CSV export) and the audit
+  // log's schemas (+0.2 kB brotli; measured 21.7 / 24.2).
+  { name: '@tec/sdk/admin', entry: 'packages/sdk/src/admin.ts', brotli: 22_000, gzip: 24_500 },
 ];
 
 /**

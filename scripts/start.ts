@@ -7,7 +7,7 @@
 import { readConfig } from '../packages/api/src/config.js';
 import { startServer } from '../packages/api/src/server.js';
 import { closeOnSignals } from '../packages/api/src/shutdown.js';
-import { buildDemo, startDemoServer } from './demo.js';
+import { buildDemo, consoleDir, startDemoServer } from './demo.js';
 
 async function main() {
   await buildDemo({ docs: true });
@@ -18,15 +18,16 @@ async function main() {
     ...process.env,
     // The console's admin calls come from the demo sites' origin (sign-ups are open to any page).
     TEC_ALLOWED_ORIGINS: [process.env.TEC_ALLOWED_ORIGINS, ...demoOrigins].filter(Boolean).join(','),
+    // The console of the programme's teams, at /console/ on the API's origin.
+    TEC_CONSOLE_DIR: process.env.TEC_CONSOLE_DIR || consoleDir,
   };
   const config = readConfig(env);
   const api = await startServer(config);
   const demo = await startDemoServer({ apiUrl: api.url, port: demoPort, host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   console.log(`TEC API on ${api.url}/v1 — database: ${where}`);
-  console.log(
-    `Demo partner sites on ${demo.url}/ (the console for the programme's teams: ${demo.url}/console/)`,
-  );
+  console.log(`Demo partner sites on ${demo.url}/`);
+  console.log(`Console of the programme's teams on ${api.url}/console/`);
   console.log(
     `Documentation site on ${demo.url}/docs/ (embed configurator: ${demo.url}/docs/fr/configurateur.html)`,
   );

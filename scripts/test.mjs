@@ -66,6 +66,8 @@ if (!only || only === 'checks') {
     ['Type check (tsc --build)', bin('tsc'), ['--build']],
     // The CDN set: measured by the size budgets and loaded by the end-to-end tests.
     ['CDN build (rollup -c)', bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']],
+    // The console's static files: its end-to-end test loads them from the API.
+    ['Console build (rollup)', bin('rollup'), ['-c', 'packages/console/rollup.config.mjs', '--silent']],
     ['ESLint', bin('eslint'), ['.', '--max-warnings=0']],
     ['Prettier', bin('prettier'), ['--check', '.', '--log-level=warn']],
   ];

@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext } from 'playwright';
 import { freePort, startTestServer, TEST_ADMIN_TOKEN } from '@tec/api/testing';
 import {
   buildDemo,
+  consoleDir,
   DEMO_PAGES,
   pageHeights,
   settled,
@@ -55,7 +56,7 @@ before(async () => {
   await buildDemo({ log: () => {} });
   // The API must allow the demo's origin, so the demo's port is chosen first.
   const port = await freePort();
-  api = await startTestServer({ config: { allowedOrigins: [`http://127.0.0.1:${port}`] } });
+  api = await startTestServer({ config: { allowedOrigins: [`http://127.0.0.1:${port}`], consoleDir } });
   demo = await startDemoServer({ apiUrl: api.url, port, pages: { '/provider/': PROVIDER_PAGE } });
   browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox'] });
 });
@@ -234,7 +235,7 @@ describe('every demo page', () => {
   for (const path of PAGES) {
     it(`${path}: talks to no host but the page's and the API's, and stores nothing`, async () => {
       const { page, requests, context } = await open(path);
-      if (path !== '/console/') await settled(page);
+      await settled(page);
       await page.waitForTimeout(300);
       const allowed = new Set([new URL(demo.url).host, new URL(api.url).host]);
       if (path === '/hors-ligne/') allowed.add('127.0.0.1:9'); // that page's (unreachable) API
@@ -260,7 +261,7 @@ describe('every demo page', () => {
     for (const width of [1024, 360]) {
       it(`${path}: no layout shift from the widgets, ${width} px wide`, async () => {
         const { page, context } = await open(path, undefined, width);
-        if (path !== '/console/') await settled(page);
+        await settled(page);
         await page.waitForTimeout(300);
         const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
         await context.close();
@@ -270,7 +271,7 @@ describe('every demo page', () => {
 
     it(`${path}: no axe violation, no script error`, async () => {
       const { page, context, errors } = await open(path);
-      if (path !== '/console/') await settled(page);
+      await settled(page);
       await page.evaluate(axeSource);
       const violations = (await page.evaluate(async () => {
         const axe = (
@@ -313,13 +314,18 @@ describe('the React example and the console', () => {
     const context = await browser.newContext();
     const { page: partner } = await open('/kiif-roya/', context);
     await settled(partner, ['loaded']);
+    // The demo's /console/ leads to the console the API serves (packages/console).
     const { page: console_ } = await open('/console/', context);
+    assert.equal(console_.url(), `${api.url}/console/`);
     const name = `Épicerie solidaire e2e ${Date.now()}`;
-    await console_.fill('input[name="token"]', TEST_ADMIN_TOKEN);
-    await console_.selectOption('select[name="territory"]', 'roya');
-    await console_.fill('#member input[name="name"]', name);
-    await console_.click('#member button[type="submit"]');
-    await console_.waitForFunction(() => /ajouté/.test(document.getElementById('status')!.textContent ?? ''));
+    await console_.fill('#token', TEST_ADMIN_TOKEN);
+    await console_.click('form[data-form="signin"] button[type="submit"]');
+    await console_.selectOption('#territory', 'roya');
+    await console_.getByRole('button', { name: 'Membres', exact: true }).click();
+    const form = console_.locator('tec-console-members form[data-form="new"]');
+    await form.locator('input[name="name"]').fill(name);
+    await form.locator('button[type="submit"]').click();
+    await form.getByText(/a été ajouté/).waitFor();
     await partner.waitForFunction(
       (n) => document.querySelector('tec-coalition-members')!.shadowRoot!.textContent!.includes(n),
       name,
@@ -487,7 +493,7 @@ describe('what a visitor and a webmaster meet on a partner page', () => {
     for (const width of [375, 1280]) {
       it(`${path}: no widget makes the page longer than its content, ${width} px wide`, async () => {
         const { page, context } = await open(path, undefined, width);
-        if (path !== '/console/') await settled(page);
+        await settled(page);
         await page.waitForTimeout(300);
         const heights = await pageHeights(page);
         await context.close();

@@ -58,6 +58,8 @@ export interface Config {
   seed: boolean;
   /** Serve the demo pages of this folder at `/` (none when undefined). */
   staticDir: string | undefined;
+  /** Serve the built console of the programme's teams (packages/console/dist) at `/console/`. */
+  consoleDir?: string | undefined;
   /** `info` logs a JSON line per request; `silent` logs nothing but start-up failures. */
   log: 'info' | 'silent';
   heartbeatMs: number;
@@ -178,6 +180,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       .map((s) => publicHost(s)),
     seed: env.TEC_SEED !== '0',
     staticDir: env.TEC_STATIC_DIR || undefined,
+    consoleDir: env.TEC_CONSOLE_DIR || undefined,
     log,
     heartbeatMs: integer(env, 'TEC_HEARTBEAT_MS', 25_000, 100, 600_000),
     ...overrides,

@@ -7,7 +7,14 @@ import * as z from 'zod/mini';
 import { Email, Id, IsoDate, IsoDateTime, Slug, integer, longText, text, Fraction } from './primitives.js';
 import type { ProblemName } from './problems.js';
 import { PATHS } from './paths.js';
-import { CooperationQuery, EngagementHeaders, EventsQuery, ExportQuery, MemberQuery } from './queries.js';
+import {
+  AuditQuery,
+  CooperationQuery,
+  EngagementHeaders,
+  EventsQuery,
+  ExportQuery,
+  MemberQuery,
+} from './queries.js';
 import {
   Cooperation,
   CooperationInput,
@@ -84,6 +91,65 @@ export const DeletionResult = z.strictObject({
   before: z.optional(IsoDateTime),
 });
 export type DeletionResult = z.infer<typeof DeletionResult>;
+
+/** Who an admin token is: its name and the territories it may change (a slug, or `*` for all). */
+export const AdminSession = z.strictObject({
+  name: text(200),
+  scope: z.string().check(z.regex(/^(\*|[a-z0-9-]{1,64})$/, { error: 'must be * or a territory slug' })),
+});
+export type AdminSession = z.infer<typeof AdminSession>;
+
+/** The admin actions the audit log records (the endpoint ids of the admin writes and the export). */
+export const AuditAction = z.enum([
+  'updatePhase',
+  'createMilestone',
+  'updateMilestone',
+  'deleteMilestone',
+  'createMember',
+  'updateMember',
+  'deleteMember',
+  'createOpportunity',
+  'updateOpportunity',
+  'deleteOpportunity',
+  'updatePortrait',
+  'createCooperation',
+  'updateCooperation',
+  'deleteCooperation',
+  'exportEngagements',
+  'eraseEngagements',
+  'purgeEngagements',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+/**
+ * One change made with an admin token: who (the token's name when it acted), what, when, and the
+ * change itself as it was sent. An erasure records how many sign-ups it removed, never the
+ * e-mail address it was given.
+ */
+export const AuditEntry = z.strictObject({
+  /** Decimal, increasing: pass the last one as `before` for the next page. */
+  id: z.string().check(z.regex(/^\d{1,19}$/)),
+  at: IsoDateTime,
+  /** The territory changed; null for an erasure or a purge over every territory. */
+  territory: z.nullable(Slug),
+  actor: z.strictObject({ tokenId: text(64), name: text(200) }),
+  action: AuditAction,
+  /** What was changed: the route's identifiers (phase, milestoneId…) and the id of what was created. */
+  target: z.record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(200))),
+  /** The body as the API accepted it (null for a removal, an export or an erasure). */
+  change: z.nullable(z.record(z.string().check(z.maxLength(40)), z.unknown())),
+  /** What came of it, where a count says more than the body: `{ deleted: 3 }`, `{ format: 'csv' }`. */
+  outcome: z.nullable(z.record(z.string().check(z.maxLength(40)), z.unknown())),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditList = z.strictObject({
+  territory: Slug,
+  items: z.array(AuditEntry).check(z.maxLength(200)),
+  /** The `before` of the next (older) page, or null at the beginning. */
+  nextBefore: z.nullable(z.string().check(z.regex(/^\d{1,19}$/))),
+});
+export type AuditList = z.infer<typeof AuditList>;
 
 // ---------------------------------------------------------------------------------------------
 // Parameters shared by several routes
@@ -478,6 +544,29 @@ export const endpoints = {
     tag: 'admin',
     summary: 'Delete sign-ups older than the retention period (TEC_RETENTION_DAYS)',
     response: { status: 200, schema: DeletionResult },
+    errors: adminErrors,
+    auth: 'admin',
+  },
+  adminSession: {
+    method: 'GET',
+    path: PATHS.adminSession,
+    tag: 'admin',
+    summary: "The token's name and scope, for a console to show only the territories it may change",
+    response: { status: 200, schema: AdminSession },
+    errors: ['unauthorized', 'internal'],
+    auth: 'admin',
+  },
+  listAudit: {
+    method: 'GET',
+    path: PATHS.listAudit,
+    tag: 'admin',
+    summary: "The territory's audit log: who changed what and when, newest first",
+    description:
+      'Every admin change, export and erasure is recorded in the same transaction as the change ' +
+      "itself (exports and erasures right after), with the token's name at that moment.",
+    params: TerritoryParams,
+    query: AuditQuery,
+    response: { status: 200, schema: AuditList },
     errors: adminErrors,
     auth: 'admin',
   },

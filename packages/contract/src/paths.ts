@@ -34,6 +34,8 @@ export const PATHS = {
   exportEngagements: '/v1/admin/territories/{slug}/engagements',
   eraseEngagements: '/v1/admin/erasure',
   purgeEngagements: '/v1/admin/purge',
+  adminSession: '/v1/admin/session',
+  listAudit: '/v1/admin/territories/{slug}/audit',
 } as const;
 
 export type PathId = keyof typeof PATHS;

@@ -41,6 +41,14 @@ export const ExportQuery = z.strictObject({
   format: z.optional(z.enum(['json', 'csv'])),
 });
 
+/** A page of the audit log: the newest first, `before` an entry id to read further back. */
+export const AuditQuery = z.strictObject({
+  before: z.optional(z.string().check(z.regex(/^\d{1,19}$/, { error: 'must be an audit entry id' }))),
+  /** Page size, 1 to 200 (default 50). */
+  limit: z.optional(queryInteger(1, 200)),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
 export const EngagementHeaders = z.object({
   /** Makes a retried sign-up safe: the same key and body return the same receipt. */
   'idempotency-key': z.optional(

@@ -11,6 +11,9 @@
  * ```
  */
 import {
+  AdminSession,
+  AuditList,
+  type AuditQuery,
   Cooperation,
   CooperationInput,
   CooperationPatch,
@@ -180,6 +183,33 @@ export function createTecAdmin(options: HttpOptions & { token: string }) {
     /** Erases one person's sign-ups within the token's scope (RGPD right to erasure). */
     async erase(email: string, opts?: RequestOptions) {
       return send('post', url(PATHS.eraseEngagements), DeletionResult, { email }, opts);
+    },
+    /** The token's name and scope (`*` or one territory slug): what a console may show. */
+    async session(opts?: RequestOptions): Promise<AdminSession> {
+      return send('get', url(PATHS.adminSession), AdminSession, undefined, opts);
+    },
+    /** The territory's audit log, newest first; pass `nextBefore` as `before` for older entries. */
+    async listAudit(territory: string, query: AuditQuery = {}, opts?: RequestOptions): Promise<AuditList> {
+      const search = new URLSearchParams();
+      if (query.before) search.set('before', query.before);
+      if (query.limit) search.set('limit', String(query.limit));
+      const qs = search.size ? `?${search}` : '';
+      return send('get', url(PATHS.listAudit, { slug: slug(territory) }) + qs, AuditList, undefined, opts);
+    },
+    /** The territory's sign-ups as the API's formula-safe CSV, for a download. */
+    async exportEngagementsCsv(territory: string, opts?: RequestOptions): Promise<string> {
+      const path = url(PATHS.exportEngagements, { slug: slug(territory) });
+      try {
+        const response = await http.ky.get(path, {
+          searchParams: { format: 'csv' },
+          headers: { accept: 'text/csv', authorization: `Bearer ${options.token}` },
+          cache: 'no-store',
+          ...(opts?.signal ? { signal: opts.signal } : {}),
+        });
+        return await response.text();
+      } catch (error) {
+        throw await http.mapError(error, opts?.signal);
+      }
     },
     /** Deletes sign-ups older than the server's retention period. */
     async purge(opts?: RequestOptions) {

@@ -25,7 +25,13 @@ type Stored = Entry & { scope: string; load: Loader<unknown> };
 
 export class ResponseCache {
   private readonly entries = new Map<string, Stored>();
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly inflight = new Map<string, { promise: Promise<unknown>; scope: string }>();
+  /**
+   * Counts invalidations: a response that was on its way while an event said its data changed
+   * is kept, but stale (the next read asks again), and is not shared with readers who came after
+   * the event — they would see the change undone.
+   */
+  private generation = 0;
   private readonly maxAge: number;
   private readonly swr: number;
   /** Requests actually sent to the server (for tests and benchmarks). */
@@ -58,28 +64,32 @@ export class ResponseCache {
 
   /** Fetches `key` once however many callers ask at the same time. */
   refresh<T>(key: string, scope: string, load: Loader<T>, signal?: AbortSignal): Promise<T> {
-    const running = this.inflight.get(key) as Promise<T> | undefined;
+    const running = this.inflight.get(key)?.promise as Promise<T> | undefined;
     if (running) return running;
     const entry = this.entries.get(key) as (Entry<T> & Stored) | undefined;
     this.requests += 1;
-    const promise = load(entry?.etag ?? null, signal)
+    const generation = this.generation;
+    const at = () => (generation === this.generation ? this.now() : -Infinity);
+    const promise: Promise<T> = load(entry?.etag ?? null, signal)
       .then((loaded) => {
         if ('notModified' in loaded) {
           if (!entry) throw new Error('304 without a cached entry');
-          entry.at = this.now();
+          entry.at = at();
           return entry.data;
         }
         this.entries.set(key, {
           data: loaded.data,
           etag: loaded.etag,
-          at: this.now(),
+          at: at(),
           scope,
           load: load as Loader<unknown>,
         });
         return loaded.data;
       })
-      .finally(() => this.inflight.delete(key));
-    this.inflight.set(key, promise);
+      .finally(() => {
+        if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+      });
+    this.inflight.set(key, { promise, scope });
     return promise;
   }
 
@@ -90,8 +100,12 @@ export class ResponseCache {
 
   /** Marks every entry of a territory (and the national ones) stale: the next read revalidates. */
   invalidate(scope: string): void {
+    this.generation += 1;
     for (const entry of this.entries.values()) {
       if (entry.scope === scope || entry.scope === '*') entry.at = -Infinity;
+    }
+    for (const [key, running] of this.inflight) {
+      if (running.scope === scope || running.scope === '*') this.inflight.delete(key);
     }
   }
 

@@ -131,7 +131,8 @@ export class Http {
     };
   }
 
-  private async mapError(error: unknown, signal: AbortSignal | undefined): Promise<Error> {
+  /** The SDK's error for a failed ky call (used by the admin entry's text export too). */
+  async mapError(error: unknown, signal: AbortSignal | undefined): Promise<Error> {
     if (signal?.aborted) return new TecAbortError({ cause: error });
     if (error instanceof TimeoutError) return new TecTimeoutError(this.timeout, { cause: error });
     if (error instanceof HTTPError) {

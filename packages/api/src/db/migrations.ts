@@ -170,6 +170,25 @@ export const migrations: readonly { version: number; name: string; sql: string }
         primary key (cooperation, member)
       );
       create index cooperation_actors_member on cooperation_actors (member)
+      `,
+  },
+  {
+    // Issue 15's console part. Additive: a new table only.
+    version: 16,
+    name: 'the audit log of admin changes, exports and erasures',
+    sql: `
+      create table audit_log (
+        id bigserial primary key,
+        at timestamptz not null default now(),
+        territory text,
+        token_id text not null,
+        token_name text not null,
+        action text not null,
+        target jsonb not null,
+        change jsonb,
+        outcome jsonb
+      );
+      create index audit_log_territory on audit_log (territory, id)
     `,
   },
 ];

@@ -3,16 +3,17 @@
  * header (DNS rebinding), a throttle on failed authentications, the bearer token and its scope.
  */
 import type { Context } from 'hono';
+import type { Actor } from '../audit.js';
 import { inScope, verifyToken } from '../auth.js';
 import { HttpProblem, rateLimited } from './problem.js';
 import { RateLimiter } from './ratelimit.js';
 import { adminHostAllowed } from './security.js';
 import type { AppDeps } from './types.js';
 
-/** Returns a guard that answers the token's scope, or throws the problem to send. */
+/** Returns a guard that answers the verified token (its id and scope), or throws the problem to send. */
 export function adminGuard({ config, db, log }: Pick<AppDeps, 'config' | 'db' | 'log'>) {
   const failures = new RateLimiter(config.adminFailuresPerMinute);
-  return async (c: Context, client: string): Promise<string> => {
+  return async (c: Context, client: string): Promise<Actor> => {
     if (!adminHostAllowed(c.req.header('host'), config.publicHosts)) {
       throw new HttpProblem(
         'originNotAllowed',
@@ -40,6 +41,6 @@ export function adminGuard({ config, db, log }: Pick<AppDeps, 'config' | 'db' | 
     if (slug !== undefined && !inScope(verified.scope, slug)) {
       throw new HttpProblem('forbidden', `This token's scope does not cover the territory ${slug}.`);
     }
-    return verified.scope;
+    return verified;
   };
 }

@@ -14,6 +14,7 @@ import { requestLog } from './request-log.js';
 import { registerRoutes } from './routing.js';
 import { securityHeaders } from './security.js';
 import { createHandlers } from './handlers.js';
+import { mountConsole } from './console.js';
 import type { AppDeps } from './types.js';
 
 export type { AppDeps, HandlerInput, HandlerResult, Handlers } from './types.js';
@@ -30,6 +31,8 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/v1/*', compressAnswers());
   app.options('/v1/*', cors.preflight);
   registerRoutes(app, { deps, handlers: createHandlers(deps), cors, admin: adminGuard(deps) });
+  // The programme teams' console (packages/console, built), before the demo pages.
+  if (config.consoleDir) mountConsole(app, config.consoleDir);
   if (config.staticDir) app.use('/*', demoPages(config.staticDir));
   return app;
 }

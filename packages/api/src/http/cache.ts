@@ -63,6 +63,13 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
  */
 export class ResponseCache {
   private readonly entries = new Map<string, CachedBody & { scope: string }>();
+  /**
+   * Counts invalidations. A read computed while a change committed may hold the data from
+   * before it: it is answered, but not kept, when an invalidation came between its start
+   * (`version` read before the handler ran) and its `set` — else it would outlive the event that
+   * should have removed it, and every later read would get the old data.
+   */
+  version = 0;
 
   constructor(private readonly maxEntries = 2000) {}
 
@@ -76,8 +83,10 @@ export class ResponseCache {
     body: string,
     cacheControl: string,
     encoded?: Record<Encoding, Buffer>,
+    since?: number,
   ): CachedBody {
     const entry = { body, etag: etagOf(body), cacheControl, scope, encoded };
+    if (since !== undefined && since !== this.version) return entry;
     this.entries.delete(key);
     this.entries.set(key, entry);
     if (this.entries.size > this.maxEntries) {
@@ -89,6 +98,7 @@ export class ResponseCache {
 
   /** Forgets what depends on `territory`, and everything national (`*`). */
   invalidate(territory: string): void {
+    this.version += 1;
     for (const [key, entry] of this.entries) {
       if (entry.scope === territory || entry.scope === '*') this.entries.delete(key);
     }

@@ -14,6 +14,7 @@ import { cooperationRoutes } from '../routes/cooperations.js';
 import { geometryRoutes } from '../routes/geometry.js';
 import { serviceRoutes } from '../routes/service.js';
 import { eventRoutes } from '../routes/events.js';
+import { auditRoutes } from '../routes/audit.js';
 
 export { toCsv } from '../routes/engagements.js';
 
@@ -30,5 +31,6 @@ export function createHandlers(deps: AppDeps): Handlers {
     ...geometryRoutes(context),
     ...serviceRoutes(context),
     ...eventRoutes(deps),
+    ...auditRoutes(deps),
   };
 }

@@ -14,6 +14,7 @@ import type { CorsMiddleware } from './cors-middleware.js';
 import { guardRate } from './rate-limit-guard.js';
 import { readInputs } from './inputs.js';
 import type { AppDeps, HandlerInput, HandlerResult, Handlers } from './types.js';
+import { audited, type Actor } from '../audit.js';
 
 const MAX_BODY = 16 * 1024;
 
@@ -61,12 +62,12 @@ export interface RoutingDeps {
   deps: AppDeps;
   handlers: Handlers;
   cors: CorsMiddleware;
-  /** The admin guard (admin-guard.ts): the token's scope, or a problem thrown. */
-  admin: (c: Context, client: string) => Promise<string>;
+  /** The admin guard (admin-guard.ts): the verified token, or a problem thrown. */
+  admin: (c: Context, client: string) => Promise<Actor>;
 }
 
 export function registerRoutes(app: Hono, { deps, handlers, cors, admin }: RoutingDeps): void {
-  const { config, cache } = deps;
+  const { config, cache, db } = deps;
   for (const [id, endpoint] of Object.entries(endpoints) as [EndpointId, Endpoint][]) {
     const middlewares: MiddlewareHandler[] = [];
     if (endpoint.body) {
@@ -92,7 +93,8 @@ export function registerRoutes(app: Hono, { deps, handlers, cors, admin }: Routi
       cors.guardOrigin(c, endpoint);
       guardRate(id, endpoint, deps.limits, client);
       // Authentication before validation, so that probing admin routes reveals nothing.
-      const scope = endpoint.auth === 'admin' ? await admin(c, client) : '';
+      const actor = endpoint.auth === 'admin' ? await admin(c, client) : undefined;
+      const scope = actor?.scope ?? '';
       const { params, query, headers, body } = await readInputs(c, endpoint);
 
       // Public reads: serialized once, then served from the cache with a strong ETag until a
@@ -100,7 +102,12 @@ export function registerRoutes(app: Hono, { deps, handlers, cors, admin }: Routi
       const cacheKey = cacheControl ? cacheKeyOf(endpoint, params, query) : undefined;
       const hit = cacheKey ? cache.get(cacheKey) : undefined;
       if (hit) return sendCached(c, hit);
-      const result = await handler({ params, query, headers, body, scope, c } as HandlerInput<Endpoint>);
+      const cacheVersion = cache.version; // cache.ts: a read that overlaps a change is not kept
+      const input = { params, query, headers, body, scope, token: actor, c } as HandlerInput<Endpoint>;
+      // An admin change is recorded in the audit log, in its own transaction (audit.ts).
+      const result = actor
+        ? await audited(db, id, { actor, params, query, body }, () => handler(input))
+        : await handler(input);
       if (result instanceof Response) {
         for (const [k, v] of Object.entries(corsHeaders)) result.headers.set(k, v);
         return result;
@@ -117,7 +124,10 @@ export function registerRoutes(app: Hono, { deps, handlers, cors, admin }: Routi
       }
       const slug = (params as { slug?: string }).slug ?? '*';
       // Compressed once here, in the thread pool; every later hit sends these bytes.
-      return sendCached(c, cache.set(cacheKey, slug, json, cacheControl!, await precompress(json)));
+      return sendCached(
+        c,
+        cache.set(cacheKey, slug, json, cacheControl!, await precompress(json), cacheVersion),
+      );
     };
     app.on([endpoint.method], [honoPath(endpoint.path)], ...middlewares, handle);
   }

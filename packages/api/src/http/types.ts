@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod/mini';
 import type { Endpoint, EndpointId, Endpoints } from '@tec/contract';
+import type { Actor } from '../audit.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../bus.js';
@@ -19,6 +20,8 @@ export interface HandlerInput<E extends Endpoint> {
   body: Out<E['body']>;
   /** The admin token's scope, for admin routes. */
   scope: string;
+  /** The admin token that was verified, for admin routes (audit.ts). */
+  token?: Actor;
   c: Context;
 }
 

@@ -3,6 +3,7 @@
  * transaction; the cache and this process's subscribers are told right after the commit, other
  * processes through NOTIFY. Store errors become problems here.
  */
+import { recordInTransaction } from '../audit.js';
 import type { Sql } from '../db/database.js';
 import * as store from '../store.js';
 import { HttpProblem } from '../http/problem.js';
@@ -55,7 +56,12 @@ export function routeContext(deps: AppDeps): RouteContext {
     async change(slug, fn) {
       let result;
       try {
-        result = await db.transaction(fn);
+        // The admin's audit entry, if this is an admin change, commits with it (audit.ts).
+        result = await db.transaction(async (tx) => {
+          const done = await fn(tx);
+          await recordInTransaction(tx, done);
+          return done;
+        });
       } catch (error) {
         mapError(error);
       }

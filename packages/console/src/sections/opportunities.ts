@@ -1,0 +1,227 @@
+/**
+ * Opportunities: the calls to engage residents see — kind, title and text, the day and hours,
+ * the place and its commune, the number of places — with their status in words.
+ */
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { OpportunityKind, type Opportunity, type OpportunityInput } from '@tec/contract';
+import { formatWhen } from '@tec/widgets/base/localize.js';
+import { labels } from '../i18n/index.js';
+import { parisInstant, parisParts } from '../paris.js';
+import { ConsoleSection, value } from '../section.js';
+
+@customElement('tec-console-opportunities')
+export class TecConsoleOpportunities extends ConsoleSection {
+  @state() private opportunities: Opportunity[] | undefined;
+  @state() private editing = '';
+  @state() private confirming = '';
+
+  protected async load(): Promise<void> {
+    await this.latest(
+      () => this.client.opportunities.list(this.territory.slug),
+      (items) => (this.opportunities = items),
+    );
+  }
+
+  /** The status a team member reads: open, full, past, or without a date. */
+  statusOf(o: Opportunity): string {
+    if ((o.endsAt ?? o.startsAt) && Date.parse(o.endsAt ?? o.startsAt!) < Date.now())
+      return this.t('statusPast');
+    if (o.placesLeft === 0) return this.t('statusFull');
+    return this.t('statusOpen');
+  }
+
+  private input(data: FormData): OpportunityInput {
+    const date = value(data, 'date');
+    const start = value(data, 'startTime');
+    const end = value(data, 'endTime');
+    const placeName = value(data, 'placeName');
+    const address = value(data, 'address');
+    const insee = value(data, 'commune');
+    const commune = insee ? this.territory.communes.find((c) => c.insee === insee) : undefined;
+    const capacity = value(data, 'capacity');
+    const description = value(data, 'description');
+    return {
+      kind: data.get('kind') as OpportunityInput['kind'],
+      title: value(data, 'title') ?? '',
+      ...(description ? { description } : {}),
+      startsAt: date ? parisInstant(date, start ?? '00:00') : null,
+      endsAt: date && end ? parisInstant(date, end) : null,
+      place:
+        placeName || commune
+          ? {
+              name: placeName ?? commune!.name,
+              ...(address ? { address } : {}),
+              ...(commune ? { commune: { insee: commune.insee, name: commune.name } } : {}),
+            }
+          : null,
+      capacity: capacity === null ? null : Number(capacity),
+    };
+  }
+
+  private async create(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const input = this.input(new FormData(form));
+    const ok = await this.run('new', async () => {
+      await this.admin.createOpportunity(this.territory.slug, input);
+      await this.load();
+      return this.t('created', { name: input.title });
+    });
+    if (ok) form.reset();
+  }
+
+  private async saveItem(event: SubmitEvent, o: Opportunity) {
+    event.preventDefault();
+    const input = this.input(new FormData(event.target as HTMLFormElement));
+    const ok = await this.run(`o-${o.id}`, async () => {
+      await this.admin.updateOpportunity(this.territory.slug, o.id, input);
+      await this.load();
+      return this.t('updated', { name: input.title });
+    });
+    if (ok) {
+      this.editing = '';
+      this.setForm('list', this.form(`o-${o.id}`));
+    }
+  }
+
+  private async removeItem(o: Opportunity) {
+    await this.run('list', async () => {
+      await this.admin.deleteOpportunity(this.territory.slug, o.id);
+      this.confirming = '';
+      await this.load();
+      return this.t('removed', { name: o.title });
+    });
+  }
+
+  private fields(key: string, o?: Opportunity) {
+    const kinds = OpportunityKind.options.map((k) => [k, labels[this.lang].opportunityKind[k]] as const);
+    const communes = [
+      ['', this.t('noCommune')] as const,
+      ...this.territory.communes.map((c) => [c.insee, c.name] as const),
+    ];
+    const start = o?.startsAt ? parisParts(o.startsAt) : undefined;
+    const end = o?.endsAt ? parisParts(o.endsAt) : undefined;
+    return html`
+      <div class="grid">
+        ${this.field(key, { name: 'title', label: this.t('opportunityTitle'), value: o?.title, required: true })}
+        ${this.field(key, { name: 'kind', label: this.t('kind'), options: kinds, value: o?.kind ?? 'atelier-cooperation', required: true })}
+      </div>
+      ${this.field(key, { name: 'description', label: this.t('residentText'), textarea: true, value: o?.description })}
+      <div class="grid">
+        ${this.field(key, { name: 'date', label: this.t('date'), type: 'date', value: start?.date })}
+        ${this.field(key, { name: 'startTime', label: this.t('startTime'), type: 'time', value: start?.time })}
+        ${this.field(key, { name: 'endTime', label: this.t('endTime'), type: 'time', value: end?.time })}
+      </div>
+      <div class="grid">
+        ${this.field(key, { name: 'placeName', label: this.t('placeName'), value: o?.place?.name })}
+        ${this.field(key, { name: 'address', label: this.t('address'), value: o?.place?.address, autocomplete: 'street-address' })}
+        ${this.field(key, { name: 'commune', label: this.t('commune'), options: communes, value: o?.place?.commune?.insee ?? '' })}
+        ${this.field(key, {
+          name: 'capacity',
+          label: this.t('capacity'),
+          type: 'number',
+          min: 1,
+          step: '1',
+          value: o?.capacity === null || o?.capacity === undefined ? '' : String(o.capacity),
+          hint: this.t('capacityHint'),
+        })}
+      </div>
+    `;
+  }
+
+  private renderOpportunity(o: Opportunity) {
+    const key = `o-${o.id}`;
+    if (this.editing === o.id) {
+      return html`<li>
+        <form novalidate data-form=${key} @submit=${(e: SubmitEvent) => this.saveItem(e, o)}>
+          <fieldset>
+            <legend>${this.t('editItem', { name: o.title })}</legend>
+            ${this.fields(key, o)}
+          </fieldset>
+          <div class="actions">
+            <button class="button" type="submit" ?disabled=${this.form(key).busy}>${this.t('save')}</button>
+            <button class="button secondary" type="button" @click=${() => (this.editing = '')}>
+              ${this.t('cancel')}
+            </button>
+            ${this.status(key)}
+          </div>
+        </form>
+      </li>`;
+    }
+    const places =
+      o.capacity === null
+        ? this.t('unlimited')
+        : this.t('placesLeft', { n: o.placesLeft ?? 0, capacity: o.capacity });
+    return html`<li data-opportunity=${o.id}>
+      <div><strong>${o.title}</strong> <span class="badge">${this.statusOf(o)}</span></div>
+      <div class="meta">
+        ${[
+          labels[this.lang].opportunityKind[o.kind],
+          o.startsAt ? formatWhen(this.lang, o.startsAt, o.endsAt) : this.t('statusNoDate'),
+          o.place ? [o.place.name, o.place.commune?.name].filter(Boolean).join(', ') : this.t('online'),
+          places,
+        ].join(' · ')}
+      </div>
+      ${
+        this.confirming === o.id
+          ? html`<div class="confirm">
+              <p>${this.t('confirmRemove', { name: o.title })}</p>
+              <div class="actions">
+                <button class="button danger" type="button" @click=${() => this.removeItem(o)}>
+                  ${this.t('confirm')}
+                </button>
+                <button class="button secondary" type="button" @click=${() => (this.confirming = '')}>
+                  ${this.t('cancel')}
+                </button>
+              </div>
+            </div>`
+          : html`<div class="actions">
+              <button class="button secondary small" type="button" @click=${() => (this.editing = o.id)}>
+                ${this.t('edit')}<span class="visually-hidden"> « ${o.title} »</span>
+              </button>
+              <button
+                class="button danger secondary small"
+                type="button"
+                @click=${() => (this.confirming = o.id)}
+              >
+                ${this.t('remove')}<span class="visually-hidden"> « ${o.title} »</span>
+              </button>
+            </div>`
+      }
+    </li>`;
+  }
+
+  override render() {
+    return html`<section class="block" aria-labelledby="new-opportunity">
+        <form novalidate data-form="new" @submit=${(e: SubmitEvent) => this.create(e)}>
+          <fieldset>
+            <legend id="new-opportunity">${this.t('addOpportunity')}</legend>
+            ${this.fields('new')}
+          </fieldset>
+          ${this.submit('new', this.t('addOpportunity'))}
+        </form>
+      </section>
+      <section class="block" aria-labelledby="opportunities-title">
+        <h2 id="opportunities-title">
+          ${this.t('opportunities')}${this.opportunities ? ` (${this.opportunities.length})` : nothing}
+        </h2>
+        ${this.status('list')}
+        ${
+          !this.opportunities
+            ? html`<p>${this.t('loading')}</p>`
+            : this.opportunities.length
+              ? html`<ul class="cards">
+                  ${this.opportunities.map((o) => this.renderOpportunity(o))}
+                </ul>`
+              : html`<p class="meta">${this.t('empty')}</p>`
+        }
+      </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tec-console-opportunities': TecConsoleOpportunities;
+  }
+}
