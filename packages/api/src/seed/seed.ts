@@ -255,27 +255,27 @@ export function opportunitiesFor(t: SeedTerritory, seedDay: string): SeedOpportu
       return [
         open(
           'atelier-cooperation',
-          'Rejoindre le groupe de coopération « logement des saisonniers »',
-          'Habitants, employeurs et propriétaires cherchent ensemble des logements pour les saisonniers de la vallée. Le groupe se réunit chaque mois ; on peut le rejoindre à tout moment.',
+          'Groupe de coopération : logement des saisonniers',
+          'Chaque mois, habitants et employeurs cherchent des logements pour les saisonniers.',
         ),
         dated(
           'atelier-cooperation',
-          'Atelier de coopération : covoiturage et transport solidaire dans la vallée',
-          'Trois heures pour organiser, avec les associations et les employeurs, des trajets partagés entre les villages et vers la gare.',
+          'Atelier de coopération : covoiturage dans la vallée',
+          'Trois heures pour organiser des trajets partagés entre les villages.',
           { after: 10, weekday: SAT, from: '14:00', to: '17:00' },
-          { name: 'Local de l’Amicale des bénévoles', insee: '06062' },
+          { name: 'Local de l’Amicale', insee: '06062' },
           24,
           17,
         ),
         open(
           'benevolat',
-          'Devenir bénévole de l’entraide : accueillir saisonniers et nouveaux habitants',
-          'Quelques heures par mois pour accueillir, orienter et accompagner, avec le binôme et les associations de la vallée.',
+          'Devenir bénévole de l’entraide',
+          'Accueillir saisonniers et nouveaux habitants, quelques heures par mois.',
         ),
         dated(
           'evenement',
-          'Rencontre des coopérations de la vallée : où en sommes-nous ?',
-          'Les groupes de coopération présentent leur avancement et ce qu’il leur manque, suivi d’un repas partagé.',
+          'Rencontre des coopérations de la vallée',
+          'Où en sont les coopérations, puis un repas partagé.',
           { after: 24, weekday: FRI, from: '18:30', to: '21:30' },
           { name: 'Grange des Cairns', insee: '06163' },
           40,
@@ -284,20 +284,20 @@ export function opportunitiesFor(t: SeedTerritory, seedDay: string): SeedOpportu
         open(
           'rejoindre-coalition',
           'Se faire connaître pour la future coalition de la vallée',
-          'La phase 3 commencera en 2027 : les acteurs prêts à s’allier dans la durée peuvent déjà se signaler au binôme.',
+          'La phase 3 commence en 2027 : les acteurs prêts à s’allier peuvent se signaler.',
         ),
       ];
     case 'entre-deux-mers':
       return [
         open(
           'entretien-portrait',
-          'Portrait de l’Entre-deux-Mers : dernières semaines pour témoigner',
-          'Une heure d’échange avec un membre du binôme, chez vous ou dans un lieu de votre choix : votre regard sur le Créonnais, ses forces et ce qui l’inquiète.',
+          'Témoigner pour le portrait de l’Entre-deux-Mers',
+          'Une heure d’échange avec le binôme, où vous voulez : votre regard sur le Créonnais.',
         ),
         dated(
           'entretien-portrait',
           'Entretien collectif : se nourrir et se déplacer dans le Créonnais',
-          'Deux heures d’échange à plusieurs sur l’alimentation, les trajets du quotidien et l’avenir des emplois de la vigne.',
+          'Deux heures à plusieurs sur l’alimentation, les trajets et les emplois de la vigne.',
           { after: 8, weekday: TUE, from: '18:00', to: '20:00' },
           { name: 'Tiers-lieu La Grange aux Coteaux', insee: '33140' },
           20,
@@ -306,12 +306,12 @@ export function opportunitiesFor(t: SeedTerritory, seedDay: string): SeedOpportu
         open(
           'benevolat',
           'Aider à préparer la restitution du portrait',
-          'Mise en page des témoignages, accueil du public, logistique : selon vos disponibilités.',
+          'Témoignages, accueil du public, logistique : selon vos disponibilités.',
         ),
         dated(
           'evenement',
           'Restitution du portrait de l’Entre-deux-Mers',
-          'Le binôme présente le portrait sensible du territoire et ouvre la discussion sur les coopérations à venir.',
+          'Le portrait du territoire présenté par le binôme, puis un débat.',
           { after: 40, weekday: SAT, from: '10:00', to: '12:30' },
           { name: 'Halle du Potager commun', insee: '33505' },
           120,
@@ -322,13 +322,13 @@ export function opportunitiesFor(t: SeedTerritory, seedDay: string): SeedOpportu
       return [
         open(
           'entretien-portrait',
-          'Racontez le bassin : entretien pour le portrait (en français ou en allemand)',
-          'Une heure pour dire ce que le secteur de Forbach a été, ce qu’il est et ce qui pourrait le faire avancer, des deux côtés de la frontière.',
+          'Racontez le bassin : entretien pour le portrait',
+          'Une heure, en français ou en allemand, sur le passé et l’avenir du bassin.',
         ),
         dated(
           'entretien-portrait',
-          'Entretien collectif des 16–25 ans : travailler des deux côtés de la frontière',
-          'Un échange entre jeunes sur l’emploi, la formation et la mobilité vers la Sarre, animé par le binôme.',
+          'Entretien collectif des 16–25 ans : travailler en Sarre ?',
+          'Emploi, formation et trajets de part et d’autre de la frontière.',
           { after: 9, weekday: WED, from: '17:30', to: '19:30' },
           { name: 'Local de l’association Tremplin 16-25', insee: '57660' },
           15,
@@ -337,12 +337,12 @@ export function opportunitiesFor(t: SeedTerritory, seedDay: string): SeedOpportu
         open(
           'benevolat',
           'Recueillir la mémoire ouvrière avec le binôme',
-          'Accompagner les entretiens avec d’anciens mineurs et leurs familles, et aider à transcrire les récits.',
+          'Accompagner les entretiens d’anciens mineurs et transcrire leurs récits.',
         ),
         dated(
           'evenement',
           'Restitution du portrait du secteur de Forbach',
-          'Présentation du portrait du territoire, de ses forces et de ses fragilités, suivie d’un verre de l’amitié.',
+          'Le portrait du secteur, ses forces et ses fragilités, puis un verre.',
           { after: 45, weekday: FRI, from: '18:00', to: '20:30' },
           { name: 'Salle des Terrils verts', insee: '57638' },
           90,
@@ -354,12 +354,12 @@ export function opportunitiesFor(t: SeedTerritory, seedDay: string): SeedOpportu
         open(
           'entretien-portrait',
           'Bellevue vu par ses habitants : entretien pour le portrait',
-          'Une heure d’échange, dans la langue de votre choix si un bénévole la parle : ce que vous aimez dans le quartier et ce qui devrait changer.',
+          'Une heure sur ce que vous aimez dans le quartier et ce qui devrait changer.',
         ),
         dated(
           'entretien-portrait',
-          'Entretien collectif au pied des immeubles : l’aide alimentaire dans le quartier',
-          'Un moment d’échange en plein air avec les habitants, les associations d’aide alimentaire et la ressourcerie.',
+          'Entretien collectif : l’aide alimentaire dans le quartier',
+          'En plein air, avec les habitants, les épiceries solidaires et la ressourcerie.',
           { after: 6, weekday: THU, from: '16:30', to: '18:30' },
           { name: 'Cour de la Maison de quartier Les Lilas', insee: '44109' },
           25,
@@ -373,7 +373,7 @@ export function opportunitiesFor(t: SeedTerritory, seedDay: string): SeedOpportu
         dated(
           'evenement',
           'Restitution du portrait de Bellevue, avec repas partagé',
-          'Le portrait du quartier présenté à ses habitants, puis un repas où chacun apporte un plat.',
+          'Le portrait du quartier présenté à ses habitants, puis un repas.',
           { after: 33, weekday: SAT, from: '11:00', to: '14:00' },
           { name: 'Gymnase du Parc', insee: '44162' },
           100,
