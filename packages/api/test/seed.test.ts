@@ -213,13 +213,22 @@ describe('demo data', () => {
     }
   });
 
-  it('gives a territory being selected no phase, member or call, and a marker area but no perimeter', () => {
+  it('gives a territory being selected its phases still to come, no member or call, and a marker area but no perimeter', () => {
     assert.deepEqual(SELECTING, ['auvergne-rhone-alpes', 'haute-garonne']);
     for (const slug of SELECTING) {
       const t = seeded.get(slug)!;
       assert.equal(t.detail.status, 'en-selection');
       assert.equal(t.detail.currentPhase, null, slug);
-      assert.deepEqual(t.phases, [], slug);
+      // The three phases exist, to come, undated and empty, so that its portrait can start later.
+      assert.deepEqual(
+        t.phases.map((p) => [p.key, p.status, p.startDate, p.endDate, p.milestones.length]),
+        [
+          ['portrait', 'a-venir', null, null, 0],
+          ['cooperations', 'a-venir', null, null, 0],
+          ['coalition', 'a-venir', null, null, 0],
+        ],
+        slug,
+      );
       assert.deepEqual(t.members, [], slug);
       assert.deepEqual(t.opportunities, [], slug);
       assert.deepEqual(t.detail.communes, [], slug);

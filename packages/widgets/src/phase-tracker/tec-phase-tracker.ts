@@ -55,7 +55,8 @@ export class TecPhaseTracker extends TecElement {
     ]);
     this.territoryData = territory;
     this.phases = phases;
-    // A territory being selected has no phases yet: it says so, rather than « nothing to show ».
+    // A territory being selected has its phases still to come: it says that it is being
+    // selected, rather than « nothing to show » or three empty phases.
     return phases.length || territory.status === 'en-selection' ? 'loaded' : 'empty';
   }
 
@@ -172,7 +173,7 @@ export class TecPhaseTracker extends TecElement {
       <h2 id="title" part="title">${this.headingText()}</h2>
       ${territory.status === 'en-selection' ? html`<p>${this.t('notStarted')}</p>` : nothing}
       ${
-        this.phases.length
+        this.phases.length && territory.status !== 'en-selection'
           ? html`<ol class="phases" part="list" aria-label=${this.t('phasesList')}>
               ${this.phases.map((p) => this.renderPhase(p, p.key === current))}
             </ol>`
