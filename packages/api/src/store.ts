@@ -5,7 +5,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type {
   Engagement,
-  EngagementReceipt,
   EngagementRequest,
   LiveEvent,
   Member,
@@ -607,7 +606,8 @@ export async function updateOpportunity(
 export async function placesTaken(tx: Sql, slug: string, opportunityId: string): Promise<number> {
   const [row] = await tx.query<{ n: number }>(
     `select (select places_reserved from opportunities where territory = $1 and id = $2)
-       + (select count(*) from engagements where territory = $1 and opportunity_id = $2)::int as n`,
+       + (select count(*) from engagements where territory = $1 and opportunity_id = $2
+          and status = 'confirmed')::int as n`,
     [slug, opportunityId],
   );
   return row?.n ?? 0;
@@ -662,89 +662,7 @@ interface EngagementRow {
 const engagementColumns = `id, territory, opportunity_id, first_name, email, phone, availability, message,
   lang, origin, ${iso('created_at')} as created_at, request_hash`;
 
-/**
- * Records a sign-up in one transaction: the place is taken (never below zero) and the row
- * stored together, or neither. With an idempotency key, a replay of the same request returns
- * the first receipt; the same key with another request is a conflict. `origin` is the page the
- * sign-up was sent from (null from a server): not part of the request, so not of its hash.
- */
-export async function createEngagement(
-  tx: Sql,
-  slug: string,
-  request: EngagementRequest,
-  idempotencyKey: string | undefined,
-  origin: string | null = null,
-): Promise<{ receipt: EngagementReceipt; replayed: boolean; placesChanged: boolean }> {
-  const hash = requestHash(slug, request);
-  if (idempotencyKey) {
-    const previous = await tx.query<EngagementRow>(
-      `select ${engagementColumns},
-         (select places_left from opportunities o where o.id = e.opportunity_id) as places_left_after
-       from engagements e where territory = $1 and idempotency_key = $2`,
-      [slug, idempotencyKey],
-    );
-    if (previous[0]) {
-      if (previous[0].request_hash !== hash) {
-        throw new ConflictError('idempotency', 'this Idempotency-Key was used with another request');
-      }
-      return { receipt: toReceipt(previous[0]), replayed: true, placesChanged: false };
-    }
-  }
-  const opportunity = await tx.query<{ capacity: number | null; places_left: number | null }>(
-    'select capacity, places_left from opportunities where territory = $1 and id = $2 for update',
-    [slug, request.opportunityId],
-  );
-  if (!opportunity[0]) throw new NotFoundError(`opportunity ${request.opportunityId}`);
-  let placesLeft: number | null = null;
-  const capacity = opportunity[0].capacity;
-  if (capacity !== null) {
-    // The row lock above serializes sign-ups to this opportunity: counting is exact.
-    const taken = await placesTaken(tx, slug, request.opportunityId);
-    if (taken >= capacity) throw new ConflictError('full', 'no places left on this opportunity');
-    placesLeft = capacity - taken - 1;
-    await tx.query('update opportunities set places_left = $3 where territory = $1 and id = $2', [
-      slug,
-      request.opportunityId,
-      placesLeft,
-    ]);
-  }
-  const rows = await tx.query<EngagementRow>(
-    `insert into engagements (id, territory, opportunity_id, first_name, email, phone, availability, message,
-       lang, idempotency_key, request_hash, origin)
-     values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12)
-     returning ${engagementColumns}`,
-    [
-      newId('eng'),
-      slug,
-      request.opportunityId,
-      request.firstName,
-      request.email,
-      request.phone ?? null,
-      JSON.stringify(request.availability),
-      request.message ?? null,
-      request.lang ?? 'fr',
-      idempotencyKey ?? null,
-      hash,
-      origin,
-    ],
-  );
-  return {
-    receipt: toReceipt({ ...rows[0]!, places_left_after: placesLeft }),
-    replayed: false,
-    placesChanged: placesLeft !== null,
-  };
-}
-
-function toReceipt(row: EngagementRow): EngagementReceipt {
-  return {
-    id: row.id,
-    territory: row.territory,
-    opportunityId: row.opportunity_id,
-    createdAt: row.created_at,
-    status: 'received',
-    placesLeft: row.places_left_after,
-  };
-}
+// createEngagement: followup/engagements.ts (one place per person, waiting list, e-mails).
 
 export async function exportEngagements(db: Sql, slug: string): Promise<Engagement[]> {
   const rows = await db.query<EngagementRow>(

@@ -32,6 +32,7 @@ import { clientAddress as addressOf } from './client-address.js';
 import { SECURITY_HEADERS, adminHostAllowed } from './security.js';
 import { createHandlers } from './handlers.js';
 import type { Logger } from '../log.js';
+import type { Followup } from '../followup/routes.js';
 
 type Out<S> = S extends z.ZodMiniType ? z.output<S> : Record<string, never>;
 
@@ -66,6 +67,8 @@ export interface AppDeps {
   limits: { reads: RateLimiter; signups: RateLimiter };
   /** True once the process drains (SIGTERM): readiness answers 503. */
   draining?: () => boolean;
+  /** Cancel links and the e-mail queue (followup/routes.ts). */
+  followup?: Followup;
   /** Counts accepted sign-ups (Prometheus). */
   onSignup?: (territory: string) => void;
 }
