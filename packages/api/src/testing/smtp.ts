@@ -7,6 +7,7 @@
 import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { readMailConfig, type MailConfig } from '../mail/config.js';
 
 export type SmtpMode = 'accept' | 'reject-451' | 'close' | 'hold';
 
@@ -141,4 +142,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   state.port = (server.server.address() as AddressInfo).port;
   state.url = `smtp://127.0.0.1:${state.port}`;
   return state;
+}
+
+/** The follow-up settings of a test server that sends to `smtpUrl`, looking at its queue often. */
+export function testMailConfig(smtpUrl: string | undefined, overrides: Partial<MailConfig> = {}): MailConfig {
+  return { ...readMailConfig({}, 'memory://'), smtpUrl, pollMs: 50, retryMs: 20, ...overrides };
 }

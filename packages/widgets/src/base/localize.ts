@@ -105,7 +105,8 @@ const fr = {
     'Vous ne pouvez plus venir ? Utilisez le lien « Annuler » de cet e-mail : votre place sera proposée à quelqu’un d’autre.',
   waitlisted:
     'Merci {name} ! La proposition est complète : vous êtes sur la liste d’attente, en position {n}. Si une place se libère, elle vous est attribuée et vous recevez un e-mail.',
-  waitlistedCancel: 'Pour quitter la liste d’attente, utilisez le lien « Annuler » de l’e-mail de confirmation.',
+  waitlistedCancel:
+    'Pour quitter la liste d’attente, utilisez le lien « Annuler » de l’e-mail de confirmation.',
   alreadyRegistered:
     'Vous êtes déjà inscrit·e à « {title} » avec cette adresse : aucune nouvelle place n’a été prise. Nous vous renvoyons l’e-mail de confirmation, avec son lien pour annuler.',
   alreadyWaitlisted:
@@ -238,7 +239,8 @@ const en: Table = {
   errMessage: 'The message must be 2,000 characters at most.',
   errConsent: 'Your agreement is needed to send the sign-up.',
   errNetwork: 'The sign-up could not be sent: the service does not answer. Your answers are kept; try again.',
-  errFull: 'Sorry, this opportunity has just become full. Your answers are kept: you may join its waiting list.',
+  errFull:
+    'Sorry, this opportunity has just become full. Your answers are kept: you may join its waiting list.',
   errServer: 'The sign-up could not be recorded. Try again in a moment.',
   errForbidden:
     'The sign-up could not be sent: this site is not allowed to send sign-ups to the TEC programme. Your answers are kept.',
