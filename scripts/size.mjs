@@ -63,8 +63,12 @@ const widgetEntries = {
 // 39 kB since issue 13: the SDK's 2.3 kB above (eventsource-parser and the contract's refusals).
 // 39.5 kB / 44 kB gzip since issue 16: `Problem['type']` is the enum of the problem type URIs
 // (each URI now in the contract's runtime schema), measured 38.9 kB brotli and 43.5 kB gzip.
-const RUNTIME_BUDGET = 39_500;
-const RUNTIME_GZIP_BUDGET = 44_000;
+// 40.2 kB / 45 kB gzip since issue 15: the sign-up's follow-up states (recap, e-mail on its way,
+// how to cancel, waiting list, « déjà inscrit·e ») in French and English in the shared string
+// table, and the receipt's statuses in the contract; measured 39.8 kB brotli and 44.7 kB gzip.
+// Issue 19's move of each widget's strings into its own chunk would take these out again.
+const RUNTIME_BUDGET = 40_200;
+const RUNTIME_GZIP_BUDGET = 45_000;
 
 let failed = false;
 const rows = [];
