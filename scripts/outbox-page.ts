@@ -18,6 +18,21 @@ function linkify(text: string): string {
     .join('');
 }
 
+/** Plain text as paragraphs (blank lines) and line breaks, so that it reflows on a phone. */
+function paragraphs(text: string, links = true): string {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map(
+      (block) =>
+        `<p>${block
+          .split('\n')
+          .map((line) => (links ? linkify(line) : escapeHtml(line)))
+          .join('<br>')}</p>`,
+    )
+    .join('\n');
+}
+
 export const OUTBOX_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -37,12 +52,12 @@ export async function outboxPage(dir: string | undefined, limit = 50): Promise<s
     const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '');
     const files = mail.attachments.map(
       (a) =>
-        `<li>${escapeHtml(a.filename ?? 'pièce jointe')} (${escapeHtml(a.contentType)})<pre>${escapeHtml(a.content.toString('utf8'))}</pre></li>`,
+        `<li>${escapeHtml(a.filename ?? 'pièce jointe')} (${escapeHtml(a.contentType)})<div class="mail-text">${paragraphs(a.content.toString('utf8'), false)}</div></li>`,
     );
     items.push(`<article class="mail">
   <h2>${escapeHtml(mail.subject ?? '(sans objet)')}</h2>
   <p>À : ${escapeHtml(to)} — envoyé le ${escapeHtml(when)}</p>
-  <pre>${linkify(mail.text ?? '')}</pre>
+  <div class="mail-text">${paragraphs(mail.text ?? '')}</div>
   ${files.length ? `<details><summary>Pièces jointes</summary><ul>${files.join('')}</ul></details>` : ''}
 </article>`);
   }
