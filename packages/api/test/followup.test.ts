@@ -77,8 +77,14 @@ const cancelLinkOf = (text: string) => {
   return match[1]!;
 };
 
+/** What a browser sends: the page's form, accepting HTML. */
+const BROWSER = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
 const formPost = (url: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+  fetch(url, {
+    method: 'POST',
+    headers: { ...BROWSER, 'content-type': 'application/x-www-form-urlencoded' },
+    body: '',
+  });
 
 for (const engine of ENGINES) {
   describe(`follow-up e-mails on ${engine}`, () => {
@@ -170,7 +176,11 @@ for (const engine of ENGINES) {
       assert.equal(json.body.status, 'already-cancelled');
       // A forged token (another signature) is refused the same way.
       const forged = link.replace(/\.[A-Za-z0-9_-]+$/, `.${'A'.repeat(43)}`);
-      assert.equal((await fetch(forged)).status, 404);
+      const forgedPage = await fetch(forged, { headers: BROWSER });
+      assert.equal(forgedPage.status, 404);
+      assert.match(await forgedPage.text(), /n’est pas valable/);
+      // A program gets problem details.
+      assertProblem(await request(server, 'GET', new URL(forged).pathname), 404, 'not-found');
     });
 
     it('writes in English for a sign-up made in English', async () => {

@@ -245,10 +245,11 @@ export const endpoints = {
     summary: 'The page a cancel link opens: what will be cancelled, and a button to confirm (in French)',
     description:
       'A GET never cancels (mail scanners follow links): the page posts a form to the same address. ' +
-      'An unknown, forged or already used link gets a page that says so (404).',
+      'An unknown, forged or already used link is a 404: a page that says so for a browser ' +
+      '(Accept: text/html), problem details otherwise.',
     params: CancelParams,
     response: { status: 200, contentType: 'text/html' },
-    errors: ['rateLimited', 'internal', 'unavailable'],
+    errors: ['notFound', 'validation', 'rateLimited', 'internal', 'unavailable'],
   },
   cancelEngagement: {
     method: 'POST',

@@ -7,6 +7,7 @@ import type { Cancellation } from '@tec/contract';
 import type { Database, Sql } from '../db/database.js';
 import { appendEvent } from '../store.js';
 import type { MailWorker } from '../mail/worker.js';
+import { HttpProblem } from '../http/problem.js';
 import { verifyCancelToken } from './cancel-token.js';
 import { cancelEngagement, describeEngagement, promoteWaiting, recountPlaces } from './engagements.js';
 import { cancelledPage, confirmPage, goneLinkPage } from './pages.js';
@@ -23,10 +24,23 @@ export function mailQueued(followup: Followup | undefined): void {
   followup?.worker?.kick();
 }
 
-export async function cancelPage(db: Database, followup: Followup, token: string): Promise<Response> {
+/** A browser (a person who followed the link) rather than a program: it gets pages, not JSON. */
+function wantsHtml(c: Context): boolean {
+  return /text\/html/i.test(c.req.header('accept') ?? '');
+}
+
+export async function cancelPage(
+  db: Database,
+  followup: Followup,
+  token: string,
+  c: Context,
+): Promise<Response> {
   const id = verifyCancelToken(followup.secret, token);
   const subject = id ? await describeEngagement(db, id) : undefined;
-  return subject ? confirmPage(subject, followup.timeZone) : goneLinkPage();
+  if (subject) return confirmPage(subject, followup.timeZone);
+  // A person gets a page that says what happened; a program the usual problem details.
+  if (wantsHtml(c)) return goneLinkPage();
+  throw new HttpProblem('notFound', 'This cancel link is not valid or was already used.');
 }
 
 /**
@@ -40,9 +54,10 @@ export async function cancelByToken(
   c: Context,
   change: <T>(slug: string, fn: (tx: Sql) => Promise<T>) => Promise<T>,
 ): Promise<Response | Cancellation> {
-  const wantsPage = /application\/x-www-form-urlencoded|multipart\/form-data/i.test(
-    c.req.header('content-type') ?? '',
-  );
+  // The confirm page's form (a browser): answered with a page. Anything else: JSON.
+  const wantsPage =
+    wantsHtml(c) &&
+    /application\/x-www-form-urlencoded|multipart\/form-data/i.test(c.req.header('content-type') ?? '');
   const id = verifyCancelToken(followup.secret, token);
   const subject = id ? await describeEngagement(db, id) : undefined;
   if (!id || !subject) {

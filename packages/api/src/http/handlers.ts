@@ -224,9 +224,9 @@ export function createHandlers(deps: AppDeps): Omit<Handlers, 'events'> {
       const status = result.receipt.status === 'already-registered' ? 200 : 201;
       return { status, body: result.receipt, headers: replayed };
     },
-    cancelPage: async ({ params }) => {
+    cancelPage: async ({ params, c }) => {
       if (!deps.followup) throw new HttpProblem('unavailable', 'Cancel links are not set up on this server.');
-      return cancelPage(db, deps.followup, params.token);
+      return cancelPage(db, deps.followup, params.token, c);
     },
     cancelEngagement: async ({ params, c }) => {
       if (!deps.followup) throw new HttpProblem('unavailable', 'Cancel links are not set up on this server.');
