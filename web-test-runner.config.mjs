@@ -34,12 +34,19 @@ function tecApi() {
   let server;
   let proxy;
   let restricted;
+  let smtp;
   return {
     name: 'tec-api',
     async serverStart() {
-      const { startTestServer, startFaultProxy } = await import('@tec/api/testing');
+      const { startTestServer, startFaultProxy, startTestSmtp, testMailConfig } =
+        await import('@tec/api/testing');
+      // A real SMTP server on loopback receives the follow-up e-mails (read at /__tec__/mail).
+      smtp = await startTestSmtp();
       server = await startTestServer({
-        config: { allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`] },
+        config: {
+          allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+          mail: testMailConfig(smtp.url),
+        },
       });
       proxy = await startFaultProxy(server.url);
       // An API whose operator accepts sign-ups only from listed sites, none of them the tests'.
@@ -49,6 +56,7 @@ function tecApi() {
       await restricted?.close();
       await proxy?.close();
       await server?.close();
+      await smtp?.close();
     },
     async serve(context) {
       if (context.path === '/__tec__/config.js') {
@@ -70,6 +78,23 @@ function tecApi() {
             .map((r) => `${r.method} ${r.url} ${r.status}`),
         };
         if (context.URL.searchParams.get('reset') === '1') proxy.reset();
+        return { body: JSON.stringify(body), type: 'json' };
+      }
+      if (context.path === '/__tec__/mail') {
+        // The e-mails the SMTP server received for one address, once `n` of them have arrived.
+        const to = context.URL.searchParams.get('to') ?? '';
+        const mails = await smtp.to(to, Number(context.URL.searchParams.get('n') ?? 1));
+        const body = mails.map((m) => ({
+          to: m.to,
+          subject: m.parsed.subject,
+          text: m.parsed.text,
+          html: m.parsed.html || '',
+          attachments: m.parsed.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content.toString('utf8'),
+          })),
+        }));
         return { body: JSON.stringify(body), type: 'json' };
       }
       if (context.path === '/__tec__/seed-members') {

@@ -18,6 +18,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Page } from 'playwright';
 import { MIN_COMPRESS_BYTES, pickEncoding, type Encoding } from '../packages/api/src/http/compression.js';
+import { OUTBOX_CSP, outboxPage } from './outbox-page.js';
 import { buildDocs, docsDir } from './docs.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -163,6 +164,8 @@ export async function startDemoServer(options: {
   pages?: Record<string, string>;
   port?: number;
   host?: string;
+  /** The API's outbox folder, shown at /boite-d-envoi/ (the follow-up e-mails without SMTP). */
+  outboxDir?: string | undefined;
 }): Promise<DemoServer> {
   const apiOrigin = new URL(options.apiUrl).origin;
   const manifest = JSON.parse(readFileSync(join(cdnDir, 'manifest.json'), 'utf8')) as {
@@ -312,6 +315,25 @@ export async function startDemoServer(options: {
   };
 
   const server = createServer((req, res) => {
+    if (req.method === 'GET' && (req.url === '/boite-d-envoi/' || req.url === '/boite-d-envoi')) {
+      void outboxPage(options.outboxDir).then(
+        (html) =>
+          res
+            .writeHead(200, {
+              'content-type': 'text/html; charset=utf-8',
+              'cache-control': 'no-store',
+              'content-security-policy': OUTBOX_CSP,
+              'x-content-type-options': 'nosniff',
+              'referrer-policy': 'no-referrer',
+            })
+            .end(html),
+        (error: unknown) => {
+          console.error(error);
+          res.writeHead(500, { 'content-type': 'text/plain' }).end('Server error');
+        },
+      );
+      return;
+    }
     try {
       handle(req, res);
     } catch (error) {

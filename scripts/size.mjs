@@ -69,7 +69,12 @@ const widgetEntries = {
 // 40.5 kB / 45 kB gzip since issue 14: the live stream's events now include the portrait and
 // cooperations, whose schemas the runtime validates every event with (measured 39.5 / 44.2).
 // Issue 19 moves each widget's schemas into its own chunk.
-const RUNTIME_BUDGET = 40_500;
+// 40.2 kB / 45 kB gzip since issue 15: the sign-up's follow-up states (recap, e-mail on its way,
+// how to cancel, waiting list, « déjà inscrit·e ») in French and English in the shared string
+// table, and the receipt's statuses in the contract; measured 39.8 kB brotli and 44.7 kB gzip.
+// Issue 19's move of each widget's strings into its own chunk would take these out again.
+// 41 kB with both (issue 14's schemas and issue 15's strings).
+const RUNTIME_BUDGET = 41_000;
 const RUNTIME_GZIP_BUDGET = 45_000;
 
 let failed = false;

@@ -23,13 +23,23 @@ async function main() {
   };
   const config = readConfig(env);
   const api = await startServer(config);
-  const demo = await startDemoServer({ apiUrl: api.url, port: demoPort, host });
+  const demo = await startDemoServer({
+    apiUrl: api.url,
+    port: demoPort,
+    host,
+    outboxDir: config.mail.smtpUrl ? undefined : config.mail.outboxDir,
+  });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   console.log(`TEC API on ${api.url}/v1 — database: ${where}`);
   console.log(`Demo partner sites on ${demo.url}/`);
   console.log(`Console of the programme's teams on ${api.url}/console/`);
   console.log(
     `Documentation site on ${demo.url}/docs/ (embed configurator: ${demo.url}/docs/fr/configurateur.html)`,
+  );
+  console.log(
+    config.mail.smtpUrl
+      ? 'Follow-up e-mails: sent by SMTP (TEC_SMTP_URL).'
+      : `Follow-up e-mails: written to ${config.mail.outboxDir}, shown at ${demo.url}/boite-d-envoi/`,
   );
   if (api.seeded) console.log('Demo data seeded (six territories).');
   if (api.generatedAdminToken) {

@@ -2,6 +2,8 @@
  * Server configuration, read once from the environment. Every variable is documented in
  * docs/api.md; bad values stop the server with a message naming the variable.
  */
+import { readMailConfig, type MailConfig } from './mail/config.js';
+
 /** See `Config.trustProxy`. */
 export type TrustProxy = boolean | number | readonly string[];
 
@@ -63,6 +65,8 @@ export interface Config {
   /** `info` logs a JSON line per request; `silent` logs nothing but start-up failures. */
   log: 'info' | 'silent';
   heartbeatMs: number;
+  /** The residents' follow-up e-mails (mail/config.ts). */
+  mail: MailConfig;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -183,6 +187,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     consoleDir: env.TEC_CONSOLE_DIR || undefined,
     log,
     heartbeatMs: integer(env, 'TEC_HEARTBEAT_MS', 25_000, 100, 600_000),
+    mail: readMailConfig(env, overrides.dataDir ?? (env.TEC_DATA_DIR || '.tec-data')),
     ...overrides,
   };
 }

@@ -25,6 +25,9 @@ import { RateLimiter } from './http/ratelimit.js';
 import { createLogger, type Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { pruneEvents, purgeEngagements } from './store.js';
+import { loadSecret } from './followup/secret.js';
+import type { Followup } from './followup/routes.js';
+import { startMailWorker, type MailWorker } from './mail/worker.js';
 
 const require = createRequire(import.meta.url);
 export const VERSION = (require('../package.json') as { version: string }).version;
@@ -41,6 +44,8 @@ export interface RunningServer {
   /** The admin token created at this start, when none existed (shown once). */
   generatedAdminToken: string | undefined;
   seeded: boolean;
+  /** The follow-up e-mails' sender of this process (tests drain it). */
+  mail: MailWorker;
   close(): Promise<void>;
 }
 
@@ -114,6 +119,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     );
     await bus.start();
 
+    const followup: Followup = {
+      secret: await loadSecret(db, { ...config, secret: config.mail.secret }),
+      timeZone: config.mail.timeZone,
+      worker: undefined,
+    };
+
     const limits = {
       reads: new RateLimiter(config.readRatePerMinute),
       signups: new RateLimiter(config.signupRatePerMinute),
@@ -128,6 +139,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       streams,
       limits,
       draining: () => closing,
+      followup,
       onSignup: (territory) => metrics.signup(territory),
     });
     const fast = cachedReads(cache, limits.reads, config.trustProxy);
@@ -153,6 +165,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       lock.setSocket(path);
     }
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const mail = startMailWorker({
+      db,
+      config: config.mail,
+      secret: followup.secret,
+      baseUrl: config.mail.publicUrl ?? `http://${host}:${port}`,
+      log,
+    });
+    followup.worker = mail;
 
     const housekeeping = async () => {
       try {
@@ -176,6 +196,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       log,
       generatedAdminToken,
       seeded,
+      mail,
       async close() {
         if (closing) return;
         closing = true;
@@ -189,6 +210,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         clearInterval(idle);
         clearTimeout(force);
         await control?.close();
+        await mail.stop();
         await bus.stop();
         await db.close();
         lock?.release();

@@ -89,5 +89,62 @@ for (const engine of ENGINES) {
         await db.close();
       }
     });
+
+    it('keeps the duplicate sign-ups stored before one place per person, keying only the first', async () => {
+      const db = await openDatabase(
+        engine === 'postgres'
+          ? { databaseUrl: await createTestDatabase(), dataDir: '' }
+          : { dataDir: 'memory://' },
+      );
+      try {
+        await db.query(`create table schema_migrations (
+          version int primary key, name text not null, applied_at timestamptz not null default now())`);
+        for (const migration of migrations.filter((m) => m.version < 15)) {
+          for (const statement of migration.sql
+            .split(';')
+            .map((s) => s.trim())
+            .filter(Boolean)) {
+            await db.query(statement);
+          }
+          await db.query('insert into schema_migrations (version, name) values ($1, $2)', [
+            migration.version,
+            migration.name,
+          ]);
+        }
+        // The bug of issue 15: one address twice on one opportunity (7 places became 5).
+        for (const [id, email, at] of [
+          ['eng_a', 'Dup@example.org', '2026-01-01T10:00:00Z'],
+          ['eng_b', 'dup@example.org', '2026-01-01T10:05:00Z'],
+          ['eng_c', 'other@example.org', '2026-01-01T10:06:00Z'],
+        ]) {
+          await db.query(
+            `insert into engagements (id, territory, opportunity_id, first_name, email, availability, lang,
+               request_hash, created_at) values ($1, 'roya', 'opp_roya_1', 'C', $2, '["week-end"]', 'fr', 'h', $3)`,
+            [id, email, at],
+          );
+        }
+        const applied = await migrate(db);
+        assert.ok(applied.includes(15), `applied ${applied.join()}`);
+        const rows = await db.query<{ id: string; keyed: boolean; status: string }>(
+          'select id, email_key is not null as keyed, status from engagements order by id',
+        );
+        assert.deepEqual(
+          rows.map((r) => ({ ...r })),
+          [
+            { id: 'eng_a', keyed: true, status: 'confirmed' },
+            { id: 'eng_b', keyed: false, status: 'confirmed' },
+            { id: 'eng_c', keyed: true, status: 'confirmed' },
+          ],
+        );
+        // The key the migration computed is the one the code computes.
+        const { emailKey } = await import('../src/followup/engagements.js');
+        const [a] = await db.query<{ email_key: string }>(
+          `select email_key from engagements where id = 'eng_a'`,
+        );
+        assert.equal(a!.email_key, emailKey('dup@example.org'));
+      } finally {
+        await db.close();
+      }
+    });
   });
 }

@@ -24,6 +24,7 @@ import {
   PortraitPatch,
 } from './story.js';
 import {
+  Cancellation,
   Engagement,
   EngagementReceipt,
   EngagementRequest,
@@ -161,6 +162,12 @@ const MilestoneParams = z.strictObject({ slug: Slug, phase: PhaseKey, milestoneI
 const MemberParams = z.strictObject({ slug: Slug, memberId: Id });
 const OpportunityParams = z.strictObject({ slug: Slug, opportunityId: Id });
 const CooperationParams = z.strictObject({ slug: Slug, cooperationId: Id });
+/**
+ * The signed, single-use token of a cancel link (the sign-up's id, a dot, an HMAC-SHA256). Only
+ * its length is checked here: a cut or forged one gets the page that says the link is not valid.
+ */
+export const CancelToken = z.string().check(z.minLength(1), z.maxLength(200));
+const CancelParams = z.strictObject({ token: CancelToken });
 
 // ---------------------------------------------------------------------------------------------
 // The table
@@ -183,8 +190,10 @@ export interface Endpoint {
   response: {
     status: 200 | 201 | 204;
     schema?: z.ZodMiniType;
-    contentType?: 'application/json' | 'text/event-stream' | 'text/csv';
+    contentType?: 'application/json' | 'text/event-stream' | 'text/csv' | 'text/html';
   };
+  /** Another success status the route answers with the same body, and when. */
+  alsoAnswers?: { status: 200; description: string };
   errors: readonly ProblemName[];
   /** `admin`: needs `Authorization: Bearer <token>` scoped to the territory or to all. */
   auth?: 'admin';
@@ -312,6 +321,13 @@ export const endpoints = {
     headers: EngagementHeaders,
     body: EngagementRequest,
     response: { status: 201, schema: EngagementReceipt },
+    alsoAnswers: {
+      status: 200,
+      description:
+        'This e-mail address (trimmed, case-insensitive) is already signed up for this opportunity: ' +
+        "the receipt says `already-registered` with the first sign-up's id, the confirmation e-mail " +
+        'is sent again, no second place is taken.',
+    },
     errors: [
       'validation',
       'notFound',
@@ -324,6 +340,32 @@ export const endpoints = {
       'internal',
       'unavailable',
     ],
+  },
+  cancelPage: {
+    method: 'GET',
+    path: PATHS.cancelPage,
+    tag: 'engagements',
+    summary: 'The page a cancel link opens: what will be cancelled, and a button to confirm (in French)',
+    description:
+      'A GET never cancels (mail scanners follow links): the page posts a form to the same address. ' +
+      'An unknown, forged or already used link is a 404: a page that says so for a browser ' +
+      '(Accept: text/html), problem details otherwise.',
+    params: CancelParams,
+    response: { status: 200, contentType: 'text/html' },
+    errors: ['notFound', 'validation', 'rateLimited', 'internal', 'unavailable'],
+  },
+  cancelEngagement: {
+    method: 'POST',
+    path: PATHS.cancelEngagement,
+    tag: 'engagements',
+    summary: 'Cancel a sign-up with the token of its confirmation e-mail (single use)',
+    description:
+      'Frees the place (a `places.changed` event goes to every open widget) and gives it to the ' +
+      'first person of the waiting list, who is told by e-mail. Sent by the cancel page as a form ' +
+      '(it then answers a page in French) or by a client as JSON.',
+    params: CancelParams,
+    response: { status: 200, schema: Cancellation },
+    errors: ['notFound', 'validation', 'rateLimited', 'internal', 'unavailable'],
   },
   events: {
     method: 'GET',

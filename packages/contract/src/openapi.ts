@@ -111,12 +111,20 @@ function operation(id: string, endpoint: Endpoint) {
       description: 'A stream of LiveEvent, one per SSE message, named by its type',
       content: { 'text/event-stream': { schema: { $ref: '#/components/schemas/LiveEvent' } } },
     };
+  } else if (response.contentType === 'text/html') {
+    responses[response.status] = {
+      description: endpoint.summary,
+      content: { 'text/html': { schema: { type: 'string' } } },
+    };
   } else if (response.schema) {
     const content: Record<string, unknown> = {
       'application/json': { schema: jsonSchema(response.schema, 'output') },
     };
     if (id === 'exportEngagements') content['text/csv'] = { schema: { type: 'string' } };
     responses[response.status] = { description: endpoint.summary, content };
+    if (endpoint.alsoAnswers) {
+      responses[endpoint.alsoAnswers.status] = { description: endpoint.alsoAnswers.description, content };
+    }
   } else {
     responses[response.status] = { description: 'Done, no content' };
   }

@@ -13,6 +13,8 @@ export const PATHS = {
   getTerritoryGeometry: '/v1/territories/{slug}/geometry',
   getOverviewGeometry: '/v1/geometry',
   createEngagement: '/v1/territories/{slug}/engagements',
+  cancelPage: '/v1/cancel/{token}',
+  cancelEngagement: '/v1/cancel/{token}',
   events: '/v1/events',
   health: '/v1/health',
   healthLive: '/v1/health/live',

@@ -275,19 +275,50 @@ export const EngagementRequest = z.strictObject({
   consent: z.literal(true, { error: 'must be true: the person must tick the consent box' }),
   lang: z.optional(Lang),
   website: z.optional(z.string().check(z.maxLength(200))),
+  /**
+   * True to join the waiting list when the opportunity is full (the receipt then says
+   * `waitlisted`); without it a full opportunity answers 409 `opportunity-full`.
+   */
+  waitlist: z.optional(z.boolean()),
 });
 export type EngagementRequest = z.infer<typeof EngagementRequest>;
 
+/**
+ * What became of a sign-up: `received`, a place is taken (201); `waitlisted`, the opportunity is
+ * full and the person is on its waiting list at `waitlistPosition` (201); `already-registered`,
+ * this e-mail address already has a place or a waiting-list spot on this opportunity: nothing
+ * new is stored, no second place is taken, the confirmation e-mail is sent again (200).
+ */
+export const EngagementStatus = z.enum(['received', 'waitlisted', 'already-registered']);
+export type EngagementStatus = z.infer<typeof EngagementStatus>;
+
 export const EngagementReceipt = z.strictObject({
+  /** The sign-up's id (for `already-registered`: the one stored first). */
   id: Id,
   territory: Slug,
   opportunityId: Id,
   createdAt: IsoDateTime,
-  status: z.literal('received'),
+  status: EngagementStatus,
   /** Places left on the opportunity after this sign-up, or null when unlimited. */
   placesLeft: z.nullable(integer(0, 100_000)),
+  /** 1 for the first in line; present when the person is on the waiting list. */
+  waitlistPosition: z.optional(integer(1, 100_000)),
+  /** True when a confirmation e-mail (with the link to cancel) is queued for the address given. */
+  emailQueued: z.optional(z.boolean()),
 });
 export type EngagementReceipt = z.infer<typeof EngagementReceipt>;
+
+/** What cancelling a sign-up with the link of its confirmation e-mail did. */
+export const Cancellation = z.strictObject({
+  status: z.enum(['cancelled', 'already-cancelled']),
+  territory: z.nullable(Slug),
+  opportunityId: z.nullable(Id),
+  /** Places left after the cancellation (null when unlimited or unknown). */
+  placesLeft: z.nullable(integer(0, 100_000)),
+  /** True when the first person of the waiting list got the place (and an e-mail saying so). */
+  promoted: z.boolean(),
+});
+export type Cancellation = z.infer<typeof Cancellation>;
 
 /** A stored sign-up, as an admin exports it. */
 export const Engagement = z.strictObject({

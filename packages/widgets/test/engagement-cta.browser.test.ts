@@ -49,7 +49,7 @@ async function stored(email: string, territory = 'roya'): Promise<number> {
 }
 
 describe('<tec-engagement-cta>', () => {
-  it('lists the calls with what, when, where and places left; a full one has no button', async () => {
+  it('lists the calls with what, when, where and places left; a full one offers its waiting list', async () => {
     const el = await cta();
     const cards = shadow(el).querySelectorAll('.opportunity');
     expect(cards.length).to.equal(3); // the default limit; the others are behind a button
@@ -57,9 +57,11 @@ describe('<tec-engagement-cta>', () => {
     expect(text).to.match(/Atelier de coopération/);
     expect(text).to.match(/places? restantes?/);
     expect(text).to.match(/Complet/);
-    // The full call is shown (its card is there), without a button.
+    // The full call is shown (its card is there), with the waiting list as its button.
     expect(shadow(el).getElementById('title-opp_roya_4')).to.not.equal(null);
-    expect(shadow(el).querySelector('[data-choose="opp_roya_4"]')).to.equal(null);
+    const waitlist = $(el, '[data-choose="opp_roya_4"]');
+    expect(waitlist.textContent!.trim()).to.equal('M’inscrire sur la liste d’attente');
+    expect(waitlist.getAttribute('aria-label')).to.match(/^M’inscrire sur la liste d’attente\s: /);
     await expect(el).to.be.accessible();
   });
 
@@ -274,6 +276,8 @@ describe('<tec-engagement-cta>', () => {
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
     await waitFor(() => !!shadow(el).querySelector('#send-error'), 'the full message');
     expect($(el, '#send-error').textContent).to.match(/vient d’être complète/);
+    // The form now joins the waiting list instead.
+    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('M’inscrire sur la liste d’attente');
     expect($<HTMLInputElement>(el, '#email').value).to.equal('deuxieme@example.org');
   });
 

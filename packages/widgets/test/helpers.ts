@@ -62,3 +62,18 @@ export function shadow(el: Element): ShadowRoot {
 export function liveRegion(el: Element): string {
   return shadow(el).querySelector('[role="status"][aria-live="polite"]')?.textContent?.trim() ?? '';
 }
+
+export interface ReceivedMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  attachments: { filename: string; contentType: string; content: string }[];
+}
+
+/** The e-mails the test SMTP server received for `to`, once `n` have arrived. */
+export async function mailTo(to: string, n = 1): Promise<ReceivedMail[]> {
+  const nonce = `&nonce=${Date.now()}-${Math.random()}`;
+  const response = await fetch(`/__tec__/mail?to=${encodeURIComponent(to)}&n=${n}${nonce}`);
+  return (await response.json()) as ReceivedMail[];
+}

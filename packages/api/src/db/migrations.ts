@@ -173,6 +173,43 @@ export const migrations: readonly { version: number; name: string; sql: string }
       `,
   },
   {
+    // Issue 15: one place per person, a waiting list, and the follow-up e-mails' queue.
+    // Additive: existing sign-ups stay as they are; of duplicates already stored (the same
+    // address twice on one opportunity) only the first gets the key, so the index can be built.
+    version: 15,
+    name: 'one place per e-mail and opportunity, waiting list, queue of follow-up e-mails',
+    sql: `
+      alter table engagements add column email_key text;
+      alter table engagements add column status text not null default 'confirmed'
+        check (status in ('confirmed', 'waitlisted'));
+      update engagements e set email_key = encode(sha256(convert_to(lower(btrim(e.email)), 'UTF8')), 'hex')
+        where not exists (select 1 from engagements d
+          where d.territory = e.territory and d.opportunity_id = e.opportunity_id
+            and lower(btrim(d.email)) = lower(btrim(e.email)) and (d.created_at, d.id) < (e.created_at, e.id));
+      create unique index engagements_one_per_person on engagements (territory, opportunity_id, email_key);
+      create index engagements_line on engagements (territory, opportunity_id, status, created_at, id);
+      create table mail_outbox (
+        id bigserial primary key,
+        engagement_id text not null references engagements (id) on delete cascade,
+        kind text not null check (kind in ('confirmation', 'reminder', 'promoted')),
+        dedupe text unique,
+        status text not null default 'pending' check (status in ('pending', 'sent', 'failed')),
+        attempts int not null default 0,
+        next_attempt_at timestamptz not null default now(),
+        last_error text,
+        created_at timestamptz not null default now(),
+        sent_at timestamptz
+      );
+      create index mail_outbox_due on mail_outbox (next_attempt_at, id) where status = 'pending';
+      create index mail_outbox_engagement on mail_outbox (engagement_id);
+      create table server_secrets (
+        name text primary key,
+        value text not null,
+        created_at timestamptz not null default now()
+      )
+    `,
+  },
+  {
     // Issue 15's console part. Additive: a new table only.
     version: 16,
     name: 'the audit log of admin changes, exports and erasures',

@@ -4,6 +4,7 @@ import type { z } from 'zod/mini';
 import type { Endpoint, EndpointId, Endpoints } from '@tec/contract';
 import type { Actor } from '../audit.js';
 import type { Config } from '../config.js';
+import type { Followup } from '../followup/routes.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../bus.js';
 import type { Logger } from '../log.js';
@@ -39,6 +40,8 @@ export interface AppDeps {
   cache: ResponseCache;
   log: Logger;
   version: string;
+  /** Cancel links and the e-mail queue (followup/routes.ts). */
+  followup?: Followup;
   /** Streams to end on shutdown. */
   streams: Set<() => void>;
   /** Per-client limits, shared with the cached-read fast path. */

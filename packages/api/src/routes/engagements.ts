@@ -2,6 +2,8 @@
  * Sign-ups: taken (public, rate-limited, idempotent, with a honeypot), exported, erased and
  * purged (admin).
  */
+import { createEngagement } from '../followup/engagements.js';
+import { cancelByToken, cancelPage, mailQueued } from '../followup/routes.js';
 import type { Engagement, EngagementReceipt } from '@tec/contract';
 import { isUniqueViolation } from '../db/database.js';
 import * as store from '../store.js';
@@ -44,7 +46,12 @@ export function engagementRoutes({
   requireTerritory,
 }: RouteContext): Pick<
   Handlers,
-  'createEngagement' | 'exportEngagements' | 'eraseEngagements' | 'purgeEngagements'
+  | 'createEngagement'
+  | 'cancelPage'
+  | 'cancelEngagement'
+  | 'exportEngagements'
+  | 'eraseEngagements'
+  | 'purgeEngagements'
 > {
   const { db, config } = deps;
   return {
@@ -59,25 +66,29 @@ export function engagementRoutes({
         deps.log.info('honeypot', { territory: params.slug });
         const opportunity = await read(() => store.getOpportunity(db, params.slug, body.opportunityId));
         let placesLeft: number | null = null;
+        let waitlisted = false;
         if (opportunity.capacity !== null) {
           const taken = await store.placesTaken(db, params.slug, body.opportunityId);
-          if (taken >= opportunity.capacity)
+          if (taken >= opportunity.capacity && !body.waitlist)
             throw new HttpProblem('full', 'no places left on this opportunity');
-          placesLeft = opportunity.capacity - taken - 1;
+          waitlisted = taken >= opportunity.capacity;
+          placesLeft = waitlisted ? 0 : opportunity.capacity - taken - 1;
         }
         const receipt: EngagementReceipt = {
           id: store.newId('eng'),
           territory: params.slug,
           opportunityId: body.opportunityId,
           createdAt: new Date().toISOString(),
-          status: 'received',
+          status: waitlisted ? 'waitlisted' : 'received',
           placesLeft,
+          ...(waitlisted ? { waitlistPosition: 1 } : {}),
+          emailQueued: true,
         };
         return { status: 201, body: receipt };
       }
       const attempt = () =>
         change(params.slug, async (tx) => {
-          const result = await store.createEngagement(tx, params.slug, body, key, origin);
+          const result = await createEngagement(tx, params.slug, body, key, origin);
           if (result.placesChanged && result.receipt.placesLeft !== null) {
             await store.appendEvent(tx, {
               type: 'places.changed',
@@ -92,13 +103,26 @@ export function engagementRoutes({
       try {
         result = await attempt();
       } catch (error) {
-        // Two requests with one key raced on PostgreSQL: the loser now sees the winner's row.
-        if (key && isUniqueViolation(error)) result = await attempt();
+        // Two requests with one key, or one address, raced on PostgreSQL: the loser now sees
+        // the winner's row (and answers a replay, or already-registered).
+        if (isUniqueViolation(error)) result = await attempt();
         else throw error;
       }
       const replayed: Record<string, string> = result.replayed ? { 'idempotent-replayed': 'true' } : {};
-      if (!result.replayed) deps.onSignup?.(params.slug);
-      return { status: 201, body: result.receipt, headers: replayed };
+      const created = !result.replayed && result.receipt.status !== 'already-registered';
+      if (created) deps.onSignup?.(params.slug);
+      if (!result.replayed) mailQueued(deps.followup);
+      const status = result.receipt.status === 'already-registered' ? 200 : 201;
+      return { status, body: result.receipt, headers: replayed };
+    },
+    cancelPage: async ({ params, c }) => {
+      if (!deps.followup) throw new HttpProblem('unavailable', 'Cancel links are not set up on this server.');
+      return cancelPage(db, deps.followup, params.token, c);
+    },
+    cancelEngagement: async ({ params, c }) => {
+      if (!deps.followup) throw new HttpProblem('unavailable', 'Cancel links are not set up on this server.');
+      const result = await cancelByToken(db, deps.followup, params.token, c, change);
+      return result instanceof Response ? result : { status: 200, body: result };
     },
 
     exportEngagements: async ({ params, query, c }) => {
@@ -115,6 +139,8 @@ export function engagementRoutes({
     },
     eraseEngagements: async ({ body, scope }) => {
       const deleted = await db.transaction((tx) => store.eraseEngagements(tx, body.email, scope));
+      // The queued e-mails went with the sign-ups (cascade); the outbox files go now.
+      deps.followup?.worker?.erase(body.email);
       return { status: 200, body: { deleted } };
     },
     purgeEngagements: async ({ scope }) => {

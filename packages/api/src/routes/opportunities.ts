@@ -1,16 +1,18 @@
 /** A territory's opportunities: the public list and the admin edits. */
+import { fillFromWaitingList, mailQueued } from '../followup/routes.js';
 import * as store from '../store.js';
 import type { Handlers } from '../http/types.js';
 import type { RouteContext } from './context.js';
 
 export function opportunityRoutes({
-  deps: { db },
+  deps,
   change,
   requireTerritory,
 }: RouteContext): Pick<
   Handlers,
   'listOpportunities' | 'createOpportunity' | 'updateOpportunity' | 'deleteOpportunity'
 > {
+  const { db } = deps;
   return {
     listOpportunities: async ({ params }) => {
       await requireTerritory(params.slug);
@@ -34,8 +36,14 @@ export function opportunityRoutes({
       return { status: 201, body: opportunity };
     },
     updateOpportunity: async ({ params, body }) => {
+      let promoted = false;
       const opportunity = await change(params.slug, async (tx) => {
-        const updated = await store.updateOpportunity(tx, params.slug, params.opportunityId, body);
+        let updated = await store.updateOpportunity(tx, params.slug, params.opportunityId, body);
+        // A larger capacity goes to the waiting list first, in order.
+        if (await fillFromWaitingList(tx, params.slug, params.opportunityId)) {
+          updated = await store.getOpportunity(tx, params.slug, params.opportunityId);
+          promoted = true;
+        }
         await store.appendEvent(tx, {
           type: 'opportunity.updated',
           territory: params.slug,
@@ -43,6 +51,7 @@ export function opportunityRoutes({
         });
         return updated;
       });
+      if (promoted) mailQueued(deps.followup);
       return { status: 200, body: opportunity };
     },
     deleteOpportunity: async ({ params }) => {

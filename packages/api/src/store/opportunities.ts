@@ -120,7 +120,8 @@ export async function updateOpportunity(
 export async function placesTaken(tx: Sql, slug: string, opportunityId: string): Promise<number> {
   const [row] = await tx.query<{ n: number }>(
     `select (select places_reserved from opportunities where territory = $1 and id = $2)
-       + (select count(*) from engagements where territory = $1 and opportunity_id = $2)::int as n`,
+       + (select count(*) from engagements where territory = $1 and opportunity_id = $2
+          and status = 'confirmed')::int as n`,
     [slug, opportunityId],
   );
   return row?.n ?? 0;

@@ -85,12 +85,34 @@ const fr = {
   errConsent: 'Votre accord est nécessaire pour envoyer l’inscription.',
   errNetwork:
     'L’inscription n’a pas pu être envoyée : le service ne répond pas. Vos réponses sont conservées ; réessayez.',
-  errFull: 'Désolé, cette proposition vient d’être complète. Vos réponses sont conservées.',
+  errFull:
+    'Désolé, cette proposition vient d’être complète. Vos réponses sont conservées : vous pouvez vous inscrire sur sa liste d’attente.',
   errServer: 'L’inscription n’a pas pu être enregistrée. Réessayez dans un instant.',
   errForbidden:
     'L’inscription n’a pas pu être envoyée : ce site n’est pas autorisé à transmettre des inscriptions au programme TEC. Vos réponses sont conservées.',
-  success: 'Merci {name} ! Votre inscription est enregistrée. L’équipe du programme vous recontactera.',
+  success: 'Merci {name} ! Votre inscription est enregistrée.',
   successAgain: 'S’inscrire à une autre proposition',
+  chooseWaitlist: 'M’inscrire sur la liste d’attente',
+  chooseWaitlistNamed: 'M’inscrire sur la liste d’attente : {title}',
+  waitlistNote:
+    'Cette proposition est complète : en envoyant ce formulaire, vous rejoignez sa liste d’attente. Si une place se libère, elle est attribuée dans l’ordre d’inscription et vous recevez un e-mail.',
+  submitWaitlist: 'M’inscrire sur la liste d’attente',
+  successRecap: 'Votre inscription',
+  what: 'Quoi',
+  successEmail:
+    'Un e-mail de confirmation part vers {email} : il reprend ce récapitulatif, avec une invitation pour votre agenda.',
+  successCancel:
+    'Vous ne pouvez plus venir ? Utilisez le lien « Annuler » de cet e-mail : votre place sera proposée à quelqu’un d’autre.',
+  waitlisted:
+    'Merci {name} ! La proposition est complète : vous êtes sur la liste d’attente, en position {n}. Si une place se libère, elle vous est attribuée et vous recevez un e-mail.',
+  waitlistedCancel:
+    'Pour quitter la liste d’attente, utilisez le lien « Annuler » de l’e-mail de confirmation.',
+  alreadyRegistered:
+    'Vous êtes déjà inscrit·e à « {title} » avec cette adresse : aucune nouvelle place n’a été prise. Nous vous renvoyons l’e-mail de confirmation, avec son lien pour annuler.',
+  alreadyWaitlisted:
+    'Vous êtes déjà sur la liste d’attente de « {title} » avec cette adresse (position {n}). Nous vous renvoyons l’e-mail de confirmation, avec son lien pour annuler.',
+  privacyEmails:
+    'E-mails : votre adresse sert à vous envoyer la confirmation (avec un lien pour annuler), un rappel la veille et, sur liste d’attente, l’annonce d’une place libérée. Les messages ne sont pas conservés une fois envoyés ; seule la trace de leur envoi est gardée, et effacée avec votre inscription.',
   privacyTitle: 'Vos données personnelles',
   privacyController: 'Responsable du traitement : {controller}{contact}.',
   privacyPurpose:
@@ -217,12 +239,33 @@ const en: Table = {
   errMessage: 'The message must be 2,000 characters at most.',
   errConsent: 'Your agreement is needed to send the sign-up.',
   errNetwork: 'The sign-up could not be sent: the service does not answer. Your answers are kept; try again.',
-  errFull: 'Sorry, this opportunity has just become full. Your answers are kept.',
+  errFull:
+    'Sorry, this opportunity has just become full. Your answers are kept: you may join its waiting list.',
   errServer: 'The sign-up could not be recorded. Try again in a moment.',
   errForbidden:
     'The sign-up could not be sent: this site is not allowed to send sign-ups to the TEC programme. Your answers are kept.',
-  success: 'Thank you {name}! Your sign-up is recorded. The programme team will contact you.',
+  success: 'Thank you {name}! Your sign-up is recorded.',
   successAgain: 'Sign up for another opportunity',
+  chooseWaitlist: 'Join the waiting list',
+  chooseWaitlistNamed: 'Join the waiting list: {title}',
+  waitlistNote:
+    'This opportunity is full: sending this form puts you on its waiting list. If a place opens up, it goes to the first in line and you get an e-mail.',
+  submitWaitlist: 'Join the waiting list',
+  successRecap: 'Your sign-up',
+  what: 'What',
+  successEmail:
+    'A confirmation e-mail is on its way to {email}: it repeats this summary, with an invitation for your calendar.',
+  successCancel:
+    'Can no longer come? Use the “Cancel” link in that e-mail: your place will go to someone else.',
+  waitlisted:
+    'Thank you {name}! This opportunity is full: you are on the waiting list, in position {n}. If a place opens up, it is yours and you get an e-mail.',
+  waitlistedCancel: 'To leave the waiting list, use the “Cancel” link in the confirmation e-mail.',
+  alreadyRegistered:
+    'You are already signed up for “{title}” with this address: no second place was taken. We are sending the confirmation e-mail again, with its link to cancel.',
+  alreadyWaitlisted:
+    'You are already on the waiting list of “{title}” with this address (position {n}). We are sending the confirmation e-mail again, with its link to cancel.',
+  privacyEmails:
+    'E-mails: your address is used to send you the confirmation (with a link to cancel), a reminder the day before and, on the waiting list, news of a place that opened up. Messages are not kept once sent; only the record that they were sent is, and it is erased with your sign-up.',
   privacyTitle: 'Your personal data',
   privacyController: 'Data controller: {controller}{contact}.',
   privacyPurpose: 'Purpose: to contact you about your participation in the TEC programme.',

@@ -178,6 +178,15 @@ export const styles = css`
     justify-items: start;
   }
   .confirmation p {
+    margin: 0;
+  }
+  .confirmation #confirmation {
+    font-weight: 600;
+  }
+  .confirmation .recap {
+    margin: 0;
+  }
+  .waitlist-note {
     font-weight: 600;
   }
   .skeleton-title {

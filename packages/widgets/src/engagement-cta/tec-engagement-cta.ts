@@ -132,6 +132,9 @@ export class TecEngagementCta extends TecElement {
   @state() private sendError?: string;
   @state() private receipt?: EngagementReceipt;
   @state() private confirmedName = '';
+  @state() private confirmedEmail = '';
+  /** An opportunity that turned out full while the form was open: its form now joins the line. */
+  @state() private fullSeen?: string;
 
   /** One key per sign-up: kept across retries so the API stores it once; new after success. */
   private idempotencyKey = newIdempotencyKey();
@@ -228,8 +231,14 @@ export class TecEngagementCta extends TecElement {
     );
   }
 
+  /** Full, or found full on sending: the form puts the person on the waiting list. */
+  private waitlisting(o: Opportunity | undefined): boolean {
+    return !!o && (o.placesLeft === 0 || this.fullSeen === o.id);
+  }
+
   private request(opportunityId: string): unknown {
     const v = this.values;
+    const waitlist = this.waitlisting(this.opportunities.find((o) => o.id === opportunityId));
     return {
       opportunityId,
       firstName: v.firstName,
@@ -240,6 +249,7 @@ export class TecEngagementCta extends TecElement {
       consent: v.consent ? true : false,
       lang: this.language,
       ...(v.website ? { website: v.website } : {}),
+      ...(waitlist ? { waitlist: true } : {}),
     };
   }
 
@@ -278,13 +288,15 @@ export class TecEngagementCta extends TecElement {
       if (this.name) this.internals.setFormValue(receipt.id);
       const name = this.values.firstName.trim();
       this.confirmedName = name;
+      this.confirmedEmail = result.data.email;
       this.values = emptyForm();
-      this.announce(this.t('success', { name }));
+      this.announce(this.confirmationLines(receipt).join(' '));
       this.focusAfterRender = '#confirmation';
       this.dispatchEvent(new TecEngagementSuccessEvent(receipt));
     } catch (error) {
       if (error instanceof TecHttpError && error.problem?.type === 'urn:tec:problem:opportunity-full') {
         this.sendError = this.t('errFull');
+        this.fullSeen = id;
         this.idempotencyKey = newIdempotencyKey();
       } else if (error instanceof TecHttpError && error.status === 400 && error.problem?.errors) {
         this.errors = this.fieldErrors(error.problem.errors.map((e) => e.path));
@@ -362,6 +374,51 @@ export class TecEngagementCta extends TecElement {
     </div>`;
   }
 
+  /** What the form says after sending, by the receipt's status: each line a sentence. */
+  private confirmationLines(receipt: EngagementReceipt): string[] {
+    const title = this.opportunities.find((o) => o.id === receipt.opportunityId)?.title ?? '';
+    const n = receipt.waitlistPosition ?? 1;
+    const email = this.t('successEmail', { email: this.confirmedEmail });
+    if (receipt.status === 'already-registered') {
+      return [
+        receipt.waitlistPosition
+          ? this.t('alreadyWaitlisted', { title, n })
+          : this.t('alreadyRegistered', { title }),
+      ];
+    }
+    if (receipt.status === 'waitlisted') {
+      return [this.t('waitlisted', { name: this.confirmedName, n }), this.t('waitlistedCancel')];
+    }
+    return [this.t('success', { name: this.confirmedName }), email, this.t('successCancel')];
+  }
+
+  private renderConfirmation(o: Opportunity, receipt: EngagementReceipt): TemplateResult {
+    const [first, ...rest] = this.confirmationLines(receipt);
+    return html`<div class="confirmation" part="confirmation" data-status=${receipt.status}>
+      <p id="confirmation" tabindex="-1">${first}</p>
+      ${
+        receipt.status === 'received'
+          ? html`<dl class="recap" aria-label=${this.t('successRecap')}>
+              <div>
+                <dt>${this.t('what')}</dt>
+                <dd>${o.title}</dd>
+              </div>
+              <div>
+                <dt>${this.t('when')}</dt>
+                <dd>${this.when(o)}</dd>
+              </div>
+              <div>
+                <dt>${this.t('where')}</dt>
+                <dd>${this.where(o)}</dd>
+              </div>
+            </dl>`
+          : nothing
+      }
+      ${rest.map((line) => html`<p>${line}</p>`)}
+      <button class="button secondary" @click=${() => this.closeForm()}>${this.t('successAgain')}</button>
+    </div>`;
+  }
+
   private renderPrivacy(): TemplateResult {
     const contact = this.controllerContact ? ` (${this.controllerContact})` : '';
     return html`<details class="privacy" part="privacy" open>
@@ -374,6 +431,7 @@ export class TecEngagementCta extends TecElement {
         <li>${this.t('privacyBasis')}</li>
         <li>${this.t('privacyFields')}</li>
         <li>${this.t('privacyRecipients')}</li>
+        <li>${this.t('privacyEmails')}</li>
         <li>
           ${this.t('privacyRetention', { duration: formatDuration(this.language, this.retentionDays) })}
         </li>
@@ -394,6 +452,7 @@ export class TecEngagementCta extends TecElement {
       aria-labelledby="form-title"
     >
       <h3 id="form-title" tabindex="-1">${this.t('formTitle', { title: o.title })}</h3>
+      ${this.waitlisting(o) ? html`<p class="note waitlist-note">${this.t('waitlistNote')}</p>` : nothing}
       <p class="note">${this.t('requiredNote')}</p>
       ${errorCount ? this.renderErrorSummary(errorCount) : nothing}
       <div class="field">
@@ -517,7 +576,7 @@ export class TecEngagementCta extends TecElement {
           ?disabled=${this.sending}
           aria-disabled=${this.sending ? 'true' : 'false'}
         >
-          ${this.sending ? this.t('sending') : this.t('submit')}
+          ${this.sending ? this.t('sending') : this.waitlisting(o) ? this.t('submitWaitlist') : this.t('submit')}
         </button>
         <button class="button secondary" type="button" @click=${() => this.closeForm()}>
           ${this.t('close')}
@@ -545,31 +604,19 @@ export class TecEngagementCta extends TecElement {
         </div>
       </dl>
       <p class="places" data-full=${full ? 'true' : 'false'}>${this.placesText(o)}</p>
-      ${
-        full
-          ? nothing
-          : html`<button
-              class="button"
-              part="button"
-              data-choose=${o.id}
-              aria-expanded=${open ? 'true' : 'false'}
-              aria-label=${this.t('chooseNamed', { title: o.title })}
-              @click=${() => this.choose(o.id)}
-            >
-              ${this.t('choose')}
-            </button>`
-      }
+      <button
+        class="button"
+        part="button"
+        data-choose=${o.id}
+        data-waitlist=${full ? 'true' : 'false'}
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-label=${this.t(full ? 'chooseWaitlistNamed' : 'chooseNamed', { title: o.title })}
+        @click=${() => this.choose(o.id)}
+      >
+        ${full ? this.t('chooseWaitlist') : this.t('choose')}
+      </button>
       ${open && !this.receipt ? this.renderForm(o) : nothing}
-      ${
-        open && this.receipt
-          ? html`<div class="confirmation" part="confirmation">
-              <p id="confirmation" tabindex="-1">${this.t('success', { name: this.confirmedName })}</p>
-              <button class="button secondary" @click=${() => this.closeForm()}>
-                ${this.t('successAgain')}
-              </button>
-            </div>`
-          : nothing
-      }
+      ${open && this.receipt ? this.renderConfirmation(o, this.receipt) : nothing}
     </li>`;
   }
 
