@@ -1,9 +1,11 @@
-/** Sign-ups: taken in one transaction with their place, exported, erased and purged. */
+/**
+ * Sign-ups: exported, erased and purged. Taking one (with its place, the one-per-person rule and
+ * the waiting list) is followup/engagements.ts.
+ */
 import { createHash } from 'node:crypto';
-import type { Engagement, EngagementReceipt, EngagementRequest } from '@tec/contract';
+import type { Engagement, EngagementRequest } from '@tec/contract';
 import type { Sql } from '../db/database.js';
-import { ConflictError, NotFoundError, iso, newId } from './common.js';
-import { placesTaken } from './opportunities.js';
+import { iso } from './common.js';
 
 /** The hash that decides whether a replayed Idempotency-Key carries the same request. */
 export function requestHash(slug: string, request: EngagementRequest): string {
