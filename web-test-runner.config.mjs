@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { versionDefine } from './scripts/version.mjs';
 
 export const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 if (!existsSync(chromePath)) {
@@ -147,7 +148,11 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), tecApi()],
+  plugins: [
+    // The version the build injects (packages/widgets/src/base/version.ts), as the build does.
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json', define: versionDefine() }),
+    tecApi(),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -7,6 +7,7 @@ export default {
     'src/**/*.define.ts',
     'src/index.ts',
     'src/define.ts',
+    'src/widgets.ts',
     'src/base/styles.ts',
     'src/base/localize.ts',
     'src/base/context.ts',
