@@ -88,6 +88,19 @@ function tecApi() {
         );
         return { body: '{}', type: 'json' };
       }
+      if (context.path === '/__tec__/demo') {
+        // A territory whose data is real (`demo=0`: what a real deployment serves) or
+        // demonstration data (`demo=1`, the seed's), straight in the test database; the API's
+        // cached answers for it are dropped, as an admin change would.
+        const territory = context.URL.searchParams.get('territory');
+        const demo = context.URL.searchParams.get('demo') === '1';
+        await server.db.query(
+          `update territories set data = jsonb_set(data, '{demo}', $2::jsonb) where slug = $1`,
+          [territory, JSON.stringify(demo)],
+        );
+        server.cache.invalidate(territory);
+        return { body: '{}', type: 'json' };
+      }
       if (context.path === '/__tec__/import-geo') {
         // The real commune boundaries of ../shared/data/geo, into the test database. They are not
         // shipped with the repository: without them the test is told so, and skips with the reason.

@@ -7,7 +7,7 @@ import type { TecErrorEvent } from '@tec/widgets';
 import { defineElement, type TecElement } from '@tec/widgets';
 import { getTecClient } from '@tec/sdk';
 import { WIDGETS } from '../src/widgets.js';
-import { DEAD_API, config, inject, proxyStats, settled, shadow, waitFor } from './helpers.js';
+import { DEAD_API, config, inject, proxyStats, setDemo, settled, shadow, waitFor } from './helpers.js';
 
 /** Faults for the next requests through the proxy, with nothing cached that would hide them. */
 async function faults(path: string, fault: unknown, times: number): Promise<void> {
@@ -225,6 +225,35 @@ for (const w of widgets) {
       await el.updateComplete;
       expect(getComputedStyle(el).backgroundColor).to.equal('rgb(28, 29, 34)');
       await expect(el).to.be.accessible();
+    });
+
+    it('marks demonstration data beside its heading, contrast-checked in light and dark, and never real data', async () => {
+      const mark = (el: Element) => shadow(el).querySelector<HTMLElement>('[part="demo-mark"]');
+      const el = await make(w.tag, { api: config.apiUrl, territory: 'roya' });
+      expect(await settled(el)).to.equal('loaded');
+      expect(mark(el)?.textContent?.trim()).to.equal('Données de démonstration');
+      // Visible text beside the heading, not a tooltip nor a footnote.
+      expect(mark(el)!.getBoundingClientRect().height).to.be.greaterThan(10);
+      expect(mark(el)!.hasAttribute('title')).to.equal(false);
+      expect(mark(el)!.closest('.heading')?.querySelector('h2')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+      el.setAttribute('theme', 'dark');
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+
+      const english = await make(w.tag, { api: config.apiUrl, territory: 'roya' }, 'en');
+      await settled(english);
+      expect(mark(english)?.textContent?.trim()).to.equal('Demo data');
+
+      await setDemo('roya', false);
+      try {
+        const real = await make(w.tag, { api: config.apiUrl, territory: 'roya' });
+        expect(await settled(real)).to.equal('loaded');
+        expect(mark(real), 'real data carries no mark').to.equal(null);
+        expect(shadow(real).textContent).not.to.match(/Données de démonstration/i);
+      } finally {
+        await setDemo('roya', true);
+      }
     });
 
     it('reflows at 320 px without horizontal scrolling', async () => {

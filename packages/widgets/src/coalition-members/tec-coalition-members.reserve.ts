@@ -2,7 +2,6 @@
 import type { Row } from '../base/reserve.js';
 
 export const reserve: Row[] = [
-  ['', '', '58.6em'],
-  ['', '(min-width: 400px)', '60.8em'],
-  ['', '(min-width: 720px)', '56.2em'],
+  ['', '', '60.2em'],
+  ['', '(min-width: 720px)', '54.2em'],
 ];

@@ -55,6 +55,7 @@ function initials(name: string): string {
  *
  * @csspart base - The frame around the widget.
  * @csspart title - The heading.
+ * @csspart demo-mark - The « Données de démonstration » mark beside the heading (demo data only).
  * @csspart search - The search box.
  * @csspart chip - Each filter chip.
  * @csspart list - The scrolling list.
@@ -103,6 +104,7 @@ export class TecCoalitionMembers extends TecElement {
     if (generation !== this.generation) return this.items.length ? 'loaded' : 'empty';
     this.apiOrigin = new URL(client.baseUrl).origin;
     this.territoryData = territory;
+    this.demo = territory.demo;
     this.items = page.items;
     this.lastVisible = 0;
     this.active = 0;
@@ -448,7 +450,7 @@ export class TecCoalitionMembers extends TecElement {
     const lang = this.language;
     const all = Object.values(this.kinds).reduce((a, b) => a + (b ?? 0), 0);
     return html`<section class="frame" part="base" aria-labelledby="title">
-      <h2 id="title" part="title">${this.headingText()}</h2>
+      ${this.renderHeading()}
       <div class="controls">
         <label for="search">${this.t(this.coalition ? 'search' : 'searchActors')}</label>
         <p class="hint" id="search-hint">${this.t('searchHint')}</p>
@@ -503,7 +505,7 @@ export class TecCoalitionMembers extends TecElement {
         <p class="count">${this.count(this.total)}</p>
       </div>
       <p id="grid-help" class="hint">${this.t('membersHelp')}</p>
-      ${this.renderList()} ${territory.demo ? html`<p class="demo">${this.t('demoData')}</p>` : nothing}
+      ${this.renderList()}
     </section>`;
   }
 }
