@@ -18,8 +18,9 @@ const entries = [
   // 23 kB since issue 13: eventsource-parser reads the fetch stream (1.65 kB brotli; STYLE.md asks
   // for the kept library over our own parser) and the contract refuses control characters,
   // unpaired surrogates, bidi overrides and far dates (0.6 kB): 22.4 kB.
-  { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 23_000, gzip: 25_500 },
-  { name: '@tec/sdk/admin', entry: 'packages/sdk/src/admin.ts', brotli: 21_000, gzip: 23_500 },
+  // 23.8 kB since issue 14: the portrait and cooperation schemas and calls (+0.4 kB).
+  { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 23_800, gzip: 26_500 },
+  { name: '@tec/sdk/admin', entry: 'packages/sdk/src/admin.ts', brotli: 21_500, gzip: 24_000 },
 ];
 
 /**
@@ -52,8 +53,11 @@ const widgetEntries = Object.fromEntries(
 // 39 kB since issue 13: the SDK's 2.3 kB above (eventsource-parser and the contract's refusals).
 // 39.5 kB / 44 kB gzip since issue 16: `Problem['type']` is the enum of the problem type URIs
 // (each URI now in the contract's runtime schema), measured 38.9 kB brotli and 43.5 kB gzip.
-const RUNTIME_BUDGET = 39_500;
-const RUNTIME_GZIP_BUDGET = 44_000;
+// 40.5 kB / 45 kB gzip since issue 14: the live stream's events now include the portrait and
+// cooperations, whose schemas the runtime validates every event with (measured 39.5 / 44.2).
+// Issue 19 moves each widget's schemas into its own chunk.
+const RUNTIME_BUDGET = 40_500;
+const RUNTIME_GZIP_BUDGET = 45_000;
 
 let failed = false;
 const rows = [];

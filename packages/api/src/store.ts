@@ -184,6 +184,7 @@ export async function listPhases(db: Sql, slug: string, only?: PhaseKey): Promis
     startDate: p.start_date,
     endDate: p.end_date,
     progress: Number(p.progress),
+    closingReason: null,
     milestones: milestones.filter((m) => m.phase === p.key).map(toMilestone),
   }));
 }

@@ -7,7 +7,15 @@ import * as z from 'zod/mini';
 import { Email, Id, IsoDate, IsoDateTime, Slug, integer, longText, text, Fraction } from './primitives.js';
 import type { ProblemName } from './problems.js';
 import { PATHS } from './paths.js';
-import { EngagementHeaders, EventsQuery, ExportQuery, MemberQuery } from './queries.js';
+import { CooperationQuery, EngagementHeaders, EventsQuery, ExportQuery, MemberQuery } from './queries.js';
+import {
+  Cooperation,
+  CooperationInput,
+  CooperationList,
+  CooperationPatch,
+  Portrait,
+  PortraitPatch,
+} from './story.js';
 import {
   Engagement,
   EngagementReceipt,
@@ -43,6 +51,8 @@ export const PhasePatch = z.partial(
     startDate: z.nullable(IsoDate),
     endDate: z.nullable(IsoDate),
     progress: Fraction,
+    /** Needed to close a phase whose milestones are not all met. */
+    closingReason: z.nullable(text(500)),
   }),
 );
 export type PhasePatch = z.infer<typeof PhasePatch>;
@@ -84,6 +94,7 @@ const PhaseParams = z.strictObject({ slug: Slug, phase: PhaseKey });
 const MilestoneParams = z.strictObject({ slug: Slug, phase: PhaseKey, milestoneId: Id });
 const MemberParams = z.strictObject({ slug: Slug, memberId: Id });
 const OpportunityParams = z.strictObject({ slug: Slug, opportunityId: Id });
+const CooperationParams = z.strictObject({ slug: Slug, cooperationId: Id });
 
 // ---------------------------------------------------------------------------------------------
 // The table
@@ -125,6 +136,8 @@ const adminErrors = [
   'tooLarge',
   'internal',
 ] as const;
+/** Admin writes that the programme's consistency rules can refuse (422 `inconsistent`). */
+const checkedAdminErrors = [...adminErrors, 'inconsistent'] as const;
 
 export const endpoints = {
   listTerritories: {
@@ -175,6 +188,30 @@ export const endpoints = {
     summary: 'Open calls to engage (appels à l’engagement)',
     params: TerritoryParams,
     response: { status: 200, schema: OpportunityList },
+    errors: readErrors,
+    cache: 'public',
+  },
+  getPortrait: {
+    method: 'GET',
+    path: PATHS.getPortrait,
+    tag: 'territories',
+    summary: "The territory's portrait, its binôme and volunteers (phase 1)",
+    description:
+      'Every territory has one: `a-venir` with empty lists until the binôme starts gathering it ' +
+      '(territories being selected), `en-cours` with what has been gathered so far, then `publie`.',
+    params: TerritoryParams,
+    response: { status: 200, schema: Portrait },
+    errors: readErrors,
+    cache: 'public',
+  },
+  listCooperations: {
+    method: 'GET',
+    path: PATHS.listCooperations,
+    tag: 'territories',
+    summary: "The territory's cooperations (phase 2), optionally in one commune",
+    params: TerritoryParams,
+    query: CooperationQuery,
+    response: { status: 200, schema: CooperationList },
     errors: readErrors,
     cache: 'public',
   },
@@ -272,7 +309,7 @@ export const endpoints = {
     params: PhaseParams,
     body: PhasePatch,
     response: { status: 200, schema: Phase },
-    errors: adminErrors,
+    errors: checkedAdminErrors,
     auth: 'admin',
   },
   createMilestone: {
@@ -283,7 +320,7 @@ export const endpoints = {
     params: PhaseParams,
     body: MilestoneInput,
     response: { status: 201, schema: Milestone },
-    errors: adminErrors,
+    errors: checkedAdminErrors,
     auth: 'admin',
   },
   updateMilestone: {
@@ -294,7 +331,7 @@ export const endpoints = {
     params: MilestoneParams,
     body: MilestonePatch,
     response: { status: 200, schema: Milestone },
-    errors: adminErrors,
+    errors: checkedAdminErrors,
     auth: 'admin',
   },
   deleteMilestone: {
@@ -315,7 +352,7 @@ export const endpoints = {
     params: TerritoryParams,
     body: MemberInput,
     response: { status: 201, schema: Member },
-    errors: adminErrors,
+    errors: checkedAdminErrors,
     auth: 'admin',
   },
   updateMember: {
@@ -347,7 +384,7 @@ export const endpoints = {
     params: TerritoryParams,
     body: OpportunityInput,
     response: { status: 201, schema: Opportunity },
-    errors: adminErrors,
+    errors: checkedAdminErrors,
     auth: 'admin',
   },
   updateOpportunity: {
@@ -367,6 +404,49 @@ export const endpoints = {
     tag: 'admin',
     summary: 'Close and remove a call to engage',
     params: OpportunityParams,
+    response: { status: 204 },
+    errors: adminErrors,
+    auth: 'admin',
+  },
+  updatePortrait: {
+    method: 'PATCH',
+    path: PATHS.updatePortrait,
+    tag: 'admin',
+    summary: "Change the territory's portrait, binôme or volunteer count",
+    params: TerritoryParams,
+    body: PortraitPatch,
+    response: { status: 200, schema: Portrait },
+    errors: checkedAdminErrors,
+    auth: 'admin',
+  },
+  createCooperation: {
+    method: 'POST',
+    path: PATHS.createCooperation,
+    tag: 'admin',
+    summary: 'Add a cooperation; its actors are members of the territory, its communes its own',
+    params: TerritoryParams,
+    body: CooperationInput,
+    response: { status: 201, schema: Cooperation },
+    errors: checkedAdminErrors,
+    auth: 'admin',
+  },
+  updateCooperation: {
+    method: 'PATCH',
+    path: PATHS.updateCooperation,
+    tag: 'admin',
+    summary: 'Change a cooperation',
+    params: CooperationParams,
+    body: CooperationPatch,
+    response: { status: 200, schema: Cooperation },
+    errors: checkedAdminErrors,
+    auth: 'admin',
+  },
+  deleteCooperation: {
+    method: 'DELETE',
+    path: PATHS.deleteCooperation,
+    tag: 'admin',
+    summary: 'Remove a cooperation',
+    params: CooperationParams,
     response: { status: 204 },
     errors: adminErrors,
     auth: 'admin',

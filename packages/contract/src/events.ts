@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { Id, IsoDateTime, Slug, integer } from './primitives.js';
 import { Member, Opportunity, Phase, TerritorySummary } from './schemas.js';
+import { Cooperation, Portrait } from './story.js';
 
 const base = {
   /** Monotonic event number, as a decimal string. */
@@ -30,6 +31,10 @@ export const LiveEvent = z.discriminatedUnion('type', [
     placesLeft: integer(0, 100_000),
   }),
   z.strictObject({ ...base, type: z.literal('geometry.updated') }),
+  z.strictObject({ ...base, type: z.literal('portrait.updated'), portrait: Portrait }),
+  z.strictObject({ ...base, type: z.literal('cooperation.added'), cooperation: Cooperation }),
+  z.strictObject({ ...base, type: z.literal('cooperation.updated'), cooperation: Cooperation }),
+  z.strictObject({ ...base, type: z.literal('cooperation.removed'), cooperationId: Id }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 export type LiveEventType = LiveEvent['type'];

@@ -4,6 +4,7 @@
  */
 export * from './primitives.js';
 export * from './schemas.js';
+export * from './story.js';
 export * from './events.js';
 export * from './problems.js';
 export * from './issues.js';

@@ -19,6 +19,11 @@ export const PROBLEM_TYPES = {
   },
   /** The opportunity has no places left, or is closed. */
   full: { type: 'urn:tec:problem:opportunity-full', status: 409, title: 'No places left' },
+  /**
+   * The change is well-formed but breaks one of the programme's consistency rules; the problem's
+   * `rule` names it (`CONSISTENCY_RULES`) and nothing was written.
+   */
+  inconsistent: { type: 'urn:tec:problem:inconsistent', status: 422, title: 'Inconsistent change' },
   /** The body is larger than the route accepts. */
   tooLarge: { type: 'urn:tec:problem:payload-too-large', status: 413, title: 'Request body too large' },
   /** The body is not `application/json`. */
@@ -45,3 +50,20 @@ export const PROBLEM_TYPE_URIS = Object.values(PROBLEM_TYPES).map((p) => p.type)
   ProblemTypeUri,
   ...ProblemTypeUri[],
 ];
+
+/** The consistency rules the API enforces on admin writes, named in an `inconsistent` problem. */
+export const CONSISTENCY_RULES = [
+  /** A phase is `terminee` only when all its milestones are `atteint`, or with a `closingReason`. */
+  'phase-finished-with-unmet-milestones',
+  /** A phase starts before it ends. */
+  'phase-dates-order',
+  /** Phase n ends before phase n+1 starts. */
+  'phase-dates-overlap',
+  /** A milestone's due and completed dates lie within its phase's dates. */
+  'milestone-outside-phase',
+  /** The territory's current phase is its phase `en-cours` (or the last finished one). */
+  'current-phase-mismatch',
+  /** A territory being selected has no phase started, no member, cooperation or opportunity. */
+  'selection-has-content',
+] as const;
+export type ConsistencyRule = (typeof CONSISTENCY_RULES)[number];

@@ -3,7 +3,7 @@
  * that needs them does not carry the whole endpoint table.
  */
 import * as z from 'zod/mini';
-import { Cursor, queryInteger, queryText } from './primitives.js';
+import { Cursor, InseeCode, queryInteger, queryText } from './primitives.js';
 import { MemberKind } from './schemas.js';
 
 export const MemberQuery = z.strictObject({
@@ -15,6 +15,12 @@ export const MemberQuery = z.strictObject({
   limit: z.optional(queryInteger(1, 100)),
 });
 export type MemberQuery = z.infer<typeof MemberQuery>;
+
+/** The cooperations of one commune only (the `communes` facet still counts all). */
+export const CooperationQuery = z.strictObject({
+  commune: z.optional(InseeCode),
+});
+export type CooperationQuery = z.infer<typeof CooperationQuery>;
 
 export const EventsQuery = z.strictObject({
   /** Resume after this event (for clients that cannot send the Last-Event-ID header). */

@@ -3,7 +3,7 @@
  * live events and errors. Every type the server, the SDK and the widgets use is inferred here.
  */
 import * as z from 'zod/mini';
-import { PROBLEM_TYPE_URIS } from './problems.js';
+import { CONSISTENCY_RULES, PROBLEM_TYPE_URIS } from './problems.js';
 import {
   Cursor,
   DepartementCode,
@@ -152,6 +152,8 @@ export const Phase = z.strictObject({
   endDate: z.nullable(IsoDate),
   /** From 0 to 1. */
   progress: Fraction,
+  /** Why the phase was closed with milestones unmet; null otherwise. */
+  closingReason: z.nullable(text(500)),
   milestones: z.array(Milestone).check(z.maxLength(50)),
 });
 export type Phase = z.infer<typeof Phase>;
@@ -409,5 +411,7 @@ export const Problem = z.object({
   instance: z.optional(text(500)),
   errors: z.optional(z.array(FieldError).check(z.maxLength(100))),
   retryAfter: z.optional(integer(0, 86_400)),
+  /** For an `inconsistent` problem: the consistency rule the change breaks. */
+  rule: z.optional(z.enum(CONSISTENCY_RULES)),
 });
 export type Problem = z.infer<typeof Problem>;

@@ -271,7 +271,7 @@ describe('live events', () => {
     accepts(LiveEvent, { ...base, type: 'places.changed', opportunityId: 'opp_01', placesLeft: 0 });
     accepts(LiveEvent, { ...base, type: 'geometry.updated' });
     assert.ok(LIVE_EVENT_TYPES.includes('member.removed'));
-    assert.equal(LIVE_EVENT_TYPES.length, 10);
+    assert.equal(LIVE_EVENT_TYPES.length, 14);
   });
   it('rejects an unknown event type', () => {
     const result = check(LiveEvent, { id: '1', at: '2026-11-26T09:00:00Z', territory: 'roya', type: 'hack' });

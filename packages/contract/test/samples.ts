@@ -1,5 +1,13 @@
 /** Valid instances of the contract's main types, for tests to break one field at a time. */
-import type { EngagementRequest, Member, Opportunity, Phase, TerritoryDetail } from '../src/index.js';
+import type {
+  Cooperation,
+  Portrait,
+  EngagementRequest,
+  Member,
+  Opportunity,
+  Phase,
+  TerritoryDetail,
+} from '../src/index.js';
 
 export const territory: TerritoryDetail = {
   slug: 'roya',
@@ -37,6 +45,7 @@ export const phase: Phase = {
   startDate: '2026-06-01',
   endDate: null,
   progress: 0.4,
+  closingReason: null,
   milestones: [
     {
       id: 'm-1',
@@ -78,4 +87,45 @@ export const engagement: EngagementRequest = {
   email: 'camille@example.org',
   availability: ['week-end'],
   consent: true,
+};
+
+export const portrait: Portrait = {
+  territory: 'roya',
+  status: 'publie',
+  publishedAt: '2026-05-30',
+  summary: 'Une vallée de montagne qui se reconstruit après la tempête Alex (démo).',
+  forcesVives: {
+    acteursMoteurs: [{ label: 'Collectif des jardins en terrasses (fictif)' }],
+    ressources: [{ label: 'Le train de la vallée', description: 'La ligne relie la vallée à Nice.' }],
+    savoirFaire: [{ label: 'Pastoralisme' }],
+  },
+  vulnerabilites: {
+    tangibles: [{ nature: 'conjoncturelle', label: 'Routes coupées après la tempête Alex' }],
+    ressenties: [{ label: 'Sentiment d’isolement' }],
+  },
+  maturite: { level: 'en-developpement', meaning: 'Des coopérations existent entre quelques acteurs.' },
+  cultureLocale: 'Fêtes de village et entraide entre voisins.',
+  entretiens: 48,
+  benevoles: 12,
+  binome: {
+    fondation: { team: 'Équipe régionale (démo)', organisation: 'Fondation de France' },
+    kiif: { member: 'Structure membre (démo)', organisation: 'Kiif' },
+    contact: { label: 'Écrire au binôme TEC de la Roya', url: 'https://example.org/contact/roya' },
+  },
+  demo: true,
+  updatedAt: '2026-11-20T10:00:00Z',
+};
+
+export const cooperation: Cooperation = {
+  id: 'coop_01',
+  territory: 'roya',
+  title: 'Covoiturage solidaire de la vallée (démo)',
+  summary: 'Des habitants conduisent leurs voisins vers les soins et les commerces.',
+  status: 'en-cours',
+  startedAt: '2026-09-01',
+  needs: ['Mobilité'],
+  actors: [{ id: 'mbr_01', name: 'Association des jardins partagés (démo)', kind: 'association' }],
+  communes: [{ insee: '06163', name: 'Tende' }],
+  demo: true,
+  updatedAt: '2026-11-20T10:00:00Z',
 };

@@ -1,6 +1,6 @@
 /**
- * `@tec/sdk/admin` — the calls of the programme's teams: phases, milestones, members,
- * opportunities, sign-up export, erasure and purge. A separate entry, so that the widgets'
+ * `@tec/sdk/admin` — the calls of the programme's teams: phases, milestones, the portrait,
+ * cooperations, members, opportunities, sign-up export, erasure and purge. A separate entry, so that the widgets'
  * bundle carries none of it.
  *
  * @example
@@ -11,6 +11,11 @@
  * ```
  */
 import {
+  Cooperation,
+  CooperationInput,
+  CooperationPatch,
+  Portrait,
+  PortraitPatch,
   DeletionResult,
   EngagementExport,
   Id,
@@ -133,6 +138,34 @@ export function createTecAdmin(options: HttpOptions & { token: string }) {
     async deleteOpportunity(territory: string, opportunityId: string, opts?: RequestOptions) {
       const params = { slug: slug(territory), opportunityId: id(opportunityId, 'The opportunity id') };
       await send('delete', url(PATHS.deleteOpportunity, params), undefined, undefined, opts);
+    },
+    /** Changes the portrait, its binôme or the volunteer count; any subset of fields. */
+    async updatePortrait(territory: string, patch: z.input<typeof PortraitPatch>, opts?: RequestOptions) {
+      const body = input(PortraitPatch, patch, 'The portrait change');
+      return send('patch', url(PATHS.updatePortrait, { slug: slug(territory) }), Portrait, body, opts);
+    },
+    /** Adds a cooperation; `actorIds` are members of the territory, `communes` its INSEE codes. */
+    async createCooperation(
+      territory: string,
+      cooperation: z.input<typeof CooperationInput>,
+      opts?: RequestOptions,
+    ) {
+      const body = input(CooperationInput, cooperation, 'The cooperation');
+      return send('post', url(PATHS.createCooperation, { slug: slug(territory) }), Cooperation, body, opts);
+    },
+    async updateCooperation(
+      territory: string,
+      cooperationId: string,
+      patch: z.input<typeof CooperationPatch>,
+      opts?: RequestOptions,
+    ) {
+      const params = { slug: slug(territory), cooperationId: id(cooperationId, 'The cooperation id') };
+      const body = input(CooperationPatch, patch, 'The cooperation change');
+      return send('patch', url(PATHS.updateCooperation, params), Cooperation, body, opts);
+    },
+    async deleteCooperation(territory: string, cooperationId: string, opts?: RequestOptions) {
+      const params = { slug: slug(territory), cooperationId: id(cooperationId, 'The cooperation id') };
+      await send('delete', url(PATHS.deleteCooperation, params), undefined, undefined, opts);
     },
     /** Every sign-up of a territory, as the controller exports them. */
     async exportEngagements(territory: string, opts?: RequestOptions): Promise<EngagementExport> {

@@ -16,6 +16,9 @@
  */
 import type { Member, Phase, Opportunity } from '@tec/contract';
 import {
+  CooperationList,
+  CooperationQuery,
+  Portrait,
   EngagementReceipt,
   EngagementRequest,
   Geometry,
@@ -181,6 +184,35 @@ export function createTecClient(options: TecClientOptions) {
       async list(territory: string, opts?: RequestOptions): Promise<Opportunity[]> {
         const s = slug(territory);
         return (await read(path(PATHS.listOpportunities, { slug: s }), OpportunityList, s, opts)).items;
+      },
+    },
+
+    portraits: {
+      /**
+       * The territory's portrait (phase 1) with its binôme and volunteers: `a-venir` with empty
+       * lists before the binôme starts, `en-cours` while it is gathered, then `publie`.
+       */
+      async get(territory: string, opts?: RequestOptions): Promise<Portrait> {
+        const s = slug(territory);
+        return read(path(PATHS.getPortrait, { slug: s }), Portrait, s, opts);
+      },
+    },
+
+    cooperations: {
+      /**
+       * The territory's cooperations (phase 2), all or those of one commune (INSEE code); the
+       * `communes` facet always counts all of them.
+       */
+      async list(
+        territory: string,
+        query: z.input<typeof CooperationQuery> = {},
+        opts?: RequestOptions,
+      ): Promise<CooperationList> {
+        const s = slug(territory);
+        const q = input(CooperationQuery, query, 'The cooperation query');
+        return read(path(PATHS.listCooperations, { slug: s }), CooperationList, s, opts, {
+          commune: q.commune,
+        });
       },
     },
 

@@ -62,6 +62,10 @@ export function toCsv(items: Engagement[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+function notYet(): never {
+  throw new HttpProblem('notFound', 'This server does not hold portraits or cooperations yet.');
+}
+
 export function createHandlers(deps: AppDeps): Omit<Handlers, 'events'> {
   const { db, bus, cache, config, version } = deps;
   let openapi: unknown;
@@ -125,6 +129,14 @@ export function createHandlers(deps: AppDeps): Omit<Handlers, 'events'> {
       body: await read(() => geometryFor(db, params.slug)),
     }),
     getOverviewGeometry: async () => ({ status: 200, body: await overviewGeometry(db) }),
+    // The portrait and cooperation routes are in the contract; their storage is being built
+    // (issue 14). Until then this server answers that it has none, as a well-formed problem.
+    getPortrait: notYet,
+    listCooperations: notYet,
+    updatePortrait: notYet,
+    createCooperation: notYet,
+    updateCooperation: notYet,
+    deleteCooperation: notYet,
     health: async () => {
       // Readiness: the database answers, its schema is at least this code's, and the process
       // is not draining. A 503 tells the proxy and the orchestrator to send traffic elsewhere.
