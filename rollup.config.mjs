@@ -22,6 +22,7 @@ import { transform } from 'esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { tsImport } from 'tsx/esm/api';
 import { pageReserve } from './packages/widgets/dist/base/reserve.js';
+import { RESERVES } from './packages/widgets/dist/reserves.js';
 
 /** The one list of widgets (packages/widgets/src/widgets.ts). */
 const { WIDGETS, folderOf } = await tsImport('./packages/widgets/src/widgets.ts', import.meta.url);
@@ -57,18 +58,8 @@ const snippetBodies = Object.fromEntries(
   ]),
 );
 
-/** Each visible widget's reserve rows (`<widget>/<tag>.reserve.ts`, compiled). */
-const reserves = Object.fromEntries(
-  await Promise.all(
-    shown.map(async ({ tag }) => [
-      tag,
-      (await import(`./packages/widgets/dist/${folderOf(tag)}/${tag}.reserve.js`)).reserve,
-    ]),
-  ),
-);
-
 /** The page-level rules that hold the widgets' space: written into the loader, and as tec.css. */
-const reserveCss = pageReserve(reserves);
+const reserveCss = pageReserve(RESERVES);
 
 const sri = (code) => `sha384-${createHash('sha384').update(code).digest('base64')}`;
 
@@ -85,16 +76,21 @@ function emitCompressed(context, fileName, source) {
   return { code, br, gz };
 }
 
-/** Writes the version into the widgets' base (`__TEC_VERSION__`), as the loader gets it below. */
+/**
+ * Writes the version into the widgets' base (`__TEC_VERSION__`), as the loader gets it below, and
+ * tells the list of widgets it is in the CDN set (`__TEC_CDN__`).
+ */
 function injectVersion() {
   return {
     name: 'tec-version',
     transform(code) {
-      if (!code.includes('__TEC_VERSION__')) return null;
+      if (!/__TEC_(VERSION|CDN)__/.test(code)) return null;
       return {
         code: code
           .replace(/typeof\s*__TEC_VERSION__/g, '"string"')
-          .replaceAll('__TEC_VERSION__', JSON.stringify(version)),
+          .replaceAll('__TEC_VERSION__', JSON.stringify(version))
+          // The list of widgets' build-only data (widgets.ts) is dropped from the loader.
+          .replace(/typeof\s*__TEC_CDN__/g, '"boolean"'),
         map: null,
       };
     },

@@ -137,6 +137,30 @@ export { TecElement, type WidgetStatus } from './base/tec-element.js';
 ${WIDGETS.map(({ tag }) => `export { ${classOf(tag)} } from '${module(tag)}.js';`).join('\n')}
 export { defineElement, VERSION } from './base/define.js';
 export * from './base/events.js';
+/** The rules that hold each widget's space before its script runs (tec.css): for server rendering. */
+export { pageReserve, type Row } from './base/reserve.js';
+export { RESERVES } from './reserves.js';
+`,
+  );
+
+  const shown = WIDGETS.filter((w) => w.shows);
+  const local = (tag) =>
+    classOf(tag)
+      .replace(/^Tec/, '')
+      .replace(/^./, (c) => c.toLowerCase());
+  files.set(
+    'packages/widgets/src/reserves.ts',
+    `${GENERATED}
+/**
+ * Every visible widget's reserve rows (\`<widget>/<tag>.reserve.ts\`), for the page-level rules
+ * (rollup's \`tec.css\` and the loader, server rendering). Each widget's chunk carries its own rows.
+ */
+import type { Row } from './base/reserve.js';
+${shown.map(({ tag }) => `import { reserve as ${local(tag)} } from '${module(tag)}.reserve.js';`).join('\n')}
+
+export const RESERVES: Record<string, Row[]> = {
+${shown.map(({ tag }) => `  '${tag}': ${local(tag)},`).join('\n')}
+};
 `,
   );
 

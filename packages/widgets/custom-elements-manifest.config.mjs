@@ -8,6 +8,7 @@ export default {
     'src/index.ts',
     'src/define.ts',
     'src/widgets.ts',
+    'src/reserves.ts',
     'src/base/styles.ts',
     'src/base/localize.ts',
     'src/base/context.ts',

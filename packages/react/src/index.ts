@@ -20,11 +20,14 @@ import {
   TecEngagementCta,
   TecCoalitionMembers,
   TecTerritoryMap,
+  TecTerritoryPortrait,
+  TecCooperations,
   type TecCommuneSelectEvent,
   type TecEngagementErrorEvent,
   type TecEngagementSubmitEvent,
   type TecEngagementSuccessEvent,
   type TecErrorEvent,
+  type TecMemberFocusEvent,
   type TecMemberSelectEvent,
   type TecTerritorySelectEvent,
 } from '@tec/widgets';
@@ -78,4 +81,20 @@ export const TerritoryMap = createComponent({
     onTecCommuneSelect: 'tec-commune-select' as EventName<TecCommuneSelectEvent>,
     onTecError,
   },
+});
+
+/** `<tec-territory-portrait>`: a territory's portrait, its binôme and its volunteers, live. */
+export const TerritoryPortrait = createComponent({
+  react: React,
+  tagName: 'tec-territory-portrait',
+  elementClass: TecTerritoryPortrait,
+  events: { onTecError },
+});
+
+/** `<tec-cooperations>`: a territory's cooperations, their status, actors and communes, live. */
+export const Cooperations = createComponent({
+  react: React,
+  tagName: 'tec-cooperations',
+  elementClass: TecCooperations,
+  events: { onTecMemberFocus: 'tec-member-focus' as EventName<TecMemberFocusEvent>, onTecError },
 });

@@ -5,3 +5,5 @@ import './phase-tracker/tec-phase-tracker.define.js';
 import './engagement-cta/tec-engagement-cta.define.js';
 import './coalition-members/tec-coalition-members.define.js';
 import './territory-map/tec-territory-map.define.js';
+import './territory-portrait/tec-territory-portrait.define.js';
+import './cooperations/tec-cooperations.define.js';

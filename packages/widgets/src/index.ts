@@ -9,5 +9,10 @@ export { TecPhaseTracker } from './phase-tracker/tec-phase-tracker.js';
 export { TecEngagementCta } from './engagement-cta/tec-engagement-cta.js';
 export { TecCoalitionMembers } from './coalition-members/tec-coalition-members.js';
 export { TecTerritoryMap } from './territory-map/tec-territory-map.js';
+export { TecTerritoryPortrait } from './territory-portrait/tec-territory-portrait.js';
+export { TecCooperations } from './cooperations/tec-cooperations.js';
 export { defineElement, VERSION } from './base/define.js';
 export * from './base/events.js';
+/** The rules that hold each widget's space before its script runs (tec.css): for server rendering. */
+export { pageReserve, type Row } from './base/reserve.js';
+export { RESERVES } from './reserves.js';

@@ -33,6 +33,13 @@ export interface Widget {
   shows?: { budget: [brotli: number, gzip: number]; page: string; variants?: string[] };
 }
 
+declare const __TEC_CDN__: boolean | undefined;
+/**
+ * What only the build and the tests read (`shows`) stays out of the CDN's `tec.js`: rollup sets
+ * `__TEC_CDN__`, and its minifier drops every `BUILD ? … : undefined` then.
+ */
+const BUILD = typeof __TEC_CDN__ === 'undefined';
+
 /** Folder of a widget's modules, relative to `src/`. */
 export const folderOf = (tag: string): string => tag.replace(/^tec-/, '');
 
@@ -45,32 +52,49 @@ export const WIDGETS: Widget[] = [
   {
     tag: 'tec-phase-tracker',
     load: () => import('./phase-tracker/tec-phase-tracker.define.js'),
-    shows: {
-      budget: [4_000, 4_500],
-      page: '/fondation/',
-      variants: ['[layout=horizontal]', '[layout=vertical]', '[layout=compact]'],
-    },
+    shows: BUILD
+      ? {
+          budget: [4_000, 4_500],
+          page: '/fondation/',
+          variants: ['[layout=horizontal]', '[layout=vertical]', '[layout=compact]'],
+        }
+      : undefined,
   },
   {
     tag: 'tec-engagement-cta',
     load: () => import('./engagement-cta/tec-engagement-cta.define.js'),
-    shows: {
-      budget: [6_000, 6_800],
-      page: '/habitants/',
-      variants: ['[variant=banner]', '[variant=button]'],
-    },
+    shows: BUILD
+      ? {
+          budget: [6_000, 6_800],
+          page: '/habitants/',
+          variants: ['[variant=banner]', '[variant=button]'],
+        }
+      : undefined,
   },
   {
     tag: 'tec-coalition-members',
     load: () => import('./coalition-members/tec-coalition-members.define.js'),
     // The virtualizer included. 13 kB since issue 12: the grid keyboard, the member details and
     // the narrow-width select (12.4 kB).
-    shows: { budget: [13_000, 14_500], page: '/fondation/' },
+    shows: BUILD ? { budget: [13_000, 14_500], page: '/fondation/' } : undefined,
   },
   {
     tag: 'tec-territory-map',
     load: () => import('./territory-map/tec-territory-map.define.js'),
     // Geometry is data, not counted. Only d3-geo's raw conic is bundled (see drawing()).
-    shows: { budget: [12_000, 13_500], page: '/fondation/', variants: [':not([territory])'] },
+    shows: BUILD
+      ? { budget: [12_000, 13_500], page: '/fondation/', variants: [':not([territory])'] }
+      : undefined,
+  },
+  {
+    tag: 'tec-territory-portrait',
+    load: () => import('./territory-portrait/tec-territory-portrait.define.js'),
+    // Its strings in its own chunk (not the runtime's).
+    shows: BUILD ? { budget: [3_500, 4_000], page: '/kiif-roya/' } : undefined,
+  },
+  {
+    tag: 'tec-cooperations',
+    load: () => import('./cooperations/tec-cooperations.define.js'),
+    shows: BUILD ? { budget: [3_500, 4_000], page: '/kiif-roya/' } : undefined,
   },
 ];
