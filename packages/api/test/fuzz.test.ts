@@ -136,7 +136,11 @@ async function snapshot(server: TestServer): Promise<string> {
     `select (select coalesce(max(id), 0) from events)::text as events,
        (select count(*) from engagements)::int as engagements, (select count(*) from members)::int as members,
        (select count(*) from opportunities)::int as opportunities, (select count(*) from milestones)::int as milestones,
-       (select count(*) from admin_tokens where revoked_at is null)::int as tokens`,
+       (select count(*) from admin_tokens where revoked_at is null)::int as tokens,
+       (select count(*) from cooperations)::int as cooperations,
+       (select count(*) from cooperation_actors)::int as actors,
+       (select coalesce(max(updated_at), 'epoch')::text from portraits) as portraits,
+       (select string_agg(status || coalesce(closing_reason, ''), ',' order by territory, ord) from phases) as phases`,
   );
   return JSON.stringify(row);
 }

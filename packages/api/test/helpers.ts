@@ -1,6 +1,6 @@
 /** Small HTTP helpers for the API tests: plain fetch against the real server. */
 import assert from 'node:assert/strict';
-import type { Problem } from '@tec/contract';
+import { check, type Problem } from '@tec/contract';
 import type { TestServer } from '@tec/api/testing';
 
 export interface Reply<T = unknown> {
@@ -36,6 +36,12 @@ export const get = <T = unknown>(s: { url: string }, path: string, headers: Reco
 
 export const admin = <T = unknown>(s: TestServer, method: string, path: string, body?: unknown) =>
   request<T>(s, method, `/v1/admin${path}`, { body, token: s.adminToken });
+
+/** Asserts that `body` matches the contract's `schema`, naming the fields that do not. */
+export function valid(schema: Parameters<typeof check>[0], body: unknown): void {
+  const result = check(schema, body);
+  assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.errors));
+}
 
 /** Asserts an RFC 9457 problem of the given type and status, and returns it. */
 export function assertProblem(reply: Reply, status: number, type: string): Problem {
@@ -144,4 +150,31 @@ export function openStream(url: string, headers: Record<string, string> = {}) {
     },
     close: () => controller.abort(),
   };
+}
+
+/**
+ * Runs `attempt` (requests that must change nothing) and asserts that it pushed no live event
+ * for `territory`: a marker change made after it must be the first thing the stream receives.
+ */
+export async function assertNoEvent(
+  server: TestServer,
+  territory: string,
+  attempt: () => Promise<void>,
+): Promise<void> {
+  const stream = openStream(`${server.url}/v1/events?territory=${territory}`);
+  try {
+    await stream.until('ready');
+    await attempt();
+    const marker = Math.round(Math.random() * 1000) / 10_000;
+    const reply = await admin(server, 'PATCH', `/territories/${territory}/phases/coalition`, {
+      progress: marker,
+    });
+    assert.equal(reply.status, 200, reply.text);
+    await stream.until('phase.updated');
+    await stream.until('territory.updated');
+    const types = stream.events.filter((e) => e.event !== 'ready').map((e) => e.event);
+    assert.deepEqual(types, ['phase.updated', 'territory.updated'], 'no event before the marker');
+  } finally {
+    stream.close();
+  }
 }

@@ -134,6 +134,44 @@ export const migrations: readonly { version: number; name: string; sql: string }
         where o.capacity is not null and o.places_left is not null
     `,
   },
+  {
+    // Issue 14: the portrait (phase 1's deliverable), the cooperations (phase 2) and why a
+    // phase was closed with milestones unmet.
+    version: 14,
+    name: 'portraits, cooperations, and the closing reason of a phase',
+    sql: `
+      alter table phases add column closing_reason text;
+      create table portraits (
+        territory text primary key references territories (slug) on delete cascade,
+        status text not null,
+        published_at date,
+        data jsonb not null,
+        demo boolean not null,
+        updated_at timestamptz not null default now()
+      );
+      create table cooperations (
+        id text primary key,
+        territory text not null references territories (slug) on delete cascade,
+        seq bigserial not null,
+        title text not null,
+        summary text not null,
+        status text not null,
+        started_at date,
+        communes jsonb not null,
+        needs jsonb not null,
+        demo boolean not null,
+        updated_at timestamptz not null default now()
+      );
+      create index cooperations_territory on cooperations (territory, seq);
+      create table cooperation_actors (
+        cooperation text not null references cooperations (id) on delete cascade,
+        member text not null references members (id) on delete cascade,
+        position int not null,
+        primary key (cooperation, member)
+      );
+      create index cooperation_actors_member on cooperation_actors (member)
+    `,
+  },
 ];
 
 /** The schema version this code expects: the last migration's number. */

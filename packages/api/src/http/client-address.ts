@@ -5,6 +5,8 @@
  * is the N-th entry from the right; with a list of proxy addresses, it is the first address,
  * walking from the connection leftwards, that is not one of them.
  */
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { TrustProxy } from '../config.js';
 
 /** `::ffff:10.0.0.1` (an IPv4 peer on a dual-stack socket) is `10.0.0.1`. */
@@ -38,4 +40,15 @@ export function clientAddress(
     if (!trusted.has(hops[i]!)) return hops[i]!;
   }
   return hops[0]!;
+}
+
+/** The client's address of a request the application handles: the fast path's rule, the same. */
+export function requestClient(c: Context, trust: TrustProxy): string {
+  let remote: string | undefined;
+  try {
+    remote = getConnInfo(c).remote.address;
+  } catch {
+    remote = undefined;
+  }
+  return clientAddress(c.req.header('x-forwarded-for'), remote, trust);
 }

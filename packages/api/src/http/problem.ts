@@ -1,4 +1,10 @@
-import { PROBLEM_TYPES, type FieldError, type Problem, type ProblemName } from '@tec/contract';
+import {
+  PROBLEM_TYPES,
+  type ConsistencyRule,
+  type FieldError,
+  type Problem,
+  type ProblemName,
+} from '@tec/contract';
 
 /** An RFC 9457 problem to send; thrown by handlers and turned into a response by the app. */
 export class HttpProblem extends Error {
@@ -8,8 +14,15 @@ export class HttpProblem extends Error {
     readonly errors?: FieldError[],
     readonly headers: Record<string, string> = {},
     readonly retryAfter?: number,
+    /** Members of this problem type beyond RFC 9457's (an `inconsistent` problem's `rule`). */
+    readonly members: Record<string, unknown> = {},
   ) {
     super(detail ?? PROBLEM_TYPES[name_].title);
+  }
+
+  /** 422: the write would break a consistency rule, named by `rule`; nothing was written. */
+  static inconsistent(rule: ConsistencyRule, detail: string): HttpProblem {
+    return new HttpProblem('inconsistent', detail, undefined, {}, undefined, { rule });
   }
 
   body(instance?: string): Problem {
@@ -22,7 +35,8 @@ export class HttpProblem extends Error {
       ...(instance ? { instance } : {}),
       ...(this.errors ? { errors: this.errors.slice(0, 100) } : {}),
       ...(this.retryAfter !== undefined ? { retryAfter: this.retryAfter } : {}),
-    };
+      ...this.members,
+    } as Problem;
   }
 }
 

@@ -2,6 +2,8 @@
  * Headers every API response carries, and the checks that guard admin routes beyond their
  * token: the Host header (DNS rebinding) and a throttle on failed authentication.
  */
+import type { MiddlewareHandler } from 'hono';
+
 export const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
@@ -20,4 +22,12 @@ export function adminHostAllowed(host: string | undefined, publicHosts: readonly
   const h = host.trim().toLowerCase();
   if (IP_HOST.test(h) || LOCALHOST.test(h)) return true;
   return publicHosts.includes(h) || publicHosts.includes(h.replace(/:(80|443)$/, ''));
+}
+
+/** Middleware: the security headers on every response. */
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+  };
 }

@@ -7,6 +7,7 @@ import type { MemberInput, MemberKind, OpportunityInput, PhaseKey } from '@tec/c
 import type { Database, Sql } from '../db/database.js';
 import { insertMember, insertOpportunity } from '../store.js';
 import { storeApproximateGeometry } from '../geo/geometry.js';
+import { seedStory } from './story.js';
 import { SEED_TERRITORIES, type SeedPhases, type SeedTerritory } from './territories.js';
 
 interface SeedMilestone {
@@ -326,6 +327,7 @@ async function seedTerritory(tx: Sql, t: SeedTerritory, position: number): Promi
   for (const [i, { input, taken }] of opportunitiesFor(t).entries()) {
     await insertOpportunity(tx, slug, input, `opp_${slug}_${i + 1}`, input.capacity === null ? 0 : taken);
   }
+  await seedStory(tx, slug);
   await storeApproximateGeometry(tx, t);
 }
 
