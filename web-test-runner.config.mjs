@@ -98,6 +98,8 @@ function tecApi() {
           `update territories set data = jsonb_set(data, '{demo}', $2::jsonb) where slug = $1`,
           [territory, JSON.stringify(demo)],
         );
+        for (const table of ['portraits', 'cooperations'])
+          await server.db.query(`update ${table} set demo = $2 where territory = $1`, [territory, demo]);
         server.cache.invalidate(territory);
         return { body: '{}', type: 'json' };
       }

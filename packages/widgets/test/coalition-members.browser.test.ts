@@ -78,7 +78,8 @@ async function idOf(el: TecCoalitionMembers, name: string): Promise<string> {
 }
 
 describe('<tec-coalition-members>', () => {
-  it('lists members by name and kind; a name opens the details: kind, commune, role, date, safe link', async () => {
+  it('lists members by name and kind; a name opens the details: kind, commune, role, date, safe link', async function () {
+    this.timeout(20_000); // axe twice over 40-odd members, on a shared machine
     const el = await members('roya');
     expect(rows(el).length).to.be.within(15, 50);
     const first = rows(el)[0]!;
@@ -237,11 +238,17 @@ describe('<tec-coalition-members>', () => {
     await waitFor(() => /nouvel acteur\s: Brasserie solidaire/.test(liveRegion(el)), 'the announcement');
   });
 
-  it('presents the actors engaged before phase 3, the coalition once it has begun, live', async () => {
+  it('presents the actors engaged before phase 3, the coalition once it has begun, live', async function () {
+    this.timeout(30_000); // six admin changes, each a live event the list follows
     const el = await members('entre-deux-mers');
     const heading = () => shadow(el).querySelector('h2')?.textContent?.trim() ?? '';
     expect(heading()).to.match(/^Les acteurs engagés — /);
     expect(shadow(el).querySelector('.count')?.textContent).to.match(/acteurs?$/);
+    // The API's consistency rules: the phases before it are closed first (with the reason a
+    // phase closed with milestones unmet needs), and reopened after.
+    const reason = 'Essai : la coalition commence avant la fin des jalons.';
+    await admin.updatePhase('entre-deux-mers', 'portrait', { status: 'terminee', closingReason: reason });
+    await admin.updatePhase('entre-deux-mers', 'cooperations', { status: 'terminee', closingReason: reason });
     await admin.updatePhase('entre-deux-mers', 'coalition', { status: 'en-cours' });
     try {
       await waitFor(() => /^La coalition — /.test(heading()), 'the coalition heading', 10_000);
@@ -252,6 +259,8 @@ describe('<tec-coalition-members>', () => {
       await waitFor(() => /la coalition territoriale a commencé/.test(liveRegion(el)), 'the announcement');
     } finally {
       await admin.updatePhase('entre-deux-mers', 'coalition', { status: 'a-venir' });
+      await admin.updatePhase('entre-deux-mers', 'cooperations', { status: 'a-venir', closingReason: null });
+      await admin.updatePhase('entre-deux-mers', 'portrait', { status: 'en-cours', closingReason: null });
     }
     await waitFor(() => /^Les acteurs engagés — /.test(heading()), 'the actors heading again', 10_000);
   });

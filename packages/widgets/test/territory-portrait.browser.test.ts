@@ -110,6 +110,6 @@ describe('<tec-territory-portrait>', () => {
     const summary = 'Un bassin de vie transfrontalier qui se raconte par ses associations.';
     await admin.updatePortrait('forbach', { summary });
     await waitFor(() => text(el).includes(summary), 'the new summary');
-    await waitFor(() => /Mise à jour : le portrait du territoire/.test(liveRegion(el)), 'the announcement');
+    await waitFor(() => /Mise à jour\s: le portrait du territoire/.test(liveRegion(el)), 'the announcement');
   });
 });

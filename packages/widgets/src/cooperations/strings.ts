@@ -3,7 +3,7 @@
  * the runtime every widget loads.
  */
 import type { CooperationStatus } from '@tec/contract';
-import { fill, type Lang } from '../base/localize.js';
+import { fill, frenchSpacing, type Lang } from '../base/localize.js';
 
 const fr = {
   heading: 'Les coopérations du programme TEC',
@@ -55,7 +55,11 @@ const en: Table = {
   removed: 'a cooperation was removed',
 };
 
-const tables: Record<Lang, Table> = { fr, en };
+/** French typography mended once, as in the base's table (frenchSpacing). */
+const tables: Record<Lang, Table> = {
+  fr: Object.fromEntries(Object.entries(fr).map(([key, text]) => [key, frenchSpacing(text)])) as Table,
+  en,
+};
 
 export const statusLabels: Record<Lang, Record<CooperationStatus, string>> = {
   fr: { 'en-preparation': 'En préparation', 'en-cours': 'En cours', perennisee: 'Pérennisée' },

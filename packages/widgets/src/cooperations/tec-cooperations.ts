@@ -75,6 +75,8 @@ export class TecCooperations extends TecElement {
   @state() private list?: CooperationList;
   /** The commune chosen in the filter (INSEE code), or '' for all. */
   @state() private commune = '';
+  /** The commune of the list shown (the chosen one once its cooperations have arrived). */
+  @state() private shownCommune = '';
   /** How many cooperations the territory has, all communes together (from the last full load). */
   @state() private everywhere = 0;
 
@@ -90,6 +92,7 @@ export class TecCooperations extends TecElement {
     ]);
     this.territoryData = territory;
     this.list = list;
+    this.shownCommune = commune;
     this.demo = territory.demo || list.items.some((c) => c.demo);
     if (!commune) this.everywhere = list.items.length;
     return !commune && list.items.length === 0 && list.communes.length === 0 ? 'empty' : 'loaded';
@@ -256,7 +259,7 @@ export class TecCooperations extends TecElement {
               ${items.map((c) => this.renderCooperation(c))}
             </ul>`
           : html`<div class="none">
-              <p>${this.s('emptyCommune', { commune: this.communeName(this.commune) })}</p>
+              <p>${this.s('emptyCommune', { commune: this.communeName(this.shownCommune) })}</p>
               <button class="button secondary" @click=${() => void this.choose('')}>
                 ${this.s('showAll')}
               </button>

@@ -3,7 +3,7 @@
  * not in the runtime every widget loads.
  */
 import type { CooperativeMaturity } from '@tec/contract';
-import { fill, type Lang } from '../base/localize.js';
+import { fill, frenchSpacing, type Lang } from '../base/localize.js';
 
 const fr = {
   heading: 'Le portrait du territoire',
@@ -61,7 +61,11 @@ const en: Table = {
   updated: 'the territory’s portrait',
 };
 
-const tables: Record<Lang, Table> = { fr, en };
+/** French typography mended once, as in the base's table (frenchSpacing). */
+const tables: Record<Lang, Table> = {
+  fr: Object.fromEntries(Object.entries(fr).map(([key, text]) => [key, frenchSpacing(text)])) as Table,
+  en,
+};
 
 export const natureLabels: Record<Lang, Record<'structurelle' | 'cyclique' | 'conjoncturelle', string>> = {
   fr: { structurelle: 'Structurelle', cyclique: 'Cyclique', conjoncturelle: 'Conjoncturelle' },
