@@ -20,12 +20,18 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { transform } from 'esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { tsImport } from 'tsx/esm/api';
 import { pageReserve } from './packages/widgets/dist/base/reserve.js';
-import { RESERVES } from './packages/widgets/dist/base/reserves.js';
+import { RESERVES } from './packages/widgets/dist/reserves.js';
 
-const { version } = JSON.parse(
-  readFileSync(new URL('packages/widgets/package.json', import.meta.url), 'utf8'),
-);
+/** The one list of widgets (packages/widgets/src/widgets.ts). */
+const { WIDGETS, folderOf } = await tsImport('./packages/widgets/src/widgets.ts', import.meta.url);
+/** The visible widgets: those with a reserve, a snippet and a size budget. */
+const shown = WIDGETS.filter((w) => w.shows);
+
+// The version comes from the root package.json, written into the loader and the widgets' base
+// (`__TEC_VERSION__`, packages/widgets/src/base/version.ts) as the build runs.
+const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
 const cdnBase = (
   process.env.TEC_PUBLIC_CDN_URL ??
   process.env.TEC_CDN_BASE ??
@@ -39,22 +45,18 @@ const snippetApi = (
 
 export const outDir = `dist/cdn/${version}`;
 
-/** What each widget's snippet shows: the tag with its usual attributes and its no-script content. */
-const snippetBodies = {
-  'tec-phase-tracker': `<tec-phase-tracker api="${snippetApi}" territory="roya">
-  <a href="https://example.org/roya">Voir l’avancement du projet</a>
-</tec-phase-tracker>`,
-  'tec-territory-map': `<tec-territory-map api="${snippetApi}" href-template="/territoires/{slug}">
-  <a href="https://example.org/territoires">Les six territoires TEC</a>
-</tec-territory-map>`,
-  'tec-coalition-members': `<tec-coalition-members api="${snippetApi}" territory="roya">
-  <a href="https://example.org/roya/coalition">Les membres de la coalition</a>
-</tec-coalition-members>`,
-  'tec-engagement-cta': `<tec-engagement-cta api="${snippetApi}" territory="roya"
-  controller="Commune de Saint-Exemple (fictive)" controller-contact="dpo@saint-exemple.example">
-  <a href="https://example.org/roya/participer">S’engager dans la Roya</a>
-</tec-engagement-cta>`,
-};
+/**
+ * What each widget's snippet shows: the tag with its usual attributes and its no-script content,
+ * from the widget's `snippet.html`.
+ */
+const snippetBodies = Object.fromEntries(
+  shown.map(({ tag }) => [
+    tag,
+    readFileSync(new URL(`packages/widgets/src/${folderOf(tag)}/snippet.html`, import.meta.url), 'utf8')
+      .trimEnd()
+      .replaceAll('{api}', snippetApi),
+  ]),
+);
 
 /** The page-level rules that hold the widgets' space: written into the loader, and as tec.css. */
 const reserveCss = pageReserve(RESERVES);
@@ -72,6 +74,27 @@ function emitCompressed(context, fileName, source) {
   context.emitFile({ type: 'asset', fileName: `${fileName}.br`, source: br });
   context.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: gz });
   return { code, br, gz };
+}
+
+/**
+ * Writes the version into the widgets' base (`__TEC_VERSION__`), as the loader gets it below, and
+ * tells the list of widgets it is in the CDN set (`__TEC_CDN__`).
+ */
+function injectVersion() {
+  return {
+    name: 'tec-version',
+    transform(code) {
+      if (!/__TEC_(VERSION|CDN)__/.test(code)) return null;
+      return {
+        code: code
+          .replace(/typeof\s*__TEC_VERSION__/g, '"string"')
+          .replaceAll('__TEC_VERSION__', JSON.stringify(version))
+          // The list of widgets' build-only data (widgets.ts) is dropped from the loader.
+          .replace(/typeof\s*__TEC_CDN__/g, '"boolean"'),
+        map: null,
+      };
+    },
+  };
 }
 
 /** Minifies each chunk with esbuild (already a dependency; a few lines instead of a plugin). */
@@ -172,11 +195,16 @@ function cdnManifest() {
   };
 }
 
+/** The loader, the list of widgets, and each widget's folder: not in the runtime chunk. */
+const ownModules = new RegExp(
+  `packages[\\\\/]widgets[\\\\/]dist[\\\\/](loader|widgets|${WIDGETS.map((w) => folderOf(w.tag)).join('|')})`,
+);
+
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
     input: { tec: 'packages/widgets/dist/loader.js' },
-    plugins: [nodeResolve({ browser: true }), minify(), cdnManifest()],
+    plugins: [nodeResolve({ browser: true }), injectVersion(), minify(), cdnManifest()],
     output: {
       dir: outDir,
       format: 'es',
@@ -186,12 +214,7 @@ export default [
       // the map, the virtualizer for the member list) stays in that widget's chunk.
       manualChunks(id) {
         if (/[\\/](d3-[a-z]+|@lit-labs[\\/]virtualizer)[\\/]/.test(id)) return undefined;
-        if (
-          /packages[\\/]widgets[\\/]dist[\\/](loader|phase-tracker|engagement-cta|coalition-members|territory-map|provider)/.test(
-            id,
-          )
-        )
-          return undefined;
+        if (ownModules.test(id)) return undefined;
         return 'tec-runtime';
       },
       hashCharacters: 'base36',

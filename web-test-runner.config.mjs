@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { versionDefine } from './scripts/version.mjs';
 
 export const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 if (!existsSync(chromePath)) {
@@ -112,6 +113,21 @@ function tecApi() {
         );
         return { body: '{}', type: 'json' };
       }
+      if (context.path === '/__tec__/demo') {
+        // A territory whose data is real (`demo=0`: what a real deployment serves) or
+        // demonstration data (`demo=1`, the seed's), straight in the test database; the API's
+        // cached answers for it are dropped, as an admin change would.
+        const territory = context.URL.searchParams.get('territory');
+        const demo = context.URL.searchParams.get('demo') === '1';
+        await server.db.query(
+          `update territories set data = jsonb_set(data, '{demo}', $2::jsonb) where slug = $1`,
+          [territory, JSON.stringify(demo)],
+        );
+        for (const table of ['portraits', 'cooperations'])
+          await server.db.query(`update ${table} set demo = $2 where territory = $1`, [territory, demo]);
+        server.cache.invalidate(territory);
+        return { body: '{}', type: 'json' };
+      }
       if (context.path === '/__tec__/import-geo') {
         // The real commune boundaries of ../shared/data/geo, into the test database. They are not
         // shipped with the repository: without them the test is told so, and skips with the reason.
@@ -172,7 +188,11 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), tecApi()],
+  plugins: [
+    // The version the build injects (packages/widgets/src/base/version.ts), as the build does.
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json', define: versionDefine() }),
+    tecApi(),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

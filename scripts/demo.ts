@@ -74,7 +74,8 @@ export async function buildDemo({ force = false, log = console.log, docs = false
       format: 'esm',
       target: 'es2022',
       jsx: 'automatic',
-      define: { 'process.env.NODE_ENV': '"production"' },
+      // The version the build injects into the widgets (packages/widgets/src/base/version.ts).
+      define: { 'process.env.NODE_ENV': '"production"', __TEC_VERSION__: JSON.stringify(version) },
       legalComments: 'none',
       logLevel: 'warning',
     });

@@ -25,9 +25,13 @@ export const PUBLIC_PACKAGES = ['contract', 'sdk', 'widgets', 'react'] as const;
 export const rootVersion = (): string =>
   (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** Builds the packages (incremental `tsc --build`). */
+/** Builds the packages (incremental `tsc --build`), with the version written into the widgets. */
 export function buildPackages(): void {
   execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['--build'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'scripts', 'version.mjs'), '--inject'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 /** Packs each public package into `dir` with `npm pack`; returns the tarballs' paths. */

@@ -12,19 +12,36 @@ import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright';
+import { WIDGETS, folderOf } from '../packages/widgets/src/widgets.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Pages and attribute variants measured: [page, tag, attribute, value, row selector]. */
+/** What `npm run reserve` measures of each visible widget, from the one list (widgets.ts). */
+const SHOWN = WIDGETS.filter((w) => w.shows);
+
+/**
+ * Pages and attribute variants measured: [page, tag, attribute, value, row selector]. Every demo
+ * page a widget names is measured as it is; then each `[name=value]` variant is set on that
+ * widget's tags on its page. Other variants (`:not([territory])`) are found on the pages.
+ */
 export const VARIANTS: [string, string, string, string, string][] = [
-  ['/habitants/', '', '', '', ''],
-  ['/fondation/', '', '', '', ''],
-  ['/fondation/', 'tec-phase-tracker', 'layout', 'horizontal', '[layout=horizontal]'],
-  ['/fondation/', 'tec-phase-tracker', 'layout', 'vertical', '[layout=vertical]'],
-  ['/fondation/', 'tec-phase-tracker', 'layout', 'compact', '[layout=compact]'],
-  ['/habitants/', 'tec-engagement-cta', 'variant', 'banner', '[variant=banner]'],
-  ['/habitants/', 'tec-engagement-cta', 'variant', 'button', '[variant=button]'],
+  ...[...new Set(SHOWN.map((w) => w.shows!.page))].map(
+    (page) => [page, '', '', '', ''] as [string, string, string, string, string],
+  ),
+  ...SHOWN.flatMap(({ tag, shows }) =>
+    (shows!.variants ?? []).flatMap((selector) => {
+      const set = /^\[([a-z-]+)=([a-z0-9-]+)\]$/.exec(selector);
+      return set
+        ? [[shows!.page, tag, set[1]!, set[2]!, selector] as [string, string, string, string, string]]
+        : [];
+    }),
+  ),
 ];
+
+/** For each tag, the selectors that get rows of their own; the first one a tag matches wins. */
+const ROW_SELECTORS: Record<string, string[]> = Object.fromEntries(
+  SHOWN.map(({ tag, shows }) => [tag, shows!.variants ?? []]),
+);
 
 export interface Fit {
   tag: string;
@@ -41,35 +58,32 @@ export interface Fit {
  * nothing held, then the space held. Widths are set on the tags, so one page load serves all.
  */
 export async function measureFits(page: Page, widths: number[]): Promise<Fit[]> {
-  return page.evaluate(async (widths) => {
-    const widgets = [...document.querySelectorAll<HTMLElement>('*')].filter(
-      (e) => e.localName.startsWith('tec-') && e.localName !== 'tec-provider',
-    );
-    const fits: Fit[] = [];
-    for (const width of widths) {
-      for (const e of widgets) e.style.width = `${width}px`;
-      await new Promise(requestAnimationFrame);
-      for (const e of widgets) {
-        const box = e.shadowRoot!.querySelector<HTMLElement>('.reserve')!;
-        const held = parseFloat(getComputedStyle(box).minHeight);
-        box.style.minHeight = '0px';
-        const content = box.getBoundingClientRect().height;
-        box.style.minHeight = '';
-        const em = parseFloat(getComputedStyle(box).fontSize);
-        // The row selector of the widget as measured (see VARIANTS), e.g. `[layout=compact]`.
-        const layout = e.getAttribute('layout') ?? 'auto';
-        const variant = e.getAttribute('variant') ?? 'card';
-        let row = '';
-        if (layout !== 'auto' && layout !== 'list') row = `[layout=${layout}]`;
-        else if (variant !== 'card') row = `[variant=${variant}]`;
-        else if (e.localName === 'tec-territory-map' && !e.hasAttribute('territory'))
-          row = ':not([territory])';
-        fits.push({ tag: e.localName, row, width, content, held, em });
+  return page.evaluate(
+    async ([widths, selectors]) => {
+      const widgets = [...document.querySelectorAll<HTMLElement>('*')].filter(
+        (e) => e.localName in selectors,
+      );
+      const fits: Fit[] = [];
+      for (const width of widths) {
+        for (const e of widgets) e.style.width = `${width}px`;
+        await new Promise(requestAnimationFrame);
+        for (const e of widgets) {
+          const box = e.shadowRoot!.querySelector<HTMLElement>('.reserve')!;
+          const held = parseFloat(getComputedStyle(box).minHeight);
+          box.style.minHeight = '0px';
+          const content = box.getBoundingClientRect().height;
+          box.style.minHeight = '';
+          const em = parseFloat(getComputedStyle(box).fontSize);
+          // The row selector of the widget as measured (see VARIANTS), e.g. `[layout=compact]`.
+          const row = (selectors[e.localName] ?? []).find((s) => e.matches(s)) ?? '';
+          fits.push({ tag: e.localName, row, width, content, held, em });
+        }
       }
-    }
-    for (const e of widgets) e.style.width = '';
-    return fits;
-  }, widths);
+      for (const e of widgets) e.style.width = '';
+      return fits;
+    },
+    [widths, ROW_SELECTORS] as const,
+  );
 }
 
 /** Gives the widgets of a loaded demo page a variant's attribute, then measures those widgets. */
@@ -154,8 +168,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     await page.close();
   }
   for (const [tag, list] of Object.entries(rows(fits))) {
-    const name = tag.replace(/^tec-/, '');
-    const file = join(root, `packages/widgets/src/${name}/${tag}.reserve.ts`);
+    const file = join(root, `packages/widgets/src/${folderOf(tag)}/${tag}.reserve.ts`);
     const lines = list.map((row) => `  [${row.map((v) => `'${v}'`).join(', ')}],`);
     writeFileSync(
       file,

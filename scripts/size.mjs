@@ -7,6 +7,8 @@ import { build } from 'esbuild';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { relative } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
+import { tsImport } from 'tsx/esm/api';
+import { versionDefine } from './version.mjs';
 
 /** Budgets in bytes, brotli. */
 const entries = [
@@ -25,33 +27,20 @@ const entries = [
 
 /**
  * The widgets as the CDN will ship them: one entry per widget, code-split, so that what they
- * share (Lit, the SDK, the contract, the widget base) is one runtime chunk loaded once.
+ * share (Lit, the SDK, the contract, the widget base) is one runtime chunk loaded once. Each
+ * widget's budget is in the one list of widgets (packages/widgets/src/widgets.ts).
  */
-const widgetEntries = {
-  'tec-phase-tracker': {
-    entry: 'packages/widgets/src/phase-tracker/tec-phase-tracker.define.ts',
-    brotli: 4_000,
-    gzip: 4_500,
-  },
-  'tec-engagement-cta': {
-    entry: 'packages/widgets/src/engagement-cta/tec-engagement-cta.define.ts',
-    brotli: 6_000,
-    gzip: 6_800,
-  },
-  'tec-coalition-members': {
-    entry: 'packages/widgets/src/coalition-members/tec-coalition-members.define.ts',
-    // The virtualizer included. 13 kB since issue 12: the grid keyboard, the member details and
-    // the narrow-width select (12.4 kB).
-    brotli: 13_000,
-    gzip: 14_500,
-  },
-  'tec-territory-map': {
-    entry: 'packages/widgets/src/territory-map/tec-territory-map.define.ts',
-    // Geometry is data, not counted. Only d3-geo's raw conic is bundled (see drawing()).
-    brotli: 12_000,
-    gzip: 13_500,
-  },
-};
+const { WIDGETS, folderOf } = await tsImport('../packages/widgets/src/widgets.ts', import.meta.url);
+const widgetEntries = Object.fromEntries(
+  WIDGETS.filter((w) => w.shows).map(({ tag, shows }) => [
+    tag,
+    {
+      entry: `packages/widgets/src/${folderOf(tag)}/${tag}.define.ts`,
+      brotli: shows.budget[0],
+      gzip: shows.budget[1],
+    },
+  ]),
+);
 // Issue 5 set 20 kB for the runtime. It holds the SDK (20.1 kB alone, see above), Lit with
 // @lit/context (about 7 kB) and the base with both languages' strings of every widget: 32.4 kB
 // with the member list. The budget holds that with a little room; shrinking it means moving each
@@ -87,6 +76,7 @@ const bundled = {
   target: 'es2022',
   platform: 'browser',
   conditions: ['source'],
+  define: versionDefine(),
   write: false,
   legalComments: 'none',
 };
@@ -163,7 +153,7 @@ failed ||= !runtime.ok;
 rows.push(runtime);
 
 // ----- the CDN set as rollup built it (`npm run build`; `npm test` builds it first) -------------
-const { version } = JSON.parse(readFileSync('packages/widgets/package.json', 'utf8'));
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const manifestPath = `dist/cdn/${version}/manifest.json`;
 if (existsSync(manifestPath)) {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));

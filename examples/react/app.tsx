@@ -1,12 +1,12 @@
 /**
- * The React example: the overview map chooses a territory, whose phase tracker and coalition
- * show beside it. The widgets come from `@tec/react`; their events arrive as typed `onTec…` props.
+ * The React example: the overview map chooses a territory, whose phase tracker, portrait,
+ * cooperations and actors show beside it. The widgets come from `@tec/react`; their events arrive as typed `onTec…` props.
  */
 import { StrictMode, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { CoalitionMembers, PhaseTracker, TerritoryMap } from '@tec/react';
-import type { TecMemberSelectEvent, TecTerritorySelectEvent } from '@tec/widgets';
+import { CoalitionMembers, Cooperations, PhaseTracker, TerritoryMap, TerritoryPortrait } from '@tec/react';
+import type { TecMemberFocusEvent, TecMemberSelectEvent, TecTerritorySelectEvent } from '@tec/widgets';
 
 const host = document.getElementById('app')!;
 const api = host.dataset.api!;
@@ -26,6 +26,7 @@ function App() {
     setChosen(`Territoire choisi : ${event.detail.name}`);
   };
   const onMember = (event: TecMemberSelectEvent) => setChosen(`Membre choisi : ${event.detail.member.name}`);
+  const onActor = (event: TecMemberFocusEvent) => setChosen(`Acteur demandé : ${event.detail.name}`);
   return (
     <>
       <p role="status" id="choice">
@@ -34,6 +35,8 @@ function App() {
       <TerritoryMap api={api} onTecTerritorySelect={onSelect} />
       <h2>Avancement</h2>
       <PhaseTracker api={api} territory={territory} />
+      <TerritoryPortrait api={api} territory={territory} />
+      <Cooperations api={api} territory={territory} onTecMemberFocus={onActor} />
       <h2>Qui s’engage</h2>
       <CoalitionMembers api={api} territory={territory} onTecMemberSelect={onMember} />
       <details className="snippet">

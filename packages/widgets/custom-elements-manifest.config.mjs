@@ -7,6 +7,8 @@ export default {
     'src/**/*.define.ts',
     'src/index.ts',
     'src/define.ts',
+    'src/widgets.ts',
+    'src/reserves.ts',
     'src/base/styles.ts',
     'src/base/localize.ts',
     'src/base/context.ts',

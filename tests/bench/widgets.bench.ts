@@ -69,7 +69,13 @@ try {
       return ms;
     }
     const out = {};
-    for (const tag of ['tec-phase-tracker', 'tec-engagement-cta', 'tec-territory-map']) {
+    for (const tag of [
+      'tec-phase-tracker',
+      'tec-engagement-cta',
+      'tec-territory-map',
+      'tec-territory-portrait',
+      'tec-cooperations',
+    ]) {
       await renderOnce(tag, apiUrl); // warms the shared client's cache
       const cached = [];
       for (let i = 0; i < runs; i += 1) cached.push(await renderOnce(tag, apiUrl));

@@ -294,6 +294,13 @@ describe('the React example and the console', () => {
   it('renders with @tec/react and passes typed events to onTec… props', async () => {
     const { page, context, errors } = await open('/react/');
     await settled(page, ['loaded']);
+    // <Cooperations>' onTecMemberFocus (the Roya's): an actor's link, followed by keyboard.
+    await page.locator('tec-cooperations').locator('a[part="actor"]').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      /Acteur demandé : /.test(document.getElementById('choice')!.textContent ?? ''),
+    );
+    await page.evaluate(() => history.replaceState(null, '', '/react/'));
     const map = page.locator('tec-territory-map');
     await map.locator('[part="place"]').first().focus();
     await page.keyboard.press('Enter');

@@ -18,6 +18,7 @@
  *
  * @module
  */
+import { WIDGETS } from './widgets.js';
 
 /** For each tag: [file, integrity] of its chunk and the chunks it imports. Empty from source. */
 declare const __TEC_CHUNKS__: Record<string, [string, string][]>;
@@ -29,13 +30,10 @@ const chunks: Record<string, [string, string][]> =
   typeof __TEC_CHUNKS__ === 'undefined' ? {} : __TEC_CHUNKS__;
 const version = typeof __TEC_VERSION__ === 'undefined' ? 'source' : __TEC_VERSION__;
 
-const widgets: Record<string, () => Promise<unknown>> = {
-  'tec-provider': () => import('./provider/tec-provider.define.js'),
-  'tec-phase-tracker': () => import('./phase-tracker/tec-phase-tracker.define.js'),
-  'tec-engagement-cta': () => import('./engagement-cta/tec-engagement-cta.define.js'),
-  'tec-coalition-members': () => import('./coalition-members/tec-coalition-members.define.js'),
-  'tec-territory-map': () => import('./territory-map/tec-territory-map.define.js'),
-};
+/** Each tag's chunk, from the one list of widgets (widgets.ts). */
+const widgets: Record<string, () => Promise<unknown>> = Object.fromEntries(
+  WIDGETS.map((w) => [w.tag, w.load]),
+);
 
 const key = Symbol.for(`tec.loader@${version}`);
 const page = globalThis as unknown as Record<symbol, boolean>;

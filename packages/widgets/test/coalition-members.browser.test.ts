@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@tec/widgets/define';
-import type { TecCoalitionMembers, TecMemberSelectEvent } from '@tec/widgets';
+import { TecMemberFocusEvent, type TecCoalitionMembers, type TecMemberSelectEvent } from '@tec/widgets';
 import { admin, config, liveRegion, settled, shadow, waitFor } from './helpers.js';
 
 async function members(territory: string): Promise<TecCoalitionMembers> {
@@ -17,8 +17,69 @@ async function members(territory: string): Promise<TecCoalitionMembers> {
 const rows = (el: Element) => [...shadow(el).querySelectorAll('.member')];
 const names = (el: Element) => rows(el).map((r) => r.querySelector('.name')?.textContent?.trim() ?? '');
 
+describe('<tec-coalition-members> shows one member on request (what <tec-cooperations> links to)', () => {
+  /** The focused element inside the widget's shadow root. */
+  const focused = (el: Element) => shadow(el).activeElement as HTMLElement | null;
+  const isOpen = (el: Element, name: string) =>
+    rows(el).some(
+      (r) =>
+        r.querySelector('.name')?.textContent?.trim() === name &&
+        r.querySelector('.name')?.getAttribute('aria-expanded') === 'true',
+    );
+
+  it('showMember(id) clears a filter that hides the member, opens its details and focuses it', async () => {
+    const el = await members('roya');
+    const target = rows(el).at(-1)!;
+    const name = target.querySelector('.name')!.textContent!.trim();
+    const kind = target.querySelector('[part="badge"]')!.textContent!.trim();
+    // A kind filter that hides it.
+    const other = [...shadow(el).querySelectorAll<HTMLButtonElement>('.chip')].find(
+      (c) => c.textContent!.trim() !== '' && !c.textContent!.includes(kind) && !/Tous/.test(c.textContent!),
+    )!;
+    other.click();
+    await waitFor(() => !names(el).includes(name), 'the filter to hide the member');
+    const id = await idOf(el, name);
+    expect(await el.showMember(id, name)).to.equal(true);
+    expect(names(el)).to.include(name);
+    expect(isOpen(el, name)).to.equal(true);
+    expect(focused(el)?.textContent?.trim()).to.equal(name);
+    await expect(el).to.be.accessible();
+    expect(await el.showMember('mbr_nobody', 'Personne de ce nom')).to.equal(false);
+  });
+
+  it('follows the tec-member-focus event of its territory only, and the page address #tec-member-<id>', async () => {
+    const el = await members('roya');
+    const [a, b] = names(el).slice(-2) as [string, string];
+    const [idA, idB] = [await idOf(el, a), await idOf(el, b)];
+    document.body.dispatchEvent(new TecMemberFocusEvent({ territory: 'forbach', memberId: idA, name: a }));
+    await el.updateComplete;
+    expect(isOpen(el, a), 'another territory’s actor').to.equal(false);
+    document.body.dispatchEvent(new TecMemberFocusEvent({ territory: 'roya', memberId: idA, name: a }));
+    await waitFor(() => isOpen(el, a), 'the member the event names');
+    await waitFor(() => focused(el)?.textContent?.trim() === a, 'the focus on it');
+    const before = location.hash;
+    location.hash = `#tec-member-${idB}`;
+    try {
+      await waitFor(() => isOpen(el, b), 'the member the address names');
+    } finally {
+      history.replaceState(null, '', before || location.pathname + location.search);
+    }
+  });
+});
+
+/** A member's id, from the API (the list shows names, not ids). */
+async function idOf(el: TecCoalitionMembers, name: string): Promise<string> {
+  const page = await fetch(`${config.apiUrl}/v1/territories/${el.territory}/members?limit=100`).then(
+    (r) => r.json() as Promise<{ items: { id: string; name: string }[] }>,
+  );
+  const id = page.items.find((m) => m.name === name)?.id;
+  if (!id) throw new Error(`no member named ${name}`);
+  return id;
+}
+
 describe('<tec-coalition-members>', () => {
-  it('lists members by name and kind; a name opens the details: kind, commune, role, date, safe link', async () => {
+  it('lists members by name and kind; a name opens the details: kind, commune, role, date, safe link', async function () {
+    this.timeout(20_000); // axe twice over 40-odd members, on a shared machine
     const el = await members('roya');
     expect(rows(el).length).to.be.within(15, 50);
     const first = rows(el)[0]!;
@@ -177,11 +238,17 @@ describe('<tec-coalition-members>', () => {
     await waitFor(() => /nouvel acteur\s: Brasserie solidaire/.test(liveRegion(el)), 'the announcement');
   });
 
-  it('presents the actors engaged before phase 3, the coalition once it has begun, live', async () => {
+  it('presents the actors engaged before phase 3, the coalition once it has begun, live', async function () {
+    this.timeout(30_000); // six admin changes, each a live event the list follows
     const el = await members('entre-deux-mers');
     const heading = () => shadow(el).querySelector('h2')?.textContent?.trim() ?? '';
     expect(heading()).to.match(/^Les acteurs engagés — /);
     expect(shadow(el).querySelector('.count')?.textContent).to.match(/acteurs?$/);
+    // The API's consistency rules: the phases before it are closed first (with the reason a
+    // phase closed with milestones unmet needs), and reopened after.
+    const reason = 'Essai : la coalition commence avant la fin des jalons.';
+    await admin.updatePhase('entre-deux-mers', 'portrait', { status: 'terminee', closingReason: reason });
+    await admin.updatePhase('entre-deux-mers', 'cooperations', { status: 'terminee', closingReason: reason });
     await admin.updatePhase('entre-deux-mers', 'coalition', { status: 'en-cours' });
     try {
       await waitFor(() => /^La coalition — /.test(heading()), 'the coalition heading', 10_000);
@@ -192,6 +259,8 @@ describe('<tec-coalition-members>', () => {
       await waitFor(() => /la coalition territoriale a commencé/.test(liveRegion(el)), 'the announcement');
     } finally {
       await admin.updatePhase('entre-deux-mers', 'coalition', { status: 'a-venir' });
+      await admin.updatePhase('entre-deux-mers', 'cooperations', { status: 'a-venir', closingReason: null });
+      await admin.updatePhase('entre-deux-mers', 'portrait', { status: 'en-cours', closingReason: null });
     }
     await waitFor(() => /^Les acteurs engagés — /.test(heading()), 'the actors heading again', 10_000);
   });

@@ -1,4 +1,5 @@
 /** Shared helpers of the widgets' browser tests: the real API started by the test runner. */
+import { getTecClient } from '@tec/sdk';
 import { createTecAdmin } from '@tec/sdk/admin';
 
 export interface TestConfig {
@@ -76,4 +77,18 @@ export async function mailTo(to: string, n = 1): Promise<ReceivedMail[]> {
   const nonce = `&nonce=${Date.now()}-${Math.random()}`;
   const response = await fetch(`/__tec__/mail?to=${encodeURIComponent(to)}&n=${n}${nonce}`);
   return (await response.json()) as ReceivedMail[];
+}
+
+/**
+ * Marks a territory's data as real (`false`, what a real deployment serves) or as demonstration
+ * data (`true`, the seed's) in the test database, and forgets this page's cached answers.
+ */
+export async function setDemo(territory: string, demo: boolean): Promise<void> {
+  const query = new URLSearchParams({
+    territory,
+    demo: demo ? '1' : '0',
+    n: `${Date.now()}-${Math.random()}`,
+  });
+  await fetch(`/__tec__/demo?${query.toString()}`, { cache: 'no-store' });
+  for (const url of [config.apiUrl, config.proxyUrl]) getTecClient(url).cache.clear();
 }

@@ -69,8 +69,21 @@ export class TecCommuneSelectEvent extends CustomEvent<{ insee: string; name: st
   }
 }
 
+/**
+ * A visitor asked to see an actor in the member list (an actor's link in `<tec-cooperations>`).
+ * A `<tec-coalition-members>` of that territory on the page shows that member, opens its details
+ * and moves the focus to it; `detail.name` lets it search for a member not loaded yet.
+ */
+export class TecMemberFocusEvent extends CustomEvent<{ territory: string; memberId: string; name: string }> {
+  static readonly eventName = 'tec-member-focus';
+  constructor(detail: { territory: string; memberId: string; name: string }) {
+    super(TecMemberFocusEvent.eventName, { ...init, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'tec-member-focus': TecMemberFocusEvent;
     'tec-commune-select': TecCommuneSelectEvent;
     'tec-error': TecErrorEvent;
     'tec-engagement-submit': TecEngagementSubmitEvent;

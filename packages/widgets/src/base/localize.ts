@@ -185,7 +185,7 @@ const en: Table = {
   retry: 'Try again',
   empty: 'Nothing to show yet.',
   updated: 'Updated: {what}',
-  demoData: 'Demonstration data',
+  demoData: 'Demo data',
   phasesHeading: 'Progress of the TEC programme',
   phasesTitle: 'Programme progress — {territory}',
   phasesList: 'The three phases of the programme',
@@ -445,10 +445,13 @@ function cached<T extends Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFo
 }
 const localeOf = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'fr-FR');
 
-/** A string of the table with `{name}` and `{n, plural, one {…} other {…}}` filled in. */
-export function translate(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
+/**
+ * A string with `{name}` and `{n, plural, one {…} other {…}}` filled in. A widget whose strings
+ * live in its own chunk (its own table per language) fills them with this.
+ */
+export function fill(lang: Lang, template: string, params: Record<string, string | number> = {}): string {
   const locale = localeOf(lang);
-  return tables[lang][key]
+  return template
     .replace(
       /\{(\w+), plural, one \{([^}]*)\} other \{([^}]*)\}\}/g,
       (_, name: string, one: string, other: string) => {
@@ -459,6 +462,11 @@ export function translate(lang: Lang, key: StringKey, params: Record<string, str
       },
     )
     .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** A string of the table with `{name}` and `{n, plural, one {…} other {…}}` filled in. */
+export function translate(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
+  return fill(lang, tables[lang][key], params);
 }
 
 /** « 1er » for the first day of a month in French, as French writes it. */

@@ -33,7 +33,7 @@ export const shadowReserve = (rows: Row[]): string =>
 
 /**
  * The page-level rules for the tags not defined yet: what the loader adopts, and `tec.css`.
- * Written at build time (rollup.config.mjs), from every widget's rows (base/reserves.ts).
+ * Written at build time (rollup.config.mjs), from the rows of every widget in widgets.ts.
  */
 export function pageReserve(table: Record<string, Row[]>): string {
   const tags = Object.keys(table);

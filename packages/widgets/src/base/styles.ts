@@ -123,7 +123,7 @@ export const tokens = css`
     flex-direction: column;
     gap: calc(var(--_space) * 0.75);
   }
-  .failed > h2 {
+  .failed > #title {
     margin: 0;
   }
   .fallback ::slotted(a) {
@@ -153,12 +153,15 @@ export const tokens = css`
   h2,
   h3,
   h4,
+  h5,
+  h6,
   p,
   ol,
   ul {
     margin: 0;
   }
-  h2 {
+  h2,
+  #title {
     font-size: 1.25em;
     line-height: 1.3;
     margin-block-end: calc(var(--_space) * 0.75);
@@ -212,10 +215,27 @@ export const tokens = css`
     border-inline-start: 4px solid var(--_danger);
     background: var(--_subtle);
   }
-  .demo {
-    margin-block-start: calc(var(--_space) * 0.75);
-    color: var(--_muted);
+  /* The heading with the demonstration-data mark beside it (renderHeading()); the mark goes under
+     the heading when there is no room beside it. */
+  .heading {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    column-gap: 0.75em;
+    margin-block-end: calc(var(--_space) * 0.75);
+  }
+  .heading > #title {
+    margin-block-end: 0;
+  }
+  .demo-mark {
+    padding: 0 0.5em;
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+    color: var(--_text);
     font-size: 0.875em;
+    line-height: 1.6;
+    white-space: nowrap;
   }
   .skeleton {
     display: block;

@@ -22,6 +22,31 @@ import { TecErrorEvent } from './events.js';
 import { VERSION } from './define.js';
 import { languageOf, translate, type Lang, type StringKey } from './localize.js';
 
+/**
+ * A heading of level 2 to 6 (`level` is clamped): for widgets whose place in the page's outline
+ * the webmaster sets (lit makes no tag name from data without its static-html module).
+ */
+export function headingOf(
+  level: number,
+  content: unknown,
+  { id, part }: { id?: string; part?: string } = {},
+): TemplateResult {
+  const i = id ?? nothing;
+  const p = part ?? nothing;
+  switch (Math.min(6, Math.max(2, Math.round(level) || 2))) {
+    case 3:
+      return html`<h3 id=${i} part=${p}>${content}</h3>`;
+    case 4:
+      return html`<h4 id=${i} part=${p}>${content}</h4>`;
+    case 5:
+      return html`<h5 id=${i} part=${p}>${content}</h5>`;
+    case 6:
+      return html`<h6 id=${i} part=${p}>${content}</h6>`;
+    default:
+      return html`<h2 id=${i} part=${p}>${content}</h2>`;
+  }
+}
+
 export type WidgetStatus = 'loading' | 'loaded' | 'empty' | 'error' | 'offline';
 
 const SLUG = /^[a-z0-9-]{1,64}$/;
@@ -56,6 +81,11 @@ export abstract class TecElement extends LitElement {
 
   /** The state a visitor sees. */
   @state() protected status: WidgetStatus = 'loading';
+  /**
+   * Whether what the widget shows is demonstration data (the API's `demo`): set by each widget's
+   * `load()`; the heading then carries the « Données de démonstration » mark (renderHeading()).
+   */
+  @state() protected demo = false;
   @state() protected failure?: unknown;
   @state() private announcement = '';
   /** Why the data is missing, once known (the service is probed when the network failed). */
@@ -159,6 +189,25 @@ export abstract class TecElement extends LitElement {
 
   /** The widget's title, with the territory's name once known: kept in the error state. */
   protected abstract headingText(): string;
+
+  /**
+   * The widget's heading, and beside it, when its data is demonstration data, the mark that says
+   * so (part `demo-mark`): visible text, not a tooltip, never shown for real data. `hidden` keeps
+   * the heading for screen readers only (the mark stays visible).
+   */
+  protected renderHeading({
+    hidden = false,
+    level = 2,
+  }: { hidden?: boolean; level?: number } = {}): TemplateResult {
+    const heading = hidden
+      ? html`<h2 id="title" class="visually-hidden">${this.headingText()}</h2>`
+      : headingOf(level, this.headingText(), { id: 'title', part: 'title' });
+    if (!this.demo) return heading;
+    return html`<div class="heading">
+      ${heading}
+      <p class="demo-mark" part="demo-mark">${this.t('demoData')}</p>
+    </div>`;
+  }
 
   /** Text to announce after a live change was applied (undefined: say nothing). */
   protected describeChange(_notice: LiveNotice): string | undefined {

@@ -2,6 +2,6 @@
 import type { Row } from '../base/reserve.js';
 
 export const reserve: Row[] = [
-  ['', '', '60.8em'],
-  ['', '(min-width: 620px)', '56.2em'],
+  ['', '', '60.2em'],
+  ['', '(min-width: 720px)', '54.2em'],
 ];

@@ -7,9 +7,13 @@ import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
 import { formatDate, labels } from '../base/localize.js';
-import { TecMemberSelectEvent } from '../base/events.js';
+import { TecMemberSelectEvent, type TecMemberFocusEvent } from '../base/events.js';
 import { styles } from './tec-coalition-members.styles.js';
 import { reserve } from './tec-coalition-members.reserve.js';
+
+/** The page address of a member in the list: `#tec-member-<id>` (what `<tec-cooperations>` links to). */
+export const memberHash = (id: string): string => `#tec-member-${encodeURIComponent(id)}`;
+const MEMBER_HASH = /^#tec-member-([^/?#]{1,100})$/;
 
 /** Above this many loaded members, only those in view are in the DOM. */
 const VIRTUALIZE_ABOVE = 100;
@@ -46,6 +50,11 @@ function initials(name: string): string {
  * members (Home, End, Page Up and Page Down too), Enter or Space opens a member's details (kind,
  * commune, role, date joined, website), the right arrow reaches its website link.
  *
+ * Other widgets and the page show one member with `showMember(id)`, with the `tec-member-focus`
+ * event (what `<tec-cooperations>` fires when a visitor follows an actor's link), or with the
+ * page address `#tec-member-<id>` (on arrival and when it changes): the list shows that member,
+ * opens its details and moves the focus to it.
+ *
  * @summary The members of a territorial coalition, searchable and live.
  * @tagname tec-coalition-members
  *
@@ -55,6 +64,7 @@ function initials(name: string): string {
  *
  * @csspart base - The frame around the widget.
  * @csspart title - The heading.
+ * @csspart demo-mark - The « Données de démonstration » mark beside the heading (demo data only).
  * @csspart search - The search box.
  * @csspart chip - Each filter chip.
  * @csspart list - The scrolling list.
@@ -94,6 +104,56 @@ export class TecCoalitionMembers extends TecElement {
   private generation = 0;
   private apiOrigin = '';
 
+  /**
+   * Shows one member: clears the filters when it is not in view (searching for `name` when given,
+   * else loading the next pages), opens its details, brings it into view and moves the focus to
+   * it. Resolves to whether the member was found. Fires no `tec-member-select` (not a choice of
+   * the visitor's in this list).
+   */
+  async showMember(id: string, name?: string): Promise<boolean> {
+    await this.updateComplete;
+    const find = () => this.items.findIndex((m) => m.id === id);
+    if (find() < 0 && (this.kind || this.query !== (name ?? ''))) {
+      this.kind = undefined;
+      this.query = name?.slice(0, 100) ?? '';
+      await this.reload(true);
+    }
+    for (let pages = 0; find() < 0 && this.cursor && pages < 20; pages++) await this.more();
+    const index = find();
+    if (index < 0) return false;
+    this.open = new Set([...this.open, id]);
+    await this.updateComplete;
+    this.scrollIntoView({ block: 'nearest' });
+    await this.focusMember(index);
+    return true;
+  }
+
+  private readonly onMemberFocus = (event: TecMemberFocusEvent): void => {
+    if (event.detail.territory === this.chosenTerritory)
+      void this.showMember(event.detail.memberId, event.detail.name);
+  };
+
+  private readonly onHash = (): void => {
+    const id = MEMBER_HASH.exec(location.hash)?.[1];
+    if (!id) return;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(id);
+    } catch {
+      return;
+    }
+    void this.showMember(decoded);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('tec-member-focus', this.onMemberFocus);
+    window.addEventListener('hashchange', this.onHash);
+  }
+
+  /** The page's address names a member on arrival: shown once the list has loaded. */
+  private hashFollowed = false;
+
   protected override async load(client: TecClient, signal: AbortSignal): Promise<'loaded' | 'empty'> {
     const generation = ++this.generation;
     const [territory, page] = await Promise.all([
@@ -103,6 +163,7 @@ export class TecCoalitionMembers extends TecElement {
     if (generation !== this.generation) return this.items.length ? 'loaded' : 'empty';
     this.apiOrigin = new URL(client.baseUrl).origin;
     this.territoryData = territory;
+    this.demo = territory.demo;
     this.items = page.items;
     this.lastVisible = 0;
     this.active = 0;
@@ -111,6 +172,10 @@ export class TecCoalitionMembers extends TecElement {
     this.cursor = page.nextCursor;
     // No member at all is "empty"; no member for this search is a loaded view with a message.
     const everyone = Object.values(page.kinds).reduce((a, b) => a + (b ?? 0), 0);
+    if (!this.hashFollowed && MEMBER_HASH.test(location.hash)) {
+      this.hashFollowed = true;
+      setTimeout(this.onHash);
+    }
     return everyone === 0 && !this.query ? 'empty' : 'loaded';
   }
 
@@ -234,6 +299,8 @@ export class TecCoalitionMembers extends TecElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('tec-member-focus', this.onMemberFocus);
+    window.removeEventListener('hashchange', this.onHash);
     this.observer?.disconnect();
     clearTimeout(this.searchTimer);
   }
@@ -456,7 +523,7 @@ export class TecCoalitionMembers extends TecElement {
     const lang = this.language;
     const all = Object.values(this.kinds).reduce((a, b) => a + (b ?? 0), 0);
     return html`<section class="frame" part="base" aria-labelledby="title">
-      <h2 id="title" part="title">${this.headingText()}</h2>
+      ${this.renderHeading()}
       <div class="controls">
         <label for="search">${this.t(this.coalition ? 'search' : 'searchActors')}</label>
         <p class="hint" id="search-hint">${this.t('searchHint')}</p>
@@ -511,7 +578,7 @@ export class TecCoalitionMembers extends TecElement {
         <p class="count">${this.count(this.total)}</p>
       </div>
       <p id="grid-help" class="hint">${this.t('membersHelp')}</p>
-      ${this.renderList()} ${territory.demo ? html`<p class="demo">${this.t('demoData')}</p>` : nothing}
+      ${this.renderList()}
     </section>`;
   }
 }

@@ -76,6 +76,7 @@ const emptyForm = (): FormValues => ({
  *
  * @csspart base - The frame around the widget.
  * @csspart title - The heading.
+ * @csspart demo-mark - The « Données de démonstration » mark beside the heading (demo data only).
  * @csspart opportunity - Each call to engage.
  * @csspart more - The button that shows the calls beyond `limit`.
  * @csspart button - The "take part" and submit buttons.
@@ -146,6 +147,7 @@ export class TecEngagementCta extends TecElement {
       client.opportunities.list(this.slug, { signal }),
     ]);
     this.territoryData = territory;
+    this.demo = territory.demo;
     this.opportunities = this.opportunity
       ? opportunities.filter((o) => o.id === this.opportunity)
       : opportunities;
@@ -652,8 +654,8 @@ export class TecEngagementCta extends TecElement {
     return html`<section class="frame" part="base" aria-labelledby="title">
       ${
         this.variant === 'button'
-          ? html`<h2 id="title" class="visually-hidden">${this.headingText()}</h2>`
-          : html`<h2 id="title" part="title">${this.headingText()}</h2>
+          ? this.renderHeading({ hidden: true })
+          : html`${this.renderHeading()}
               <p class="intro">${this.t('ctaIntro')}</p>`
       }
       <ul class="opportunities">
@@ -666,7 +668,6 @@ export class TecEngagementCta extends TecElement {
             </button>`
           : nothing
       }
-      ${territory.demo ? html`<p class="demo">${this.t('demoData')}</p>` : nothing}
     </section>`;
   }
 }

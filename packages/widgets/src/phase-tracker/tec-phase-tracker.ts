@@ -21,6 +21,7 @@ import { reserve } from './tec-phase-tracker.reserve.js';
  *
  * @csspart base - The frame around the widget.
  * @csspart title - The heading.
+ * @csspart demo-mark - The « Données de démonstration » mark beside the heading (demo data only).
  * @csspart list - The ordered list of phases.
  * @csspart phase - Each phase.
  * @csspart current - The current phase.
@@ -54,6 +55,7 @@ export class TecPhaseTracker extends TecElement {
       client.phases.list(this.slug, { signal }),
     ]);
     this.territoryData = territory;
+    this.demo = territory.demo;
     this.phases = phases;
     // A territory being selected has its phases still to come: it says that it is being
     // selected, rather than « nothing to show » or three empty phases.
@@ -170,7 +172,7 @@ export class TecPhaseTracker extends TecElement {
     if (!territory) return nothing;
     const current = territory.currentPhase;
     return html`<section class="frame" part="base" aria-labelledby="title">
-      <h2 id="title" part="title">${this.headingText()}</h2>
+      ${this.renderHeading()}
       ${territory.status === 'en-selection' ? html`<p>${this.t('notStarted')}</p>` : nothing}
       ${
         this.phases.length && territory.status !== 'en-selection'
@@ -179,7 +181,6 @@ export class TecPhaseTracker extends TecElement {
             </ol>`
           : nothing
       }
-      ${territory.demo ? html`<p class="demo">${this.t('demoData')}</p>` : nothing}
     </section>`;
   }
 

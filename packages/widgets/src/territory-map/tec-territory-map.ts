@@ -113,6 +113,8 @@ function drawing(geometry: Geometry, frame: GeometryObject[]) {
  * @slot error - Replaces the text shown when the map cannot be loaded.
  *
  * @csspart base - The frame around the widget.
+ * @csspart title - The heading.
+ * @csspart demo-mark - The « Données de démonstration » mark beside the heading (demo data only).
  * @csspart map - The SVG map.
  * @csspart place - Each territory or commune on the map.
  * @csspart details - The chosen commune's details, under a territory's map.
@@ -176,6 +178,7 @@ export class TecTerritoryMap extends TecElement {
       const france = objectsOf(geometry, 'france');
       const arcs = drawing(geometry, france);
       const bySlug = new Map<string, TerritorySummary>(territories.map((t) => [t.slug, t]));
+      this.demo = territories.some((t) => t.demo);
       this.land = arcs.pathOfAll(france);
       this.places = objectsOf(geometry, 'territories').flatMap((shape): Place[] => {
         const slug = String(shape.properties?.slug ?? '');
@@ -237,6 +240,7 @@ export class TecTerritoryMap extends TecElement {
       })
       .filter((p) => p.path || Number.isFinite(p.centre[0]));
     this.territoryName = territory.name;
+    this.demo = territory.demo;
     this.arcs = arcs;
     this.setGeometryMeta(geometry);
     return 'loaded';
@@ -625,7 +629,7 @@ export class TecTerritoryMap extends TecElement {
     if (!this.places.length && !this.land) return nothing;
     const { k, x, y } = this.view;
     return html`<section class="frame" part="base" aria-labelledby="title">
-      <h2 id="title">${this.headingText()}</h2>
+      ${this.renderHeading()}
       <div class="box" @wheel=${this.static ? nothing : this.onWheel}>
         <svg
           part="map"
