@@ -22,7 +22,9 @@ const entries = [
   { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 23_800, gzip: 26_500 },
   // 22.0 kB since issue 15: the console's calls (session, audit log, CSV export) and the audit
   // log's schemas (+0.2 kB brotli; measured 21.7 / 24.2).
-  { name: '@tec/sdk/admin', entry: 'packages/sdk/src/admin.ts', brotli: 22_000, gzip: 24_500 },
+  // 22.5 kB since issue 15's merge: the console's calls, the portrait and cooperation writes and
+  // the follow-up's receipt statuses together (measured 22.2 kB).
+  { name: '@tec/sdk/admin', entry: 'packages/sdk/src/admin.ts', brotli: 22_500, gzip: 25_000 },
 ];
 
 /**
@@ -62,9 +64,11 @@ const widgetEntries = Object.fromEntries(
 // how to cancel, waiting list, « déjà inscrit·e ») in French and English in the shared string
 // table, and the receipt's statuses in the contract; measured 39.8 kB brotli and 44.7 kB gzip.
 // Issue 19's move of each widget's strings into its own chunk would take these out again.
-// 41 kB with both (issue 14's schemas and issue 15's strings).
-const RUNTIME_BUDGET = 41_000;
-const RUNTIME_GZIP_BUDGET = 45_000;
+// 41.3 kB / 46.3 kB gzip with both (issue 14's schemas, the demo mark and the en-selection
+// states; issue 15's strings): measured 40.8 kB brotli and 45.8 kB gzip. Issue 19 (a runtime of
+// 24 kB) is not done: it moves each widget's strings and schemas into its own chunk.
+const RUNTIME_BUDGET = 41_300;
+const RUNTIME_GZIP_BUDGET = 46_300;
 
 let failed = false;
 const rows = [];

@@ -3,5 +3,5 @@ import type { Row } from '../base/reserve.js';
 
 export const reserve: Row[] = [
   ['', '', '60.2em'],
-  ['', '(min-width: 720px)', '54.2em'],
+  ['', '(min-width: 620px)', '55.6em'],
 ];
