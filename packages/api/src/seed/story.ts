@@ -31,9 +31,14 @@ interface Story {
 const FONDATION = 'Fondation de France';
 const FDF_SITE = 'https://www.fondationdefrance.org/';
 
+/**
+ * Only the Roya's binôme is a fact (Fondation de France Méditerranée and InterMade, TEC.md); the
+ * others are demo assumptions, and say so rather than give a real organisation a role it has not.
+ */
 function binome(slug: string, region: string, kiifMember: string): BinomeDetail {
+  const assumed = region === 'Méditerranée' ? '' : ' (hypothèse de démonstration)';
   return {
-    fondation: { team: `${FONDATION} ${region}`, organisation: FONDATION, website: FDF_SITE },
+    fondation: { team: `${FONDATION} ${region}${assumed}`, organisation: FONDATION, website: FDF_SITE },
     kiif: { member: kiifMember, organisation: 'Kiif' },
     contact: {
       label: 'Écrire au binôme (page de contact de démonstration)',
@@ -183,7 +188,11 @@ export const STORIES: Record<string, Story> = {
       cultureLocale: null,
       entretiens: 27,
       benevoles: 9,
-      binome: binome('entre-deux-mers', 'Sud-Ouest', 'ATIS'),
+      binome: binome(
+        'entre-deux-mers',
+        'Sud-Ouest',
+        'Membre du Kiif en Nouvelle-Aquitaine (hypothèse de démonstration)',
+      ),
     },
     cooperations: [],
   },
@@ -216,7 +225,7 @@ export const STORIES: Record<string, Story> = {
       cultureLocale: null,
       entretiens: 19,
       benevoles: 6,
-      binome: binome('forbach', 'Grand Est', 'Membre du Kiif en Grand Est (à confirmer)'),
+      binome: binome('forbach', 'Grand Est', 'Membre du Kiif en Grand Est (hypothèse de démonstration)'),
     },
     cooperations: [],
   },
@@ -255,7 +264,11 @@ export const STORIES: Record<string, Story> = {
       cultureLocale: null,
       entretiens: 33,
       benevoles: 11,
-      binome: binome('nantes-bellevue', 'Grand Ouest', 'Les Ecossolies'),
+      binome: binome(
+        'nantes-bellevue',
+        'Grand Ouest',
+        'Membre du Kiif dans le Grand Ouest (hypothèse de démonstration)',
+      ),
     },
     cooperations: [],
   },

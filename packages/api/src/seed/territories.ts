@@ -61,8 +61,9 @@ const [TENDE, LA_BRIGUE, FONTAN, SAORGE, BREIL] = ['06163', '06162', '06062', '0
 const [STIRING, SCHOENECK, SPICHEREN] = ['57660', '57638', '57659'];
 const [NANTES, SAINT_HERBLAIN] = ['44109', '44162'];
 
+/** Only « Méditerranée » is a fact (TEC.md); the other regional teams are demo assumptions. */
 const FDF = (region: string): Binome['fondation'] => ({
-  name: `Fondation de France ${region}`,
+  name: `Fondation de France ${region}${region === 'Méditerranée' ? '' : ' (hypothèse de démonstration)'}`,
   website: 'https://www.fondationdefrance.org/',
 });
 
@@ -244,7 +245,7 @@ const entreDeuxMers: SeedTerritory = {
     cooperativeMaturity: 'emergente',
     binome: {
       fondation: FDF('Sud-Ouest'),
-      kiif: { name: 'ATIS' },
+      kiif: { name: 'Membre du Kiif en Nouvelle-Aquitaine (hypothèse de démonstration)' },
     },
     benevoles: 9,
   },
@@ -333,7 +334,7 @@ const forbach: SeedTerritory = {
     cooperativeMaturity: 'emergente',
     binome: {
       fondation: FDF('Grand Est'),
-      kiif: { name: 'Membre du Kiif en Grand Est (à confirmer)' },
+      kiif: { name: 'Membre du Kiif en Grand Est (hypothèse de démonstration)' },
     },
     benevoles: 6,
   },
@@ -424,7 +425,7 @@ const nantes: SeedTerritory = {
     cooperativeMaturity: 'etablie',
     binome: {
       fondation: FDF('Grand Ouest'),
-      kiif: { name: 'Les Ecossolies' },
+      kiif: { name: 'Membre du Kiif dans le Grand Ouest (hypothèse de démonstration)' },
     },
     benevoles: 11,
   },
