@@ -174,7 +174,8 @@ if (existsSync(manifestPath)) {
     failed ||= !ok;
     rows.push({ name, ...size, budget, gzBudget, ok });
   };
-  add('CDN `tec.js` (the loader)', ['tec.js'], 2_000, 2_500);
+  // 2.2 kB since issue 14: six widgets to load (the portrait and the cooperations), measured 2.03.
+  add('CDN `tec.js` (the loader)', ['tec.js'], 2_200, 2_700);
   add('CDN `tec.css` (the space the widgets hold)', ['tec.css'], 1_000, 1_200);
   add('CDN runtime chunk', [runtimeFile], RUNTIME_BUDGET, RUNTIME_GZIP_BUDGET);
   for (const [tag, budget] of Object.entries(widgetEntries)) {
