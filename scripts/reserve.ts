@@ -158,7 +158,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox'],
   });
-  const widths = Array.from({ length: 42 }, (_, i) => 280 + i * 20);
+  // Every 10 px: a grid of cards (the cooperations) can be taller between two widths 20 px apart
+  // than at either, when its columns change.
+  const widths = Array.from({ length: 83 }, (_, i) => 280 + i * 10);
   const fits: Fit[] = [];
   for (const variant of VARIANTS) {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });

@@ -343,9 +343,9 @@ describe('the React example and the console', () => {
 });
 
 describe('the space each widget holds (reserve.ts)', () => {
-  // Widths between those `npm run reserve` measured at (every 20 px), where a line may wrap
+  // Widths between those `npm run reserve` measured at (every 10 px), where a line may wrap
   // sooner than the bands of the table assume.
-  const widths = [290, 310, 330, 350, 370, 410, 450, 530, 610, 690, 710, 730, 770, 850, 990, 1090];
+  const widths = [295, 315, 335, 355, 375, 415, 455, 535, 615, 685, 695, 715, 735, 775, 855, 995, 1095];
 
   it('holds room for every widget’s content, in every variant measured, at any width', async () => {
     const over: string[] = [];

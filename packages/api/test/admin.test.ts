@@ -66,7 +66,7 @@ for (const engine of ENGINES) {
           {
             status: 'terminee',
             progress: 1,
-            endDate: '2026-12-31',
+            endDate: '2027-01-29',
             closingReason: 'Restitution reportée : le portrait se termine avec la première coopération.',
           },
         );

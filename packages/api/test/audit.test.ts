@@ -91,7 +91,7 @@ for (const engine of ENGINES) {
         server,
         'POST',
         '/territories/roya/phases/coalition/milestones',
-        { title: 'Premier comité', status: 'a-venir', dueDate: '2027-03-01', completedDate: null },
+        { title: 'Premier comité', status: 'a-venir', dueDate: '2028-03-01', completedDate: null },
       );
       await admin(server, 'DELETE', `/territories/roya/phases/coalition/milestones/${milestone.body.id}`);
       const items = (await audit('roya')).body.items;
@@ -102,7 +102,7 @@ for (const engine of ENGINES) {
           [
             'createMilestone',
             { phase: 'coalition', id: milestone.body.id },
-            { title: 'Premier comité', status: 'a-venir', dueDate: '2027-03-01', completedDate: null },
+            { title: 'Premier comité', status: 'a-venir', dueDate: '2028-03-01', completedDate: null },
           ],
           ['updatePhase', { phase: 'coalition' }, { progress: 0.25 }],
         ],

@@ -196,12 +196,13 @@ describe('editing a territory', () => {
   it('saves a phase and says so beside its button; refuses a date out of range beside the field', async () => {
     const { page, close } = await open(375);
     await signIn(page, royaToken);
-    const form = section(page, 'phases').locator('form[data-form="phase-coalition"]');
+    // The Roya's phase under way (the API refuses a second phase « en cours »).
+    const form = section(page, 'phases').locator('form[data-form="phase-cooperations"]');
     await form.locator('select[name="status"]').selectOption('en-cours');
-    await form.locator('input[name="progress"]').fill('15');
+    await form.locator('input[name="progress"]').fill('55');
     await form.locator('button[type="submit"]').click();
-    const status = form.locator('[data-status="phase-coalition"]');
-    await status.getByText('La phase « Coalition territoriale » a été enregistrée.').waitFor();
+    const status = form.locator('[data-status="phase-cooperations"]');
+    await status.getByText('La phase « Coopérations » a été enregistrée.').waitFor();
     assert.ok(await status.isVisible());
     assert.ok(
       await status.evaluate((el) => {
@@ -211,9 +212,9 @@ describe('editing a territory', () => {
       'the feedback is in view, not below the fold',
     );
     // The status is shown as a word, never its code.
-    await section(page, 'phases').locator('#h-coalition').getByText('En cours').waitFor();
+    await section(page, 'phases').locator('#h-cooperations').getByText('En cours').waitFor();
     assert.doesNotMatch(
-      (await section(page, 'phases').locator('#h-coalition').textContent()) ?? '',
+      (await section(page, 'phases').locator('#h-cooperations').textContent()) ?? '',
       /en-cours/,
     );
 
@@ -229,23 +230,9 @@ describe('editing a territory', () => {
   });
 
   it('shows a broken consistency rule as the form’s error, in French', async () => {
-    // A fake answer, and only for this: the API of this branch does not enforce the rules yet
-    // (engineer A's branch adds them); the problem is the contract's `inconsistent` with its rule.
+    // The real API's refusal: the Roya's portrait began on 2025-11-15, so it cannot end in 2025-01.
     const { page, close } = await open();
     await signIn(page, royaToken);
-    await page.route('**/v1/admin/territories/roya/phases/portrait', (route) =>
-      route.fulfill({
-        status: 422,
-        contentType: 'application/problem+json',
-        body: JSON.stringify({
-          type: 'urn:tec:problem:inconsistent',
-          title: 'Inconsistent change',
-          status: 422,
-          detail: 'A phase starts before it ends.',
-          rule: 'phase-dates-order',
-        }),
-      }),
-    );
     const form = section(page, 'phases').locator('form[data-form="phase-portrait"]');
     await form.locator('input[name="endDate"]').fill('2025-01-01');
     await form.locator('button[type="submit"]').click();
@@ -266,7 +253,8 @@ describe('editing a territory', () => {
     await form.locator('.field-error').first().waitFor();
     assert.equal(await form.locator('input[name="title"]').getAttribute('aria-invalid'), 'true');
     await form.locator('input[name="title"]').fill('Premier comité de coalition');
-    await form.locator('input[name="dueDate"]').fill('2027-03-15');
+    // Within the coalition phase's dates (2027-10-01 to 2028-11-30): the API refuses others.
+    await form.locator('input[name="dueDate"]').fill('2028-03-15');
     await form.locator('button[type="submit"]').click();
     await form.getByText('« Premier comité de coalition » a été ajouté.').waitFor();
     const item = phases.locator('li', { hasText: 'Premier comité de coalition' });
@@ -434,7 +422,7 @@ describe('sign-ups and the audit log', () => {
     await erasure.first().getByText('Qui : Équipe Roya').waitFor();
     assert.doesNotMatch((await audit.textContent()) ?? '', /aline@example\.org/);
     const phase = audit.locator('li', { hasText: 'Phase modifiée' }).first();
-    await phase.getByText('Coalition territoriale').waitFor();
+    await phase.getByText('Coopérations').waitFor();
     await phase.getByText('En cours').waitFor();
     await axe(page, 'audit');
     await shot(page, 'audit-1280');

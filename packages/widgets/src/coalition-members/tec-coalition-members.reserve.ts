@@ -2,6 +2,7 @@
 import type { Row } from '../base/reserve.js';
 
 export const reserve: Row[] = [
-  ['', '', '60.2em'],
-  ['', '(min-width: 620px)', '55.6em'],
+  ['', '', '61.8em'],
+  ['', '(min-width: 580px)', '58.9em'],
+  ['', '(min-width: 610px)', '55.6em'],
 ];
