@@ -66,7 +66,9 @@ export async function measureFits(page: Page, widths: number[]): Promise<Fit[]> 
       const fits: Fit[] = [];
       for (const width of widths) {
         for (const e of widgets) e.style.width = `${width}px`;
-        await new Promise(requestAnimationFrame);
+        // Three frames: a widget that changes its layout by width (the portrait's disclosures
+        // below 480 px) hears of the new width from a ResizeObserver, then renders.
+        for (let frame = 0; frame < 3; frame += 1) await new Promise(requestAnimationFrame);
         for (const e of widgets) {
           const box = e.shadowRoot!.querySelector<HTMLElement>('.reserve')!;
           const held = parseFloat(getComputedStyle(box).minHeight);

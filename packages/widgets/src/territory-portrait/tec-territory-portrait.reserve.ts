@@ -2,14 +2,14 @@
 import type { Row } from '../base/reserve.js';
 
 export const reserve: Row[] = [
-  ['', '', '168.7em'],
-  ['', '(min-width: 290px)', '161.2em'],
-  ['', '(min-width: 300px)', '81.1em'],
+  ['', '', '85.6em'],
+  ['', '(min-width: 290px)', '82.6em'],
   ['', '(min-width: 310px)', '78.1em'],
   ['', '(min-width: 360px)', '73.6em'],
   ['', '(min-width: 370px)', '70.1em'],
   ['', '(min-width: 400px)', '66.9em'],
-  ['', '(min-width: 470px)', '114.0em'],
+  ['', '(min-width: 470px)', '118.5em'],
+  ['', '(min-width: 490px)', '114.0em'],
   ['', '(min-width: 500px)', '111.0em'],
   ['', '(min-width: 510px)', '108.0em'],
   ['', '(min-width: 530px)', '104.8em'],
