@@ -50,7 +50,7 @@ function binome(slug: string, region: string, kiifMember: string): BinomeDetail 
 /** The fixed date of the demo's content, so that every fresh demo starts the same. */
 const SEEDED_AT = '2026-11-20T09:00:00Z';
 
-const DEMO_NOTE = 'Données de démonstration : contenu inventé pour illustrer le programme.';
+const DEMO_NOTE = '(Contenu inventé pour illustrer le programme.)';
 
 export const STORIES: Record<string, Story> = {
   roya: {
