@@ -143,8 +143,10 @@ for (const engine of ENGINES) {
       const stream = openStream(`${server.url}/v1/events?territory=roya`);
       await stream.until('ready');
       // A GET (a mail scanner following the link) shows a page and cancels nothing.
-      const page = await fetch(link);
+      const page = await fetch(link, { headers: { origin: 'https://mairie.example.fr' } });
       assert.equal(page.status, 200);
+      // Like every answer, it carries its CORS headers (a page of a partner site may read it).
+      assert.equal(page.headers.get('access-control-allow-origin'), '*');
       assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
       assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'/);
       const html = await page.text();

@@ -109,8 +109,12 @@ export function registerRoutes(app: Hono, { deps, handlers, cors, admin }: Routi
         ? await audited(db, id, { actor, params, query, body }, () => handler(input))
         : await handler(input);
       if (result instanceof Response) {
-        for (const [k, v] of Object.entries(corsHeaders)) result.headers.set(k, v);
-        return result;
+        // A new Response rather than result.headers.set(): @hono/node-server may send a
+        // Response from the status, body and headers it was built with, so later changes to
+        // its headers can be lost (the cancel page went out without CORS headers).
+        const headers = new Headers(result.headers);
+        for (const [k, v] of Object.entries(corsHeaders)) headers.set(k, v);
+        return new Response(result.body, { status: result.status, headers });
       }
       if (result.status === 204) return c.body(null, 204, corsHeaders);
       const json = JSON.stringify(result.body);
