@@ -184,6 +184,49 @@ describe('<tec-territory-map> readable at any width (measured boxes)', () => {
 });
 
 describe('<tec-territory-map territory>', () => {
+  for (const width of [375, 1280]) {
+    it(`gives every commune a target of 24 px or more, and keeps the zoom buttons off the map, at ${width} px`, async () => {
+      await setViewport({ width, height: 900 });
+      try {
+        for (const slug of ['roya', 'entre-deux-mers', 'forbach', 'nantes-bellevue']) {
+          const el = await map(`territory="${slug}"`);
+          await new Promise((r) => requestAnimationFrame(r));
+          await el.updateComplete;
+          const view = shadow(el).querySelector('svg[part="map"]')!.getBoundingClientRect();
+          // Nothing is drawn over the map: the buttons sit under it.
+          for (const button of shadow(el).querySelectorAll('.zoom')) {
+            const b = button.getBoundingClientRect();
+            expect(b.top >= view.bottom, `${slug}: a zoom button over the map`).to.equal(true);
+            expect(Math.min(b.width, b.height)).to.be.at.least(24);
+          }
+          const targets = [...shadow(el).querySelectorAll<SVGElement>('.target')];
+          for (const place of places(el)) {
+            const index = place.dataset.index;
+            const boxes = [place, ...targets.filter((t) => t.dataset.index === index)].map((e) =>
+              e.getBoundingClientRect(),
+            );
+            const w = Math.max(...boxes.map((b) => b.width));
+            const h = Math.max(...boxes.map((b) => b.height));
+            const name = `${slug}: ${place.getAttribute('aria-label')}`;
+            expect(Math.min(w, h), name).to.be.at.least(23.5);
+          }
+          // A larger target answers for its commune.
+          const small = targets[0];
+          if (small) {
+            small.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+            await el.updateComplete;
+            const chosen = places(el).find((p) => p.dataset.index === small.dataset.index)!;
+            expect(chosen.getAttribute('aria-pressed'), slug).to.equal('true');
+          }
+          await expect(el).to.be.accessible();
+          el.parentElement!.remove();
+        }
+      } finally {
+        await setViewport({ width: 1024, height: 768 });
+      }
+    });
+  }
+
   it('frames its communes, names them, and shows the one chosen by Enter', async () => {
     const el = await map('territory="roya"');
     const view = shadow(el).querySelector('svg[part="map"]')!.getBoundingClientRect();

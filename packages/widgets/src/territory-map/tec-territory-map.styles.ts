@@ -134,11 +134,16 @@ export const styles = css`
     box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
   }
   .controls {
-    position: absolute;
-    inset-block-start: 0.5em;
-    inset-inline-end: 0.5em;
-    display: grid;
+    display: flex;
+    justify-content: flex-end;
     gap: 0.25em;
+    max-width: 48em;
+    margin-block-start: 0.5em;
+  }
+  /* A commune's larger target (under 24 CSS px): invisible, it takes the pointer only. */
+  .target {
+    fill: transparent;
+    cursor: pointer;
   }
   .zoom {
     width: 44px;

@@ -24,6 +24,14 @@ const MARKER_PX = 28;
 const LABEL_PX = 12.5;
 /** Above this many communes, a territory's map names them in its tooltip and list only. */
 const LABEL_COMMUNES_UP_TO = 60;
+/** The smallest target, in CSS pixels (WCAG 2.5.8). */
+const TARGET_PX = 24;
+/**
+ * A commune narrower than this in drawing units may be under 24 CSS px on a phone (a map 200 px
+ * wide, on a 320 px screen inside a page's margins, draws 600 units: 3 units a pixel): its centre
+ * is kept for a larger target.
+ */
+const NARROW_UP_TO = TARGET_PX * (WIDTH / 200);
 
 /** A label's lines: words gathered up to `width` characters a line. */
 function wrap(text: string, width = 16): string[] {
@@ -53,6 +61,11 @@ interface Place {
   shape?: GeometryObject;
   /** For a commune drawn as a shape: where its name fits, if it does (drawing units). */
   label?: [number, number];
+  /**
+   * For a commune drawn as a shape on a map that names its communes: the narrower side of its
+   * box and where a larger target is centred, should the shape be under 24 CSS px (drawing units).
+   */
+  narrow?: { side: number; at: [number, number] };
 }
 
 /** The geometry objects of one object of a topology (a collection or a single geometry). */
@@ -221,10 +234,17 @@ export class TecTerritoryMap extends TecElement {
         const centre = point ? arcs.pointOf(shape) : null;
         const name = typeof props.name === 'string' ? props.name : '';
         let label: [number, number] | undefined;
+        let narrow: Place['narrow'];
         if (labelled && !point) {
           // Named inside the shape where the name fits across it (at the map's full width).
-          const [x0, , x1] = arcs.boundsOf([shape]);
-          if (x1 - x0 > name.length * LABEL_PX * 0.6) label = arcs.centreOf(shape);
+          const [x0, y0, x1, y1] = arcs.boundsOf([shape]);
+          const fits = x1 - x0 > name.length * LABEL_PX * 0.6;
+          const side = Math.min(x1 - x0, y1 - y0);
+          if (fits || side < NARROW_UP_TO) {
+            const at = arcs.centreOf(shape);
+            if (fits) label = at;
+            if (side < NARROW_UP_TO) narrow = { side, at };
+          }
         }
         return {
           id: insee,
@@ -235,6 +255,7 @@ export class TecTerritoryMap extends TecElement {
           shape: point ? undefined : shape,
           count,
           ...(label ? { label } : {}),
+          ...(narrow ? { narrow } : {}),
         };
         // A place with neither a shape nor a valid position cannot be drawn (damaged data): left out.
       })
@@ -416,6 +437,24 @@ export class TecTerritoryMap extends TecElement {
       aria-pressed=${index === this.chosen ? 'true' : 'false'}></circle>`;
   }
 
+  /**
+   * Around a commune smaller than 24 CSS px at the map's width and zoom (a small shape, a point),
+   * a transparent disc of 24 px that the pointer can hit: drawn over the shapes, it belongs to
+   * that commune (its data-index), while the keyboard and screen readers reach the commune itself.
+   */
+  private renderTargets(): TemplateResult[] {
+    const k = this.view.k;
+    const r = (TARGET_PX / 2) * (this.unit / k);
+    return this.places.flatMap((p, index) => {
+      const point = !p.path;
+      const side = point ? 2 * (5 + Math.min(10, Math.sqrt(p.count ?? 0) * 3)) : p.narrow?.side;
+      if (side === undefined || (side * k) / this.unit >= TARGET_PX) return [];
+      const [cx, cy] = point ? p.centre : p.narrow!.at;
+      if (!Number.isFinite(cx) || !Number.isFinite(cy)) return [];
+      return [svg`<circle class="target" cx=${cx} cy=${cy} r=${r} data-index=${index} aria-hidden="true"></circle>`];
+    });
+  }
+
   /** The names of a territory's communes, where they fit (hidden from assistive technology: each place is named). */
   private renderCommuneLabels(): TemplateResult[] {
     const size = LABEL_PX * this.unit;
@@ -475,9 +514,6 @@ export class TecTerritoryMap extends TecElement {
       Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
     const centres = this.places.map((p): [number, number] => [p.centre[0] * k + x, p.centre[1] * k + y]);
     const taken: Box[] = centres.map(([cx, cy]) => [cx - r, cy - r, cx + r, cy + r]);
-    // The zoom buttons cover the map's top right corner (three of 44 px, and their margins).
-    const controls: Box = [WIDTH - 60 * u, 0, WIDTH, 160 * u];
-    if (!this.static) taken.push(controls);
     // The longest names, the hardest to place, choose first.
     const order = this.places
       .map((place, index) => ({ place, index, lines: wrap(place.name) }))
@@ -655,7 +691,11 @@ export class TecTerritoryMap extends TecElement {
               <path class="land" d=${this.land}></path>
               ${
                 this.chosenTerritory
-                  ? [...this.places.map((p, i) => this.renderPlace(p, i)), ...this.renderCommuneLabels()]
+                  ? [
+                      ...this.places.map((p, i) => this.renderPlace(p, i)),
+                      ...this.renderTargets(),
+                      ...this.renderCommuneLabels(),
+                    ]
                   : this.places.map((p) =>
                       p.path
                         ? svg`<path class="outline" data-phase=${p.phase ?? ''} d=${p.path}></path>`
@@ -667,18 +707,17 @@ export class TecTerritoryMap extends TecElement {
           </g>
         </svg>
         ${this.renderTooltip()}
-        ${
-          this.static
-            ? nothing
-            : html`<div class="controls" part="controls">
-                <button class="zoom" aria-label=${this.t('zoomIn')} @click=${() => this.zoom(1.5)}>+</button>
-                <button class="zoom" aria-label=${this.t('zoomOut')} @click=${() => this.zoom(1 / 1.5)}>
-                  −
-                </button>
-                <button class="zoom" aria-label=${this.t('zoomReset')} @click=${() => this.reset()}>⟲</button>
-              </div>`
-        }
       </div>
+      ${
+        // Under the map, not over it: on a phone, buttons over the map would hide its edge.
+        this.static
+          ? nothing
+          : html`<div class="controls" part="controls">
+              <button class="zoom" aria-label=${this.t('zoomIn')} @click=${() => this.zoom(1.5)}>+</button>
+              <button class="zoom" aria-label=${this.t('zoomOut')} @click=${() => this.zoom(1 / 1.5)}>−</button>
+              <button class="zoom" aria-label=${this.t('zoomReset')} @click=${() => this.reset()}>⟲</button>
+            </div>`
+      }
       <p id="map-help" class="hint">${this.t('mapPlaces')}</p>
       ${this.renderChosen()} ${this.renderLegend()}
       <button
