@@ -210,6 +210,21 @@ describe('<tec-territory-map territory>', () => {
             const name = `${slug}: ${place.getAttribute('aria-label')}`;
             expect(Math.min(w, h), name).to.be.at.least(23.5);
           }
+          // The names written on the map do not run into each other.
+          const names = [...shadow(el).querySelectorAll('text.label')].map((t) => t.getBoundingClientRect());
+          expect(names.length, `${slug}: names on the map`).to.be.greaterThan(0);
+          const crossing = names.flatMap((a, i) =>
+            names
+              .slice(i + 1)
+              .filter(
+                (b) =>
+                  a.left < b.right - 1 &&
+                  b.left < a.right - 1 &&
+                  a.top < b.bottom - 1 &&
+                  b.top < a.bottom - 1,
+              ),
+          );
+          expect(crossing.length, `${slug}: names crossing`).to.equal(0);
           // A larger target answers for its commune.
           const small = targets[0];
           if (small) {

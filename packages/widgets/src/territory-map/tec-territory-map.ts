@@ -451,20 +451,37 @@ export class TecTerritoryMap extends TecElement {
       if (side === undefined || (side * k) / this.unit >= TARGET_PX) return [];
       const [cx, cy] = point ? p.centre : p.narrow!.at;
       if (!Number.isFinite(cx) || !Number.isFinite(cy)) return [];
-      return [svg`<circle class="target" cx=${cx} cy=${cy} r=${r} data-index=${index} aria-hidden="true"></circle>`];
+      return [
+        svg`<circle class="target" cx=${cx} cy=${cy} r=${r} data-index=${index} aria-hidden="true"></circle>`,
+      ];
     });
   }
 
   /** The names of a territory's communes, where they fit (hidden from assistive technology: each place is named). */
   private renderCommuneLabels(): TemplateResult[] {
     const size = LABEL_PX * this.unit;
+    // A name that would run into one already written is left to the tooltip and the list.
+    const written: [number, number, number, number][] = [];
+    const free = (x: number, y: number, name: string, anchor: 'middle' | 'start') => {
+      const w = name.length * size * 0.6;
+      const x0 = anchor === 'middle' ? x - w / 2 : x;
+      const box: [number, number, number, number] = [x0, y - size / 2, x0 + w, y + size / 2];
+      if (written.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) return false;
+      written.push(box);
+      return true;
+    };
     return this.places.flatMap((p) => {
-      if (p.label)
+      if (p.label && free(p.label[0], p.label[1], p.name, 'middle'))
         return [
           svg`<text class="label" x=${p.label[0]} y=${p.label[1]} font-size=${size} text-anchor="middle"
             dominant-baseline="middle">${p.name}</text>`,
         ];
-      if (!p.path && Number.isFinite(p.centre[0]) && this.places.length <= LABEL_COMMUNES_UP_TO)
+      if (
+        !p.path &&
+        Number.isFinite(p.centre[0]) &&
+        this.places.length <= LABEL_COMMUNES_UP_TO &&
+        free(p.centre[0] + 14, p.centre[1], p.name, 'start')
+      )
         return [
           svg`<text class="label" x=${p.centre[0] + 14} y=${p.centre[1]} font-size=${size}
             dominant-baseline="middle">${p.name}</text>`,
@@ -604,6 +621,10 @@ export class TecTerritoryMap extends TecElement {
     });
     this.resizer.disconnect();
     this.resizer.observe(map);
+    // Measured now as well, so that the first frame painted already has targets and names at
+    // their size (the observer's first report comes a frame later, later still on a busy phone).
+    const width = map.getBoundingClientRect().width;
+    if (width) this.unit = WIDTH / width;
   }
 
   override disconnectedCallback(): void {
@@ -714,7 +735,9 @@ export class TecTerritoryMap extends TecElement {
           ? nothing
           : html`<div class="controls" part="controls">
               <button class="zoom" aria-label=${this.t('zoomIn')} @click=${() => this.zoom(1.5)}>+</button>
-              <button class="zoom" aria-label=${this.t('zoomOut')} @click=${() => this.zoom(1 / 1.5)}>−</button>
+              <button class="zoom" aria-label=${this.t('zoomOut')} @click=${() => this.zoom(1 / 1.5)}>
+                −
+              </button>
               <button class="zoom" aria-label=${this.t('zoomReset')} @click=${() => this.reset()}>⟲</button>
             </div>`
       }
