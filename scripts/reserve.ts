@@ -71,10 +71,14 @@ export async function measureFits(page: Page, widths: number[]): Promise<Fit[]> 
         for (let frame = 0; frame < 3; frame += 1) await new Promise(requestAnimationFrame);
         for (const e of widgets) {
           const box = e.shadowRoot!.querySelector<HTMLElement>('.reserve')!;
+          // The row's height, even where the widget gave it back (a short content: `fitted`).
+          const fitted = box.classList.contains('fitted');
+          box.classList.remove('fitted');
           const held = parseFloat(getComputedStyle(box).minHeight);
           box.style.minHeight = '0px';
           const content = box.getBoundingClientRect().height;
           box.style.minHeight = '';
+          if (fitted) box.classList.add('fitted');
           const em = parseFloat(getComputedStyle(box).fontSize);
           // The row selector of the widget as measured (see VARIANTS), e.g. `[layout=compact]`.
           const row = (selectors[e.localName] ?? []).find((s) => e.matches(s)) ?? '';

@@ -256,6 +256,31 @@ for (const w of widgets) {
       }
     });
 
+    it('gives back the space it held when the data is much shorter, and keeps it for the demo data it was measured on', async () => {
+      const tail = (el: Element) => {
+        // The blank under the content: the box's bottom below the lowest of its leaves (the
+        // card itself stretches to the box's height).
+        const box = shadow(el).querySelector('.reserve')!;
+        const bottoms = [...box.querySelectorAll('*')]
+          .filter((e) => !e.firstElementChild && e.getBoundingClientRect().height > 0)
+          .map((e) => e.getBoundingClientRect().bottom);
+        return box.getBoundingClientRect().bottom - Math.max(...bottoms);
+      };
+      // Haute-Garonne is being selected: a sentence or two, where the Roya has its whole story.
+      const short = await make(w.tag, { api: config.apiUrl, territory: 'haute-garonne' });
+      await settled(short);
+      await short.updateComplete;
+      const em = parseFloat(getComputedStyle(short).fontSize);
+      expect(tail(short), 'blank under a short content').to.be.at.most(4 * em);
+      const full = await make(w.tag, { api: config.apiUrl, territory: 'roya' });
+      await settled(full);
+      await full.updateComplete;
+      expect(
+        shadow(full).querySelector('.reserve')!.classList.contains('fitted'),
+        'the Roya keeps its reserve',
+      ).to.equal(false);
+    });
+
     it('reflows at 320 px without horizontal scrolling', async () => {
       await setViewport({ width: 320, height: 640 });
       try {

@@ -6,7 +6,10 @@
  * - before the widget's script runs, the loader (and `tec.css`, for pages that want it before the
  *   loader itself arrives) gives the still-unknown tag a `::before` of that height;
  * - once defined, every state of the widget (skeleton, loaded, empty, error, offline) sits in a
- *   box with that minimum height.
+ *   box with that minimum height — except when the data turns out much shorter than the demo
+ *   data the rows were measured on (a territory being selected, nothing published yet): the
+ *   widget then gives the space back once (`fitted`, see TecElement), one shift up rather than
+ *   a blank card of hundreds of pixels under a sentence.
  *
  * The heights follow the widget's own width (container queries on the tag) and its attributes, in
  * em of the widget's text size, so the two uses agree on every page. `npm run reserve` measures

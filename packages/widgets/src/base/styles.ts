@@ -100,6 +100,10 @@ export const tokens = css`
     flex-direction: column;
     min-height: var(--tec-min-height, var(--_r, auto));
   }
+  /* The data is much shorter than the space held for it: the space is given back (tec-element.ts). */
+  .reserve.fitted {
+    min-height: auto;
+  }
   .reserve > :last-child,
   .busy > .frame {
     flex-grow: 1;

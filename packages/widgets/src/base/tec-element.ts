@@ -97,6 +97,43 @@ export abstract class TecElement extends LitElement {
 
   private stopLive?: () => void;
   private liveKey = '';
+  /** The status whose height was last compared with the reserve (see fitReserve()). */
+  private fittedFor?: WidgetStatus;
+
+  constructor() {
+    super();
+    // After every render, whatever the widget's own updated() does.
+    this.addController({ hostUpdated: () => this.fitReserve() });
+  }
+
+  /**
+   * The reserve holds the height the demo data takes, so that nothing moves while the data comes.
+   * When the data turns out much shorter (a territory being selected, no cooperation yet), the
+   * widget gives the space back once, rather than leave a blank card under its content: one
+   * shift up, where keeping the reserve would leave a tail of hundreds of pixels. Errors and the
+   * skeleton keep the reserve (a retry may bring the full content); so does a page that sets
+   * `--tec-min-height` itself.
+   */
+  private fitReserve(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.reserve');
+    if (!box) return;
+    const settled = this.status === 'loaded' || this.status === 'empty';
+    if (!settled) {
+      if (this.status === 'loading') {
+        box.classList.remove('fitted');
+        this.fittedFor = undefined;
+      }
+      return;
+    }
+    if (this.fittedFor === this.status) return;
+    this.fittedFor = this.status;
+    if (getComputedStyle(this).getPropertyValue('--tec-min-height').trim()) return;
+    const reserved = box.getBoundingClientRect().height;
+    box.classList.add('fitted');
+    const natural = box.getBoundingClientRect().height;
+    const em = parseFloat(getComputedStyle(box).fontSize) || 16;
+    if (reserved - natural < Math.max(4 * em, 0.2 * reserved)) box.classList.remove('fitted');
+  }
   private loadAbort?: AbortController;
   private readonly onOnline = () => {
     if (this.status === 'offline' || this.status === 'error') void this.reload();

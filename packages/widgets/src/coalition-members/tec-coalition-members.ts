@@ -72,7 +72,8 @@ function initials(name: string): string {
  * @csspart badge - The kind of a member, as text.
  *
  * @cssprop --tec-min-height - The height the widget holds on the page in every state (by default, what
- *   its content takes at its width on the demo data): set it when yours is longer.
+ *   its content takes at its width on the demo data; given back once when the data is much
+ *   shorter): set it when yours is longer, and it is then held whatever the data.
  * @cssprop --tec-members-height - Height of the scrolling list (default 32em).
  * @cssprop --tec-color-accent - Links, chips and focus.
  *

@@ -50,7 +50,8 @@ const SHAPES: Record<CooperationStatus, ReturnType<typeof svg>> = {
  * @csspart retry - The retry button.
  *
  * @cssprop --tec-min-height - The height the widget holds on the page in every state (by default, what
- *   its content takes at its width on the demo data): set it when yours is longer.
+ *   its content takes at its width on the demo data; given back once when the data is much
+ *   shorter): set it when yours is longer, and it is then held whatever the data.
  * @cssprop --tec-color-accent - Links, the status shape of cooperations under way.
  * @cssprop --tec-color-success - The status shape of cooperations made lasting.
  * @cssprop --tec-color-text - Text.

@@ -85,7 +85,8 @@ const emptyForm = (): FormValues => ({
  * @csspart confirmation - The confirmation after a sign-up.
  *
  * @cssprop --tec-min-height - The height the widget holds on the page in every state (by default, what
- *   its content takes at its width on the demo data): set it when yours is longer.
+ *   its content takes at its width on the demo data; given back once when the data is much
+ *   shorter): set it when yours is longer, and it is then held whatever the data.
  * @cssprop --tec-color-accent - Buttons and links.
  * @cssprop --tec-color-danger - Error messages.
  * @cssprop --tec-color-success - The confirmation.

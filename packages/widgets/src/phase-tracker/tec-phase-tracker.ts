@@ -30,7 +30,8 @@ import { reserve } from './tec-phase-tracker.reserve.js';
  * @csspart retry - The retry button.
  *
  * @cssprop --tec-min-height - The height the widget holds on the page in every state (by default, what
- *   its content takes at its width on the demo data): set it when yours is longer.
+ *   its content takes at its width on the demo data; given back once when the data is much
+ *   shorter): set it when yours is longer, and it is then held whatever the data.
  * @cssprop --tec-color-accent - Current phase, progress and links.
  * @cssprop --tec-color-text - Text.
  * @cssprop --tec-color-surface - Background.

@@ -136,7 +136,8 @@ function drawing(geometry: Geometry, frame: GeometryObject[]) {
  * @csspart attribution - The attribution of the boundaries.
  *
  * @cssprop --tec-min-height - The height the widget holds on the page in every state (by default, what
- *   its content takes at its width on the demo data): set it when yours is longer.
+ *   its content takes at its width on the demo data; given back once when the data is much
+ *   shorter): set it when yours is longer, and it is then held whatever the data.
  * @cssprop --tec-map-portrait - Colour of phase 1 (portrait).
  * @cssprop --tec-map-cooperations - Colour of phase 2 (cooperations).
  * @cssprop --tec-map-coalition - Colour of phase 3 (coalition).
