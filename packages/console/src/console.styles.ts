@@ -213,6 +213,9 @@ export const consoleStyles = [
     .row-title {
       font-weight: 600;
     }
+    ol.rows textarea {
+      min-height: 3.5em;
+    }
     ul.choices {
       gap: 0.25em;
       max-height: 18em;
