@@ -93,6 +93,12 @@ describe('the portrait', () => {
     assert.equal(await section(b.page, 'portrait').locator('img[src="x"]').count(), 0);
     assert.equal(await b.page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined);
     await axe(a.page, 'portrait saved');
+    // The journal says who changed it, with its status in words.
+    await go(a.page, 'Journal');
+    const entry = section(a.page, 'audit').locator('li', { hasText: 'Portrait modifié' }).first();
+    await entry.getByText('Qui : Équipe Roya').waitFor();
+    await entry.getByText('Publié', { exact: true }).waitFor();
+    await entry.getByText('Entretiens menés').waitFor();
     await a.close();
     await b.close();
   });
