@@ -131,6 +131,7 @@ describe('the portrait', () => {
     assert.equal(await form.locator('textarea[name="summary"]').getAttribute('aria-invalid'), 'true');
     assert.equal(await focused(page), 'summary', 'the first wrong field has the focus');
     await axe(page, 'portrait with errors');
+    await shot(page, 'portrait-errors-1280');
 
     // A count that is not a whole number is refused by the form itself.
     await form.locator('textarea[name="summary"]').fill('Un résumé.');
@@ -314,6 +315,7 @@ describe('the cooperations', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 375, `no sideways scroll with a 10,000-character title (${width}px)`);
     await axe(page, 'cooperation with errors');
+    await shot(page, 'cooperations-errors-375');
     assert.equal((await cooperations()).items.length, 3, 'nothing was written');
 
     // Mended, and sent with Enter from the title.
