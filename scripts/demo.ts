@@ -9,7 +9,7 @@
  * `npm start` runs it (scripts/start.ts); the end-to-end tests start it the same way.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -29,6 +29,23 @@ const version = (
 export const cdnDir = join(root, 'dist', 'cdn', version);
 /** The console's static files (packages/console's build), served by the API at /console/. */
 export const consoleDir = join(root, 'packages', 'console', 'dist', 'site');
+
+/**
+ * The console as `npm start` serves it: a copy of its build whose `<meta name="tec-docs">` names
+ * the demo's documentation site (on the demo's origin, not the API's), so that each territory's
+ * link reaches the embed configurator. Returns the copy's folder.
+ */
+export function consoleWithDocs(docsUrl: string): string {
+  const dir = join(root, 'dist', 'console-demo');
+  cpSync(consoleDir, dir, { recursive: true });
+  const page = readFileSync(join(consoleDir, 'index.html'), 'utf8');
+  const meta = '<meta name="tec-docs" content="" />';
+  writeFileSync(
+    join(dir, 'index.html'),
+    page.replace(meta, `<meta name="tec-docs" content="${docsUrl.replace(/[^\w:/.-]/g, '')}" />`),
+  );
+  return dir;
+}
 
 /** The pages whose scripts are built from TypeScript, and where to. */
 const bundles = [{ entry: 'examples/react/app.tsx', out: 'dist/examples/react-app.js' }];

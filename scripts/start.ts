@@ -7,7 +7,7 @@
 import { readConfig } from '../packages/api/src/config.js';
 import { startServer } from '../packages/api/src/server.js';
 import { closeOnSignals } from '../packages/api/src/shutdown.js';
-import { buildDemo, consoleDir, startDemoServer } from './demo.js';
+import { buildDemo, consoleWithDocs, startDemoServer } from './demo.js';
 
 async function main() {
   await buildDemo({ docs: true });
@@ -18,8 +18,9 @@ async function main() {
     ...process.env,
     // The console's admin calls come from the demo sites' origin (sign-ups are open to any page).
     TEC_ALLOWED_ORIGINS: [process.env.TEC_ALLOWED_ORIGINS, ...demoOrigins].filter(Boolean).join(','),
-    // The console of the programme's teams, at /console/ on the API's origin.
-    TEC_CONSOLE_DIR: process.env.TEC_CONSOLE_DIR || consoleDir,
+    // The console of the programme's teams, at /console/ on the API's origin, its configurator
+    // links pointing at the documentation site on the demo's origin.
+    TEC_CONSOLE_DIR: process.env.TEC_CONSOLE_DIR || consoleWithDocs(`http://${host}:${demoPort}/docs/`),
   };
   const config = readConfig(env);
   const api = await startServer(config);

@@ -338,6 +338,10 @@ function configurator(site: SiteData) {
     .getAll('widget')
     .filter((tag) => site.widgets.some((w) => w.tag === tag));
   if (asked.length > 0) for (const box of widgetBoxes) box.checked = asked.includes(box.value);
+  // ?territory=roya (the console's link from a territory) chooses that territory, if it is one.
+  const askedTerritory = new URLSearchParams(location.search).get('territory') ?? '';
+  if (SLUG.test(askedTerritory) && [...territory.options].some((o) => o.value === askedTerritory))
+    territory.value = askedTerritory;
   renderOptions();
   update();
 }

@@ -356,6 +356,26 @@ describe('the embed configurator', () => {
     await context.close();
   });
 
+  it('takes the territory from the console’s link (?territory=), and ignores one it does not know', async () => {
+    const { page, context } = await open(
+      '/docs/fr/configurateur.html?territory=forbach&widget=tec-territory-portrait',
+    );
+    await widgetsLoaded(page);
+    assert.equal(await page.inputValue('#c-territory'), 'forbach');
+    assert.equal(await page.locator('#c-preview > tec-territory-portrait[territory="forbach"]').count(), 1);
+    assert.match(
+      await page.inputValue('#c-snippet'),
+      /<tec-territory-portrait api="[^"]+" territory="forbach" lang="fr">/,
+    );
+    await context.close();
+    for (const asked of ['nowhere', '..%2Fx', '%3Cscript%3E']) {
+      const other = await open(`/docs/fr/configurateur.html?territory=${asked}`);
+      await widgetsLoaded(other.page);
+      assert.equal(await other.page.inputValue('#c-territory'), 'roya', asked);
+      await other.context.close();
+    }
+  });
+
   it('refuses an unreadable accent colour, and copies nothing with it', async () => {
     const { page, context } = await open('/docs/fr/configurateur.html');
     await page.check('#c-use-accent');

@@ -188,5 +188,56 @@ export const consoleStyles = [
       margin: 0;
       overflow-wrap: anywhere;
     }
+    legend > h3 {
+      margin: 0;
+    }
+    p.summary {
+      margin: 0;
+      white-space: pre-line;
+    }
+    /* The portrait's lists, row by row; a cooperation's actors and communes, as checkboxes. */
+    ol.rows,
+    ul.choices {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      gap: 0.75em;
+      min-width: 0;
+    }
+    ol.rows > li {
+      padding-inline-start: 0.75em;
+      border-inline-start: 3px solid var(--_border);
+      min-width: 0;
+    }
+    .row-title {
+      font-weight: 600;
+    }
+    ol.rows textarea {
+      min-height: 3.5em;
+    }
+    ul.choices {
+      gap: 0.25em;
+      max-height: 18em;
+      overflow-y: auto;
+      padding: 0.25em;
+    }
+    ul.choices > li {
+      display: flex;
+      align-items: center;
+      gap: 0.5em;
+      min-height: 44px;
+      overflow-wrap: anywhere;
+      min-width: 0;
+    }
+    ul.choices input {
+      inline-size: 24px;
+      block-size: 24px;
+      flex: none;
+      margin: 0;
+    }
+    .embed {
+      margin-block: -0.5rem 1rem;
+    }
   `,
 ];

@@ -7,4 +7,7 @@ import './tec-console.js';
 const api = document.querySelector<HTMLMetaElement>('meta[name="tec-api"]')?.content ?? '';
 const app = document.querySelector('tec-console');
 if (app && api) app.api = api;
+// The documentation site (its embed configurator); empty: the root of the API's host.
+const docs = document.querySelector<HTMLMetaElement>('meta[name="tec-docs"]')?.content ?? '';
+if (app && docs) app.docs = docs;
 export { TecConsole } from './tec-console.js';

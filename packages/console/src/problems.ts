@@ -17,13 +17,23 @@ export interface Failure {
 /** The contract's plain-English field messages, said in French. */
 const FRENCH: [RegExp, string][] = [
   [/^is required$/, 'est obligatoire'],
-  [/^must be at most (\d+) characters?/, 'doit faire au plus $1 caractères'],
-  [/^must be at least (\d+) characters?/, 'doit faire au moins $1 caractères'],
+  [/^must be at most (\d+) characters?(?: long)?/, 'doit faire au plus $1 caractères'],
+  [/^must be at least (\d+) characters?(?: long)?/, 'doit faire au moins $1 caractères'],
   [/^must be at least (\d+): places already taken/, 'ne peut pas être inférieur aux $1 places déjà prises'],
   [/^must be at most (\S+)$/, 'doit être au plus $1'],
   [/^must be at least (\S+)$/, 'doit être au moins $1'],
   [/^must be a date from (\d+) to (\d+)/, 'doit être une date entre $1 et $2'],
-  [/^must be an? (?:http|web|https?)/i, 'doit être une adresse web commençant par https:// ou http://'],
+  [
+    /^must be an? (?:absolute )?(?:http|web|https?)/i,
+    'doit être une adresse web commençant par https:// ou http://',
+  ],
+  [/^must have at most (\d+) items/, 'doit compter au plus $1 éléments'],
+  [/^must be a whole number/, 'doit être un nombre entier'],
+  [
+    /^is not a member of the territory/,
+    'n’est plus membre du territoire : un autre membre de l’équipe l’a peut-être retiré',
+  ],
+  [/^is not a commune of the territory/, 'n’est pas une commune du territoire'],
   [/^must be an? (?:valid )?e-?mail/i, 'doit être une adresse e-mail valide'],
   [/^must not contain control characters/, 'ne doit pas contenir de caractères de contrôle'],
   [/^must not contain bidirectional/, 'ne doit pas contenir de caractères d’inversion du sens du texte'],
@@ -40,9 +50,13 @@ export function fieldMessage(lang: Lang, message: string): string {
   return `Valeur refusée (${message})`;
 }
 
-/** The body field an error path names: `body.place.name` → `place.name`; `title` → `title`. */
+/**
+ * The form field an error path names: `body.place.name` → `place.name`; `title` → `title`; an
+ * element of a list → the list (`body.actorIds.0`, `needs[3]` → `actorIds`, `needs`), while
+ * `forcesVives.ressources[0].label` stays whole (the portrait's fields are named by their path).
+ */
 function fieldOf(path: string): string {
-  return path.replace(/^body\./, '').replace(/\.\d+$/, '');
+  return path.replace(/^body\./, '').replace(/(?:\.\d+|\[\d+\])$/, '');
 }
 
 /** The consistency rules of the API's `inconsistent` problems (CONSISTENCY_RULES), in words. */

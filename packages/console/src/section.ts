@@ -49,6 +49,9 @@ export abstract class ConsoleSection extends LitElement {
   @property({ type: Number }) revision = 0;
 
   @state() protected forms: Record<string, FormState> = {};
+  /** The item whose edit form is open, and the one whose removal waits for confirmation. */
+  @state() protected editing = '';
+  @state() protected confirming = '';
 
   protected t(key: StringKey, params?: Record<string, string | number>): string {
     return t(this.lang, key, params);
@@ -103,16 +106,24 @@ export abstract class ConsoleSection extends LitElement {
       return true;
     } catch (error) {
       const failure = describeFailure(this.lang, error);
-      this.setForm(key, { busy: false, message: failure.form, kind: 'error', fields: failure.fields });
-      await this.updateComplete;
-      const first = Object.keys(failure.fields)[0];
-      const field = first
-        ? this.renderRoot.querySelector<HTMLElement>(`[data-form="${key}"] [name="${CSS.escape(first)}"]`)
-        : null;
-      if (field) field.focus();
-      else await this.reveal(key);
+      await this.refuse(key, failure.form, failure.fields);
       return false;
     }
+  }
+
+  /**
+   * Says why the form `key` was refused: its message beside the button, each field's beside the
+   * field; the first wrong field takes the focus, else the message is brought into view.
+   */
+  protected async refuse(key: string, message: string, fields: Record<string, string>): Promise<void> {
+    this.setForm(key, { busy: false, message, kind: 'error', fields });
+    await this.updateComplete;
+    const first = Object.keys(fields)[0];
+    const field = first
+      ? this.renderRoot.querySelector<HTMLElement>(`[data-form="${key}"] [name="${CSS.escape(first)}"]`)
+      : null;
+    if (field) field.focus();
+    else await this.reveal(key);
   }
 
   /** Scrolls the form's status into view when it is not: feedback never stays below the fold. */
@@ -131,13 +142,89 @@ export abstract class ConsoleSection extends LitElement {
     </p>`;
   }
 
-  protected submit(key: string, label: string): TemplateResult {
+  /**
+   * A form's submission: the page does not navigate, the action runs as `run` runs it (busy,
+   * result announced beside the button, field errors beside their fields). On success a form that
+   * adds something is emptied (`reset`), and an item's edit form closes, its result then said in
+   * the list's status (`closeInto`), as the form that said it is gone.
+   */
+  protected async submitted(
+    event: SubmitEvent,
+    key: string,
+    action: (data: FormData) => Promise<string>,
+    after: { reset?: boolean; closeInto?: string } = {},
+  ): Promise<boolean> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const ok = await this.run(key, () => action(data));
+    if (ok && after.reset) form.reset();
+    if (ok && after.closeInto !== undefined) {
+      this.editing = '';
+      this.setForm(after.closeInto, this.form(key));
+    }
+    return ok;
+  }
+
+  /**
+   * The buttons under a form and its feedback: the submit button (disabled while the action
+   * runs), a cancel button when `cancel` is given, and the status, a live region.
+   */
+  protected submit(key: string, label: string, cancel?: () => void): TemplateResult {
     const s = this.form(key);
     return html`<div class="actions">
       <button class="button" type="submit" ?disabled=${s.busy} aria-disabled=${s.busy ? 'true' : 'false'}>
         ${label}
       </button>
+      ${
+        cancel
+          ? html`<button class="button secondary" type="button" @click=${cancel}>${this.t('cancel')}</button>`
+          : nothing
+      }
       ${this.status(key)}
+    </div>`;
+  }
+
+  /**
+   * An item's own actions: « Modifier » and « Supprimer » (named for screen readers), or, once
+   * « Supprimer » is pressed, the question and its confirmation. `remove` runs on confirmation.
+   */
+  protected itemActions(
+    id: string,
+    name: string,
+    remove: () => void,
+    words: {
+      question?: string;
+      removeLabel?: string;
+      confirmLabel?: string;
+      hidden?: string;
+      edit?: boolean;
+    } = {},
+  ): TemplateResult {
+    if (this.confirming === id)
+      return html`<div class="confirm">
+        <p>${words.question ?? this.t('confirmRemove', { name })}</p>
+        <div class="actions">
+          <button class="button danger" type="button" @click=${remove}>
+            ${words.confirmLabel ?? this.t('confirm')}
+          </button>
+          <button class="button secondary" type="button" @click=${() => (this.confirming = '')}>
+            ${this.t('cancel')}
+          </button>
+        </div>
+      </div>`;
+    const hidden = words.hidden ?? ` « ${name} »`;
+    return html`<div class="actions">
+      ${
+        words.edit === false
+          ? nothing
+          : html`<button class="button secondary small" type="button" @click=${() => (this.editing = id)}>
+              ${this.t('edit')}<span class="visually-hidden">${hidden}</span>
+            </button>`
+      }
+      <button class="button danger secondary small" type="button" @click=${() => (this.confirming = id)}>
+        ${words.removeLabel ?? this.t('remove')}<span class="visually-hidden">${hidden}</span>
+      </button>
     </div>`;
   }
 

@@ -14,6 +14,8 @@ import { consoleStyles } from './console.styles.js';
 import { colon, labels, t, type Lang, type StringKey } from './i18n/index.js';
 import { describeFailure } from './problems.js';
 import './sections/phases.js';
+import './sections/portrait.js';
+import './sections/cooperations.js';
 import './sections/members.js';
 import './sections/opportunities.js';
 import './sections/signups.js';
@@ -21,9 +23,29 @@ import './sections/audit.js';
 import '@tec/widgets/tec-phase-tracker.define.js';
 import '@tec/widgets/tec-coalition-members.define.js';
 import '@tec/widgets/tec-engagement-cta.define.js';
+import '@tec/widgets/tec-territory-portrait.define.js';
+import '@tec/widgets/tec-cooperations.define.js';
 
-type Section = 'phases' | 'members' | 'opportunities' | 'signups' | 'audit';
-const SECTIONS: Section[] = ['phases', 'members', 'opportunities', 'signups', 'audit'];
+type Section = 'phases' | 'portrait' | 'cooperations' | 'members' | 'opportunities' | 'signups' | 'audit';
+const SECTIONS: Section[] = [
+  'phases',
+  'portrait',
+  'cooperations',
+  'members',
+  'opportunities',
+  'signups',
+  'audit',
+];
+
+/** The residents' widget shown beside each section (the audit log has none). */
+const PREVIEW: Record<Exclude<Section, 'audit'>, string> = {
+  phases: 'tec-phase-tracker',
+  portrait: 'tec-territory-portrait',
+  cooperations: 'tec-cooperations',
+  members: 'tec-coalition-members',
+  opportunities: 'tec-engagement-cta',
+  signups: 'tec-engagement-cta',
+};
 
 /**
  * The shell's styles. The shell draws in the page itself (no shadow root), so that its skip link,
@@ -167,6 +189,11 @@ export class TecConsole extends LitElement {
 
   /** The API's address; the page's own origin when empty (the console served by the API). */
   @property() api = '';
+  /**
+   * The documentation site's address, whose embed configurator each territory links to; when
+   * empty, the root of the API's host (where docs/deploy.md publishes the site).
+   */
+  @property() docs = '';
   @property({ reflect: true }) override lang: Lang = 'fr';
 
   @state() private session: AdminSession | undefined;
@@ -303,12 +330,34 @@ export class TecConsole extends LitElement {
         ? html`<tec-coalition-members api=${api} territory=${slug} lang=${this.lang}></tec-coalition-members>`
         : this.section === 'opportunities' || this.section === 'signups'
           ? html`<tec-engagement-cta api=${api} territory=${slug} lang=${this.lang}></tec-engagement-cta>`
-          : html`<tec-phase-tracker api=${api} territory=${slug} lang=${this.lang}></tec-phase-tracker>`;
+          : this.section === 'portrait'
+            ? html`<tec-territory-portrait
+                api=${api}
+                territory=${slug}
+                lang=${this.lang}
+                heading-level="3"
+              ></tec-territory-portrait>`
+            : this.section === 'cooperations'
+              ? html`<tec-cooperations api=${api} territory=${slug} lang=${this.lang}></tec-cooperations>`
+              : html`<tec-phase-tracker api=${api} territory=${slug} lang=${this.lang}></tec-phase-tracker>`;
     return html`<aside aria-labelledby="preview-title">
       <h2 id="preview-title">${this.t('preview')}</h2>
       <p class="hint">${this.t('previewHint')}</p>
       ${widget}
     </aside>`;
+  }
+
+  /**
+   * The docs site's embed configurator with this territory (and the widget shown beside the
+   * section) chosen: `?territory=…&widget=…`, which the configurator reads.
+   */
+  private configuratorUrl(territory: TerritoryDetail): string {
+    const base = this.docs ? new URL(this.docs, location.href) : new URL('/', this.baseUrl);
+    const page = this.lang === 'en' ? 'en/configurator.html' : 'fr/configurateur.html';
+    const url = new URL(page, base.href.endsWith('/') ? base : `${base.href}/`);
+    url.searchParams.set('territory', territory.slug);
+    if (this.section !== 'audit') url.searchParams.set('widget', PREVIEW[this.section]);
+    return url.href;
   }
 
   private renderSection(territory: TerritoryDetail) {
@@ -328,6 +377,22 @@ export class TecConsole extends LitElement {
           .lang=${this.lang}
           .revision=${this.revision}
         ></tec-console-phases>`;
+      case 'portrait':
+        return html`<tec-console-portrait
+          .client=${common.client}
+          .admin=${common.admin}
+          .territory=${territory}
+          .lang=${this.lang}
+          .revision=${this.revision}
+        ></tec-console-portrait>`;
+      case 'cooperations':
+        return html`<tec-console-cooperations
+          .client=${common.client}
+          .admin=${common.admin}
+          .territory=${territory}
+          .lang=${this.lang}
+          .revision=${this.revision}
+        ></tec-console-cooperations>`;
       case 'members':
         return html`<tec-console-members
           .client=${common.client}
@@ -406,6 +471,12 @@ export class TecConsole extends LitElement {
                     </p>`
                   : nothing
               }
+              <p class="embed">
+                <a href=${this.configuratorUrl(territory)} target="_blank" rel="noopener noreferrer"
+                  >${this.t('embed')}</a
+                >
+                <span class="hint">— ${this.t('embedHint')}</span>
+              </p>
               <div class="layout">
                 <div>${this.renderSection(territory)}</div>
                 ${this.section === 'audit' ? nothing : this.renderPreview(territory)}

@@ -91,7 +91,14 @@ const section = (page: Page, name: string) => page.locator(`tec-console-${name}`
 
 async function go(
   page: Page,
-  name: 'Phases et jalons' | 'Membres' | 'Opportunités' | 'Inscriptions' | 'Journal',
+  name:
+    | 'Phases et jalons'
+    | 'Portrait'
+    | 'Coopérations'
+    | 'Membres'
+    | 'Opportunités'
+    | 'Inscriptions'
+    | 'Journal',
 ) {
   await page.getByRole('button', { name, exact: true }).click();
 }
@@ -456,7 +463,15 @@ describe('on a phone', () => {
     const { page, close } = await open(320);
     await signIn(page, TEST_ADMIN_TOKEN);
     const over: string[] = [];
-    for (const name of ['Phases et jalons', 'Membres', 'Opportunités', 'Inscriptions', 'Journal'] as const) {
+    for (const name of [
+      'Phases et jalons',
+      'Portrait',
+      'Coopérations',
+      'Membres',
+      'Opportunités',
+      'Inscriptions',
+      'Journal',
+    ] as const) {
       await go(page, name);
       await page.locator('tec-console section.block').first().waitFor();
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

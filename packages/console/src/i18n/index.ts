@@ -45,3 +45,27 @@ export function formatInstant(lang: Lang, iso: string): string {
     timeZone: 'Europe/Paris',
   }).format(new Date(iso));
 }
+
+/** The labels of the portrait's and the cooperations' enums, in the residents' widgets' words. */
+export const storyLabels = {
+  fr: {
+    portraitStatus: { 'a-venir': 'À venir', 'en-cours': 'En cours de réalisation', publie: 'Publié' },
+    cooperationStatus: {
+      'en-preparation': 'En préparation',
+      'en-cours': 'En cours',
+      perennisee: 'Pérennisée',
+    },
+    maturity: { emergente: 'Émergente', 'en-developpement': 'En développement', etablie: 'Établie' },
+    nature: { structurelle: 'Structurelle', cyclique: 'Cyclique', conjoncturelle: 'Conjoncturelle' },
+  },
+  en: {
+    portraitStatus: { 'a-venir': 'To come', 'en-cours': 'In progress', publie: 'Published' },
+    cooperationStatus: {
+      'en-preparation': 'In preparation',
+      'en-cours': 'Under way',
+      perennisee: 'Made lasting',
+    },
+    maturity: { emergente: 'Emerging', 'en-developpement': 'Developing', etablie: 'Established' },
+    nature: { structurelle: 'Structural', cyclique: 'Cyclical', conjoncturelle: 'Conjunctural' },
+  },
+} as const;

@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { AuditAction, AuditEntry } from '@tec/contract';
-import { colon, formatInstant, labels, type Lang } from '../i18n/index.js';
+import { colon, formatInstant, labels, storyLabels, type Lang } from '../i18n/index.js';
 import { ConsoleSection } from '../section.js';
 
 const ACTIONS: Record<AuditAction, [fr: string, en: string]> = {
@@ -56,6 +56,19 @@ const FIELDS: Record<string, [fr: string, en: string]> = {
   opportunityId: ['Opportunité', 'Opportunity'],
   cooperationId: ['Coopération', 'Cooperation'],
   closingReason: ['Raison de la clôture', 'Reason for closing'],
+  publishedAt: ['Publié le', 'Published on'],
+  summary: ['Résumé', 'Summary'],
+  forcesVives: ['Forces vives', 'Forces vives'],
+  vulnerabilites: ['Vulnérabilités', 'Vulnerabilities'],
+  maturite: ['Maturité coopérative', 'Cooperative maturity'],
+  cultureLocale: ['Culture locale', 'Local culture'],
+  entretiens: ['Entretiens menés', 'Interviews held'],
+  benevoles: ['Bénévoles', 'Volunteers'],
+  binome: ['Binôme', 'Binôme'],
+  startedAt: ['Lancée le', 'Started on'],
+  actorIds: ['Acteurs', 'Actors'],
+  communes: ['Communes', 'Communes'],
+  needs: ['Besoins', 'Needs'],
   id: ['Identifiant', 'Id'],
 };
 
@@ -70,8 +83,17 @@ function shown(lang: Lang, key: string, value: unknown, action: AuditAction): st
   const text = String(value);
   if (key === 'phase') return l.phase[text as keyof typeof l.phase] ?? text;
   if (key === 'progress' && typeof value === 'number') return `${Math.round(value * 100)} %`;
-  if (key === 'status')
-    return (action === 'updatePhase' ? l.phaseStatus : l.milestoneStatus)[text as 'a-venir'] ?? text;
+  if (key === 'status') {
+    const words: Record<string, string> =
+      action === 'updatePhase'
+        ? l.phaseStatus
+        : action === 'updatePortrait'
+          ? storyLabels[lang].portraitStatus
+          : action.endsWith('Cooperation')
+            ? storyLabels[lang].cooperationStatus
+            : l.milestoneStatus;
+    return words[text] ?? text;
+  }
   if (key === 'kind')
     return (
       (action.endsWith('Member') ? l.memberKind : l.opportunityKind)[text as 'autre' & 'evenement'] ?? text

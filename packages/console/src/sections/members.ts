@@ -14,8 +14,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 @customElement('tec-console-members')
 export class TecConsoleMembers extends ConsoleSection {
   @state() private members: Member[] | undefined;
-  @state() private editing = '';
-  @state() private confirming = '';
 
   protected async load(): Promise<void> {
     await this.latest(
@@ -46,30 +44,32 @@ export class TecConsoleMembers extends ConsoleSection {
   }
 
   private async create(event: SubmitEvent) {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const input = this.input(new FormData(form));
-    const ok = await this.run('new', async () => {
-      await this.admin.createMember(this.territory.slug, input);
-      await this.load();
-      return this.t('created', { name: input.name });
-    });
-    if (ok) form.reset();
+    await this.submitted(
+      event,
+      'new',
+      async (data) => {
+        const input = this.input(data);
+        await this.admin.createMember(this.territory.slug, input);
+        await this.load();
+        return this.t('created', { name: input.name });
+      },
+      { reset: true },
+    );
   }
 
   private async saveItem(event: SubmitEvent, member: Member) {
-    event.preventDefault();
-    const input = this.input(new FormData(event.target as HTMLFormElement));
-    // Keep what the form does not show (the logo).
-    const ok = await this.run(`m-${member.id}`, async () => {
-      await this.admin.updateMember(this.territory.slug, member.id, { ...input, logo: member.logo });
-      await this.load();
-      return this.t('updated', { name: input.name });
-    });
-    if (ok) {
-      this.editing = '';
-      this.setForm('list', this.form(`m-${member.id}`));
-    }
+    await this.submitted(
+      event,
+      `m-${member.id}`,
+      async (data) => {
+        const input = this.input(data);
+        // Keep what the form does not show (the logo).
+        await this.admin.updateMember(this.territory.slug, member.id, { ...input, logo: member.logo });
+        await this.load();
+        return this.t('updated', { name: input.name });
+      },
+      { closeInto: 'list' },
+    );
   }
 
   private async removeItem(member: Member) {
@@ -109,13 +109,7 @@ export class TecConsoleMembers extends ConsoleSection {
             <legend>${this.t('editItem', { name: m.name })}</legend>
             ${this.fields(key, m)}
           </fieldset>
-          <div class="actions">
-            <button class="button" type="submit" ?disabled=${this.form(key).busy}>${this.t('save')}</button>
-            <button class="button secondary" type="button" @click=${() => (this.editing = '')}>
-              ${this.t('cancel')}
-            </button>
-            ${this.status(key)}
-          </div>
+          ${this.submit(key, this.t('save'), () => (this.editing = ''))}
         </form>
       </li>`;
     }
@@ -130,32 +124,7 @@ export class TecConsoleMembers extends ConsoleSection {
           .filter(Boolean)
           .join(' · ')}
       </div>
-      ${
-        this.confirming === m.id
-          ? html`<div class="confirm">
-              <p>${this.t('confirmRemove', { name: m.name })}</p>
-              <div class="actions">
-                <button class="button danger" type="button" @click=${() => this.removeItem(m)}>
-                  ${this.t('confirm')}
-                </button>
-                <button class="button secondary" type="button" @click=${() => (this.confirming = '')}>
-                  ${this.t('cancel')}
-                </button>
-              </div>
-            </div>`
-          : html`<div class="actions">
-              <button class="button secondary small" type="button" @click=${() => (this.editing = m.id)}>
-                ${this.t('edit')}<span class="visually-hidden"> « ${m.name} »</span>
-              </button>
-              <button
-                class="button danger secondary small"
-                type="button"
-                @click=${() => (this.confirming = m.id)}
-              >
-                ${this.t('remove')}<span class="visually-hidden"> « ${m.name} »</span>
-              </button>
-            </div>`
-      }
+      ${this.itemActions(m.id, m.name, () => this.removeItem(m))}
     </li>`;
   }
 

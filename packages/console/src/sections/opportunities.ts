@@ -13,8 +13,6 @@ import { ConsoleSection, value } from '../section.js';
 @customElement('tec-console-opportunities')
 export class TecConsoleOpportunities extends ConsoleSection {
   @state() private opportunities: Opportunity[] | undefined;
-  @state() private editing = '';
-  @state() private confirming = '';
 
   protected async load(): Promise<void> {
     await this.latest(
@@ -60,29 +58,31 @@ export class TecConsoleOpportunities extends ConsoleSection {
   }
 
   private async create(event: SubmitEvent) {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const input = this.input(new FormData(form));
-    const ok = await this.run('new', async () => {
-      await this.admin.createOpportunity(this.territory.slug, input);
-      await this.load();
-      return this.t('created', { name: input.title });
-    });
-    if (ok) form.reset();
+    await this.submitted(
+      event,
+      'new',
+      async (data) => {
+        const input = this.input(data);
+        await this.admin.createOpportunity(this.territory.slug, input);
+        await this.load();
+        return this.t('created', { name: input.title });
+      },
+      { reset: true },
+    );
   }
 
   private async saveItem(event: SubmitEvent, o: Opportunity) {
-    event.preventDefault();
-    const input = this.input(new FormData(event.target as HTMLFormElement));
-    const ok = await this.run(`o-${o.id}`, async () => {
-      await this.admin.updateOpportunity(this.territory.slug, o.id, input);
-      await this.load();
-      return this.t('updated', { name: input.title });
-    });
-    if (ok) {
-      this.editing = '';
-      this.setForm('list', this.form(`o-${o.id}`));
-    }
+    await this.submitted(
+      event,
+      `o-${o.id}`,
+      async (data) => {
+        const input = this.input(data);
+        await this.admin.updateOpportunity(this.territory.slug, o.id, input);
+        await this.load();
+        return this.t('updated', { name: input.title });
+      },
+      { closeInto: 'list' },
+    );
   }
 
   private async removeItem(o: Opportunity) {
@@ -139,13 +139,7 @@ export class TecConsoleOpportunities extends ConsoleSection {
             <legend>${this.t('editItem', { name: o.title })}</legend>
             ${this.fields(key, o)}
           </fieldset>
-          <div class="actions">
-            <button class="button" type="submit" ?disabled=${this.form(key).busy}>${this.t('save')}</button>
-            <button class="button secondary" type="button" @click=${() => (this.editing = '')}>
-              ${this.t('cancel')}
-            </button>
-            ${this.status(key)}
-          </div>
+          ${this.submit(key, this.t('save'), () => (this.editing = ''))}
         </form>
       </li>`;
     }
@@ -163,32 +157,7 @@ export class TecConsoleOpportunities extends ConsoleSection {
           places,
         ].join(' · ')}
       </div>
-      ${
-        this.confirming === o.id
-          ? html`<div class="confirm">
-              <p>${this.t('confirmRemove', { name: o.title })}</p>
-              <div class="actions">
-                <button class="button danger" type="button" @click=${() => this.removeItem(o)}>
-                  ${this.t('confirm')}
-                </button>
-                <button class="button secondary" type="button" @click=${() => (this.confirming = '')}>
-                  ${this.t('cancel')}
-                </button>
-              </div>
-            </div>`
-          : html`<div class="actions">
-              <button class="button secondary small" type="button" @click=${() => (this.editing = o.id)}>
-                ${this.t('edit')}<span class="visually-hidden"> « ${o.title} »</span>
-              </button>
-              <button
-                class="button danger secondary small"
-                type="button"
-                @click=${() => (this.confirming = o.id)}
-              >
-                ${this.t('remove')}<span class="visually-hidden"> « ${o.title} »</span>
-              </button>
-            </div>`
-      }
+      ${this.itemActions(o.id, o.title, () => this.removeItem(o))}
     </li>`;
   }
 

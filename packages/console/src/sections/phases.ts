@@ -19,9 +19,6 @@ import { ConsoleSection, value } from '../section.js';
 @customElement('tec-console-phases')
 export class TecConsolePhases extends ConsoleSection {
   @state() private phases: Phase[] | undefined;
-  /** The milestone being edited, and the one whose removal waits for confirmation. */
-  @state() private editing = '';
-  @state() private confirming = '';
 
   protected async load(): Promise<void> {
     await this.latest(
@@ -42,14 +39,7 @@ export class TecConsolePhases extends ConsoleSection {
     const percent = progressText === null ? 0 : Number(progressText.replace(',', '.'));
     // Typed in percent, sent as a fraction: the range is said in the form's own unit.
     if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
-      this.setForm(key, {
-        busy: false,
-        kind: 'error',
-        message: this.t('fixFields', { n: 1 }),
-        fields: { progress: this.t('progressRange') },
-      });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`[data-form="${key}"] [name="progress"]`)?.focus();
+      await this.refuse(key, this.t('fixFields', { n: 1 }), { progress: this.t('progressRange') });
       return;
     }
     const patch: PhasePatch = {
@@ -78,30 +68,32 @@ export class TecConsolePhases extends ConsoleSection {
   }
 
   private async createMilestone(event: SubmitEvent, phase: Phase) {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const input = this.milestoneInput(new FormData(form));
-    const ok = await this.run(`new-${phase.key}`, async () => {
-      await this.admin.createMilestone(this.territory.slug, phase.key, input);
-      await this.load();
-      return this.t('created', { name: input.title });
-    });
-    if (ok) form.reset();
+    await this.submitted(
+      event,
+      `new-${phase.key}`,
+      async (data) => {
+        const input = this.milestoneInput(data);
+        await this.admin.createMilestone(this.territory.slug, phase.key, input);
+        await this.load();
+        return this.t('created', { name: input.title });
+      },
+      { reset: true },
+    );
   }
 
   private async updateMilestone(event: SubmitEvent, phase: Phase, milestone: Milestone) {
-    event.preventDefault();
-    const input = this.milestoneInput(new FormData(event.target as HTMLFormElement));
-    const ok = await this.run(`ms-${milestone.id}`, async () => {
-      await this.admin.updateMilestone(this.territory.slug, phase.key, milestone.id, input);
-      await this.load();
-      return this.t('updated', { name: input.title });
-    });
-    if (ok) {
-      this.editing = '';
-      // The edit form is gone: the result is said in the phase's list status instead.
-      this.setForm(`list-${phase.key}`, this.form(`ms-${milestone.id}`));
-    }
+    // The edit form is gone once saved: the result is said in the phase's list status instead.
+    await this.submitted(
+      event,
+      `ms-${milestone.id}`,
+      async (data) => {
+        const input = this.milestoneInput(data);
+        await this.admin.updateMilestone(this.territory.slug, phase.key, milestone.id, input);
+        await this.load();
+        return this.t('updated', { name: input.title });
+      },
+      { closeInto: `list-${phase.key}` },
+    );
   }
 
   private async removeMilestone(phase: Phase, milestone: Milestone) {
@@ -151,13 +143,7 @@ export class TecConsolePhases extends ConsoleSection {
             <legend>${this.t('editItem', { name: m.title })}</legend>
             ${this.milestoneFields(key, m)}
           </fieldset>
-          <div class="actions">
-            <button class="button" type="submit" ?disabled=${this.form(key).busy}>${this.t('save')}</button>
-            <button class="button secondary" type="button" @click=${() => (this.editing = '')}>
-              ${this.t('cancel')}
-            </button>
-            ${this.status(key)}
-          </div>
+          ${this.submit(key, this.t('save'), () => (this.editing = ''))}
         </form>
       </li>`;
     }
@@ -176,32 +162,7 @@ export class TecConsolePhases extends ConsoleSection {
             </div>`
           : nothing
       }
-      ${
-        this.confirming === m.id
-          ? html`<div class="confirm">
-              <p>${this.t('confirmRemove', { name: m.title })}</p>
-              <div class="actions">
-                <button class="button danger" type="button" @click=${() => this.removeMilestone(phase, m)}>
-                  ${this.t('confirm')}
-                </button>
-                <button class="button secondary" type="button" @click=${() => (this.confirming = '')}>
-                  ${this.t('cancel')}
-                </button>
-              </div>
-            </div>`
-          : html`<div class="actions">
-              <button class="button secondary small" type="button" @click=${() => (this.editing = m.id)}>
-                ${this.t('edit')}<span class="visually-hidden"> « ${m.title} »</span>
-              </button>
-              <button
-                class="button danger secondary small"
-                type="button"
-                @click=${() => (this.confirming = m.id)}
-              >
-                ${this.t('remove')}<span class="visually-hidden"> « ${m.title} »</span>
-              </button>
-            </div>`
-      }
+      ${this.itemActions(m.id, m.title, () => this.removeMilestone(phase, m))}
     </li>`;
   }
 

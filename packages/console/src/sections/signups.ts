@@ -27,8 +27,6 @@ function download(name: string, type: string, text: string): void {
 export class TecConsoleSignups extends ConsoleSection {
   @state() private items: Engagement[] | undefined;
   @state() private opportunities: Opportunity[] = [];
-  /** The sign-up whose person's erasure waits for confirmation. */
-  @state() private confirming = '';
 
   protected async load(): Promise<void> {
     await this.latest(
@@ -81,29 +79,13 @@ export class TecConsoleSignups extends ConsoleSection {
         <dt>${this.t('signedUpAt')}</dt>
         <dd>${formatInstant(this.lang, item.createdAt)}</dd>
       </dl>
-      ${
-        this.confirming === item.id
-          ? html`<div class="confirm">
-              <p>${this.t('confirmErase', { email: item.email })}</p>
-              <div class="actions">
-                <button class="button danger" type="button" @click=${() => this.erase(item)}>
-                  ${this.t('confirmEraseButton')}
-                </button>
-                <button class="button secondary" type="button" @click=${() => (this.confirming = '')}>
-                  ${this.t('cancel')}
-                </button>
-              </div>
-            </div>`
-          : html`<div class="actions">
-              <button
-                class="button danger secondary small"
-                type="button"
-                @click=${() => (this.confirming = item.id)}
-              >
-                ${this.t('erase')}<span class="visually-hidden"> (${item.firstName}, ${item.email})</span>
-              </button>
-            </div>`
-      }
+      ${this.itemActions(item.id, item.email, () => this.erase(item), {
+        question: this.t('confirmErase', { email: item.email }),
+        removeLabel: this.t('erase'),
+        confirmLabel: this.t('confirmEraseButton'),
+        hidden: ` (${item.firstName}, ${item.email})`,
+        edit: false,
+      })}
     </li>`;
   }
 
