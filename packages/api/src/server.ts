@@ -24,9 +24,10 @@ import { cachedReads } from './http/fast-path.js';
 import { RateLimiter } from './http/ratelimit.js';
 import { createLogger, type Logger } from './log.js';
 import { Metrics } from './metrics.js';
-import { pruneEvents, purgeEngagements } from './store.js';
+import { pruneEvents } from './store.js';
 import { loadSecret } from './followup/secret.js';
-import type { Followup } from './followup/routes.js';
+import { afterRemoval, type Followup } from './followup/routes.js';
+import { purgeEngagements } from './followup/removal.js';
 import { startMailWorker, type MailWorker } from './mail/worker.js';
 
 const require = createRequire(import.meta.url);
@@ -176,7 +177,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
     const housekeeping = async () => {
       try {
-        await purgeEngagements(db, new Date(Date.now() - config.retentionDays * 86_400_000), '*');
+        // As POST /v1/admin/purge: places freed, the waiting list promoted, live events, files.
+        const before = new Date(Date.now() - config.retentionDays * 86_400_000);
+        const removal = await db.transaction((tx) => purgeEngagements(tx, before, '*'));
+        afterRemoval({ bus, cache, followup }, removal, { before });
         await pruneEvents(db, EVENT_RETENTION_HOURS);
       } catch (error) {
         if (!closing) log.error('housekeeping', { error: String(error) });

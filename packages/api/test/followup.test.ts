@@ -1,11 +1,13 @@
 // The residents' follow-up against a real SMTP server: confirmation e-mail with its .ics and
 // cancel link, one place per person (also under concurrent sign-ups), the waiting list and its
-// promotion, reminders sent once, SMTP failures retried, erasure, and several processes on one
-// PostgreSQL sending each message once — even when one is killed in the middle of sending.
+// promotion, the cancellation's e-mail, reminders sent once, SMTP failures retried, erasure and
+// the retention purge (which free places as a cancellation does, and remove the outbox files),
+// hostile cancel links and erasures, and several processes on one PostgreSQL sending each
+// message once — even when one is killed in the middle of sending.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +30,12 @@ import {
   type TestSmtp,
 } from '@tec/api/testing';
 import { readMailConfig, type MailConfig } from '../src/mail/config.js';
+import { cancelToken } from '../src/followup/cancel-token.js';
+import { emailKey } from '../src/followup/engagements.js';
 import { admin, assertProblem, openStream, request, signup } from './helpers.js';
+
+/** The test servers' secret, so that a test can sign a link the way the server does. */
+const SECRET = 'test-secret-of-the-follow-up-tests-0123456789';
 
 function valid(schema: Parameters<typeof check>[0], body: unknown) {
   const result = check(schema, body);
@@ -92,7 +99,10 @@ for (const engine of ENGINES) {
     let smtp: TestSmtp;
     before(async () => {
       smtp = await startTestSmtp();
-      server = await startTestServer({ engine, config: { mail: mailConfig({ smtpUrl: smtp.url }) } });
+      server = await startTestServer({
+        engine,
+        config: { mail: mailConfig({ smtpUrl: smtp.url, secret: SECRET }) },
+      });
     });
     after(async () => {
       await server.close();
@@ -307,6 +317,310 @@ for (const engine of ENGINES) {
       assert.equal(row!.status, 'confirmed');
     });
 
+    it('confirms a cancellation by e-mail, in French and in English, with the recap and no link', async () => {
+      const opp = await newOpportunity(server, { capacity: 2, startsInHours: 72, title: 'Atelier annulé' });
+      await post(server, signup(opp.id, { email: 'annule-fr@example.org', firstName: 'Léa' }));
+      await post(server, signup(opp.id, { email: 'annule-en@example.org', firstName: 'Sam', lang: 'en' }));
+      const wait = await post(
+        server,
+        signup(opp.id, { email: 'annule-attente@example.org', firstName: 'Noa', waitlist: true }),
+      );
+      assert.equal(wait.body.status, 'waitlisted');
+      const [fr] = await smtp.to('annule-fr@example.org');
+      const [en] = await smtp.to('annule-en@example.org');
+      const [waiting] = await smtp.to('annule-attente@example.org');
+
+      // The waiting list left: « liste d'attente quittée », no place to free.
+      await formPost(cancelLinkOf(waiting!.parsed.text ?? ''));
+      const left = (await smtp.to('annule-attente@example.org', 2))[1]!;
+      assert.equal(left.parsed.subject, 'Liste d’attente quittée : Atelier annulé');
+      assert.match(left.parsed.text ?? '', /vous avez quitté la liste d’attente de « Atelier annulé »/);
+
+      // French, by the page's form, which says the e-mail is coming.
+      const page = await formPost(cancelLinkOf(fr!.parsed.text ?? ''));
+      assert.match(await page.text(), /Votre inscription est annulée .*Un e-mail vous le confirme/);
+      const frMail = (await smtp.to('annule-fr@example.org', 2))[1]!;
+      assert.equal(frMail.parsed.subject, 'Inscription annulée : Atelier annulé');
+      const frText = frMail.parsed.text ?? '';
+      assert.match(
+        frText,
+        /^Bonjour Léa,\n\nvotre inscription à « Atelier annulé » est annulée et votre place est libérée/,
+      );
+      const weekday = (locale: string) =>
+        new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'Europe/Paris' }).format(
+          new Date(opp.startsAt!),
+        );
+      assert.match(frText, new RegExp(`Quand : ${weekday('fr-FR')} `));
+      assert.match(frText, /Où : Salle des fêtes, 1 place de la Mairie, Tende/);
+      assert.match(frText, /C’est le dernier message que vous recevez au sujet de cette inscription/);
+      assert.match(frMail.parsed.html || '', /<html lang="fr">/);
+      assert.match(frMail.parsed.html || '', /est annulée et votre place est libérée/);
+
+      // English, by a client in JSON.
+      const cancelled = await request<CancellationT>(
+        server,
+        'POST',
+        new URL(cancelLinkOf(en!.parsed.text ?? '')).pathname,
+      );
+      assert.equal(cancelled.body.status, 'cancelled');
+      const enMail = (await smtp.to('annule-en@example.org', 2))[1]!;
+      assert.equal(enMail.parsed.subject, 'Sign-up cancelled: Atelier annulé');
+      const enText = enMail.parsed.text ?? '';
+      assert.match(
+        enText,
+        /^Hello Sam,\n\nyour sign-up for “Atelier annulé” is cancelled and your place is free/,
+      );
+      assert.match(enText, new RegExp(`When : ${weekday('en-GB')}, `));
+      assert.match(enMail.parsed.html || '', /<html lang="en">/);
+
+      for (const mail of [left, frMail, enMail]) {
+        // Nothing left to cancel, nothing to put in a calendar.
+        assert.doesNotMatch(mail.parsed.text ?? '', /\/v1\/cancel\//);
+        assert.doesNotMatch(mail.parsed.html || '', /\/v1\/cancel\//);
+        assert.equal(mail.parsed.attachments.length, 0);
+      }
+      // Sent once; the queue keeps the trace of the sending, not the message.
+      await server.mail.drain();
+      for (const address of ['annule-fr@example.org', 'annule-en@example.org', 'annule-attente@example.org'])
+        assert.equal(smtp.received.filter((m) => m.to.includes(address)).length, 2, address);
+      const rows = await server.db.query<{ status: string; payload: unknown }>(
+        `select status, payload from mail_outbox where kind = 'cancelled' and email_key = any($1::text[])`,
+        [['annule-fr@example.org', 'annule-en@example.org', 'annule-attente@example.org'].map(emailKey)],
+      );
+      assert.deepEqual(
+        rows.map((r) => ({ ...r })),
+        Array.from({ length: 3 }, () => ({ status: 'sent', payload: null })),
+      );
+    });
+
+    it('erases a confirmed sign-up as a cancellation: the first in line gets the place and an e-mail, the erased person nothing', async () => {
+      const opp = await newOpportunity(server, {
+        capacity: 1,
+        startsInHours: 90,
+        title: 'Atelier effacement',
+      });
+      const a = await post(server, signup(opp.id, { email: 'efface-a@example.org', firstName: 'Anaïs' }));
+      assert.equal(a.body.status, 'received');
+      for (const who of ['b', 'c']) {
+        const reply = await post(
+          server,
+          signup(opp.id, { email: `efface-${who}@example.org`, waitlist: true }),
+        );
+        assert.equal(reply.body.status, 'waitlisted');
+      }
+      for (const who of ['a', 'b', 'c']) await smtp.to(`efface-${who}@example.org`);
+      const placesLeft = async () =>
+        (
+          await request<{ items: Opportunity[] }>(server, 'GET', '/v1/territories/roya/opportunities')
+        ).body.items.find((o) => o.id === opp.id)!.placesLeft;
+      const stream = openStream(`${server.url}/v1/events?territory=roya`);
+      await stream.until('ready');
+
+      const erased = await admin<{ deleted: number }>(server, 'POST', '/erasure', {
+        email: 'EFFACE-A@example.org',
+      });
+      assert.equal(erased.status, 200, erased.text);
+      assert.deepEqual(erased.body, { deleted: 1 });
+      const promoted = (await smtp.to('efface-b@example.org', 2))[1]!;
+      assert.equal(promoted.parsed.subject, 'Une place s’est libérée pour vous : Atelier effacement');
+      assert.equal(await placesLeft(), 0);
+      // Chloé moved up the line.
+      const c = await post(server, signup(opp.id, { email: 'efface-c@example.org', waitlist: true }));
+      assert.equal(c.body.status, 'already-registered');
+      assert.equal(c.body.waitlistPosition, 1);
+
+      // Erasing someone who waits frees nothing.
+      assert.deepEqual((await admin(server, 'POST', '/erasure', { email: 'efface-c@example.org' })).body, {
+        deleted: 1,
+      });
+      assert.equal(await placesLeft(), 0);
+      // Erasing the last confirmed person, with no one waiting: the place is free, live.
+      assert.deepEqual((await admin(server, 'POST', '/erasure', { email: 'efface-b@example.org' })).body, {
+        deleted: 1,
+      });
+      const [changed] = (await stream.until('places.changed')).filter(
+        (e) => e.event === 'places.changed' && JSON.parse(e.data).opportunityId === opp.id,
+      );
+      assert.equal(JSON.parse(changed!.data).placesLeft, 1);
+      stream.close();
+      assert.equal(await placesLeft(), 1);
+
+      // The erased get nothing, and the queue holds nothing of theirs.
+      await server.mail.drain();
+      assert.equal(smtp.received.filter((m) => m.to.includes('efface-a@example.org')).length, 1);
+      const [left] = await server.db.query<{ n: number }>(
+        `select count(*)::int as n from mail_outbox m left join engagements e on e.id = m.engagement_id
+         where e.email like 'efface-%' or m.email_key = any($1::text[])`,
+        [['a', 'b', 'c'].map((who) => emailKey(`efface-${who}@example.org`))],
+      );
+      assert.equal(left!.n, 0);
+    });
+
+    it('erases a cancellation e-mail still waiting to leave: the erased person gets nothing', async () => {
+      const opp = await newOpportunity(server, { capacity: null, title: 'Atelier oubli' });
+      await post(server, signup(opp.id, { email: 'oubli@example.org' }));
+      const [mail] = await smtp.to('oubli@example.org');
+      const queued = () =>
+        server.db.query<{ status: string; email: string | null }>(
+          `select status, payload->>'email' as email from mail_outbox where email_key = $1`,
+          [emailKey('oubli@example.org')],
+        );
+      smtp.mode = 'reject-451';
+      try {
+        const cancelled = await request<CancellationT>(
+          server,
+          'POST',
+          new URL(cancelLinkOf(mail!.parsed.text ?? '')).pathname,
+        );
+        assert.equal(cancelled.body.status, 'cancelled');
+        await server.mail.drain();
+        // Refused for now: the message waits, with the address it goes to.
+        assert.deepEqual(
+          (await queued()).map((r) => ({ ...r })),
+          [{ status: 'pending', email: 'oubli@example.org' }],
+        );
+        const erased = await admin<{ deleted: number }>(server, 'POST', '/erasure', {
+          email: 'Oubli@example.org',
+        });
+        assert.deepEqual(erased.body, { deleted: 0 });
+        assert.equal((await queued()).length, 0);
+      } finally {
+        smtp.mode = 'accept';
+      }
+      await server.mail.drain();
+      assert.equal(smtp.received.filter((m) => m.to.includes('oubli@example.org')).length, 1);
+    });
+
+    it('purges old sign-ups as cancellations: the first in line gets the place, open widgets the freed ones', async () => {
+      const full = await newOpportunity(server, { capacity: 1, startsInHours: 120, title: 'Atelier ancien' });
+      const open = await newOpportunity(server, { capacity: 3, title: 'Atelier ouvert' });
+      const a = await post(server, signup(full.id, { email: 'ancien-a@example.org' }));
+      const b = await post(server, signup(full.id, { email: 'ancien-b@example.org', waitlist: true }));
+      assert.equal(b.body.status, 'waitlisted');
+      const d = await post(server, signup(open.id, { email: 'ancien-d@example.org' }));
+      assert.equal(d.body.placesLeft, 2);
+      for (const who of ['a', 'b', 'd']) await smtp.to(`ancien-${who}@example.org`);
+      // Time passes: a's and d's sign-ups are older than the retention period (730 days).
+      await server.db.query(
+        `update engagements set created_at = now() - interval '800 days' where id = any($1::text[])`,
+        [[a.body.id, d.body.id]],
+      );
+      const stream = openStream(`${server.url}/v1/events?territory=roya`);
+      await stream.until('ready');
+      const reply = await admin<{ deleted: number; before: string }>(server, 'POST', '/purge');
+      assert.equal(reply.status, 200, reply.text);
+      assert.ok(reply.body.deleted >= 2, reply.text);
+      const promoted = (await smtp.to('ancien-b@example.org', 2))[1]!;
+      assert.equal(promoted.parsed.subject, 'Une place s’est libérée pour vous : Atelier ancien');
+      const [changed] = (await stream.until('places.changed')).filter(
+        (e) => e.event === 'places.changed' && JSON.parse(e.data).opportunityId === open.id,
+      );
+      assert.equal(JSON.parse(changed!.data).placesLeft, 3);
+      stream.close();
+      const items = (
+        await request<{ items: Opportunity[] }>(server, 'GET', '/v1/territories/roya/opportunities')
+      ).body.items;
+      assert.equal(items.find((o) => o.id === full.id)!.placesLeft, 0);
+      assert.equal(items.find((o) => o.id === open.id)!.placesLeft, 3);
+      const [row] = await server.db.query<{ status: string }>(
+        'select status from engagements where id = $1',
+        [b.body.id],
+      );
+      assert.equal(row!.status, 'confirmed');
+      // The purged are told nothing.
+      await server.mail.drain();
+      for (const who of ['a', 'd'])
+        assert.equal(smtp.received.filter((m) => m.to.includes(`ancien-${who}@example.org`)).length, 1);
+    });
+
+    it('answers forged, garbled and unknown cancel links and erasures clearly, changing nothing', async () => {
+      const opp = await newOpportunity(server, { capacity: 2, title: 'Atelier intact' });
+      const kept = await post(server, signup(opp.id, { email: 'intact@example.org' }));
+      await smtp.to('intact@example.org');
+      await server.mail.drain();
+      const state = async () =>
+        (
+          await server.db.query<{ mails: number; left: number; signups: number }>(
+            `select (select count(*)::int from mail_outbox) as mails,
+               (select places_left from opportunities where id = $1) as left,
+               (select count(*)::int from engagements where opportunity_id = $1) as signups`,
+            [opp.id],
+          )
+        )[0];
+      const before = await state();
+      const id = kept.body.id;
+      const tokens = [
+        'garbage',
+        'x.y',
+        `${id}.`,
+        `.${cancelToken(SECRET, id).split('.')[1]}`,
+        `${id}.${'A'.repeat(43)}`, // a real sign-up, a forged signature
+        `${cancelToken(SECRET, id)}x`,
+        cancelToken('another-secret-that-is-long-enough-0123456789', id), // signed elsewhere
+        cancelToken(SECRET, 'eng_does_not_exist'), // well signed, names no sign-up
+        cancelToken(SECRET, "'; delete from engagements; --"),
+        '<script>alert(1)</script>',
+        '\u0000%00',
+        'é'.repeat(60),
+      ];
+      for (const token of tokens) {
+        const path = `/v1/cancel/${encodeURIComponent(token)}`;
+        const json = await request<CancellationT>(server, 'POST', path);
+        assert.equal(json.status, 200, `${token}: ${json.text}`);
+        valid(Cancellation, json.body);
+        assert.equal(json.body.status, 'already-cancelled', token);
+        const page = await formPost(`${server.url}${path}`);
+        assert.equal(page.status, 404, token);
+        const html = await page.text();
+        assert.match(html, /n’est pas valable ou a déjà servi/);
+        assert.doesNotMatch(html, /<script>/);
+        assert.equal((await fetch(`${server.url}${path}`, { headers: BROWSER })).status, 404, token);
+        assertProblem(await request(server, 'GET', path), 404, 'not-found');
+      }
+      // Longer than any link this server makes: refused before anything is looked up.
+      assertProblem(await request(server, 'POST', `/v1/cancel/${'a'.repeat(300)}`), 400, 'validation');
+
+      // Erasures: an unknown address erases nothing; a malformed request is refused, naming why.
+      assert.deepEqual(
+        (await admin(server, 'POST', '/erasure', { email: 'personne-inconnue@example.org' })).body,
+        { deleted: 0 },
+      );
+      for (const body of [
+        { email: 'pas-une-adresse' },
+        {},
+        { email: 'intact@example.org', scope: '*' },
+        { email: ['intact@example.org'] },
+        { email: "x'); delete from engagements; --" },
+      ]) {
+        const problem = assertProblem(await admin(server, 'POST', '/erasure', body), 400, 'validation');
+        assert.ok(problem.errors?.length, JSON.stringify(problem));
+      }
+      assertProblem(
+        await request(server, 'POST', '/v1/admin/erasure', {
+          raw: '{"email": ',
+          headers: { 'content-type': 'application/json' },
+          token: server.adminToken,
+        }),
+        400,
+        'validation',
+      );
+      for (const token of [undefined, 'not-a-token']) {
+        const reply = await request(server, 'POST', '/v1/admin/erasure', {
+          body: { email: 'intact@example.org' },
+          ...(token ? { token } : {}),
+        });
+        assertProblem(reply, 401, 'unauthorized');
+        assertProblem(
+          await request(server, 'POST', '/v1/admin/purge', token ? { token } : {}),
+          401,
+          'unauthorized',
+        );
+      }
+      await server.mail.drain();
+      assert.deepEqual(await state(), before);
+      assert.equal(smtp.received.filter((m) => m.to.includes('intact@example.org')).length, 1);
+    });
+
     it('sends the reminder once, to sign-ups made before the reminder window', async () => {
       const soon = await newOpportunity(server, {
         capacity: null,
@@ -428,6 +742,73 @@ describe('follow-up e-mails without SMTP: the outbox folder, and erasure', () =>
     assert.ok(existsSync(join(folder, after[0]!)));
   });
 });
+
+for (const engine of ENGINES) {
+  describe(`the outbox folder on ${engine}: erasure and the retention purge remove the copies`, () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tec-outbox-purge-'));
+    let server: TestServer;
+    before(async () => {
+      server = await startTestServer({
+        engine,
+        config: { mail: mailConfig({ outboxDir: folder, secret: SECRET }) },
+      });
+    });
+    after(async () => {
+      await server.close();
+      rmSync(folder, { recursive: true, force: true });
+    });
+    const files = (email?: string) =>
+      readdirSync(folder).filter(
+        (f) => f.endsWith('.eml') && (!email || f.endsWith(`-${emailKey(email).slice(0, 16)}.eml`)),
+      );
+
+    it('removes the files of erased and purged people, and every file older than the retention period', async () => {
+      const opp = await newOpportunity(server, { capacity: 5, startsInHours: 60, title: 'Atelier archives' });
+      const old = await post(server, signup(opp.id, { email: 'archive@example.org' }));
+      await post(server, signup(opp.id, { email: 'garde@example.org' }));
+      const gone = await post(server, signup(opp.id, { email: 'parti@example.org' }));
+      await server.mail.drain();
+      assert.equal(files().length, 3);
+
+      // Parti cancels: a second file, the cancellation's e-mail.
+      const cancelled = await request<CancellationT>(
+        server,
+        'POST',
+        `/v1/cancel/${cancelToken(SECRET, gone.body.id)}`,
+      );
+      assert.equal(cancelled.body.status, 'cancelled');
+      await server.mail.drain();
+      assert.equal(files('parti@example.org').length, 2);
+      // Then asks to be forgotten: no sign-up is left, but the files and the queue's trace go.
+      const erased = await admin<{ deleted: number }>(server, 'POST', '/erasure', {
+        email: 'parti@example.org',
+      });
+      assert.deepEqual(erased.body, { deleted: 0 });
+      assert.deepEqual(files('parti@example.org'), []);
+      const [trace] = await server.db.query<{ n: number }>(
+        'select count(*)::int as n from mail_outbox where email_key = $1',
+        [emailKey('parti@example.org')],
+      );
+      assert.equal(trace!.n, 0);
+
+      // A copy kept past the retention period (a sign-up cancelled long ago), and an old sign-up.
+      const stale = join(folder, '2024-01-02T10-00-00-000Z-987654-0123456789abcdef.eml');
+      writeFileSync(stale, 'Subject: old\n\nold\n');
+      const longAgo = new Date(Date.now() - 800 * 86_400_000);
+      utimesSync(stale, longAgo, longAgo);
+      await server.db.query(`update engagements set created_at = now() - interval '800 days' where id = $1`, [
+        old.body.id,
+      ]);
+      assert.equal(files().length, 3);
+      const purged = await admin<{ deleted: number }>(server, 'POST', '/purge');
+      assert.ok(purged.body.deleted >= 1, purged.text);
+      assert.ok(!existsSync(stale), 'the file older than the retention period is gone');
+      assert.deepEqual(files('archive@example.org'), [], 'the purged sign-up’s file is gone');
+      assert.deepEqual(files(), files('garde@example.org'));
+      assert.equal(files().length, 1);
+    });
+  });
+}
 
 describe('several API processes on one PostgreSQL', () => {
   const root = fileURLToPath(new URL('../../../', import.meta.url));

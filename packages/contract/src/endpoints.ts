@@ -361,7 +361,8 @@ export const endpoints = {
     summary: 'Cancel a sign-up with the token of its confirmation e-mail (single use)',
     description:
       'Frees the place (a `places.changed` event goes to every open widget) and gives it to the ' +
-      'first person of the waiting list, who is told by e-mail. Sent by the cancel page as a form ' +
+      'first person of the waiting list, who is told by e-mail; the person who cancelled gets an ' +
+      'e-mail that confirms it. Sent by the cancel page as a form ' +
       '(it then answers a page in French) or by a client as JSON.',
     params: CancelParams,
     response: { status: 200, schema: Cancellation },
@@ -575,6 +576,10 @@ export const endpoints = {
     path: PATHS.eraseEngagements,
     tag: 'admin',
     summary: "Erase every sign-up of one person (RGPD right to erasure) within the token's scope",
+    description:
+      'Frees places as a cancellation does (the first of the waiting list gets the place and an ' +
+      'e-mail; `places.changed` goes live) and sends nothing to the person. Their queued e-mails ' +
+      '(a cancellation e-mail still waiting to leave included) and outbox files are deleted.',
     body: ErasureRequest,
     response: { status: 200, schema: DeletionResult },
     errors: adminErrors,
@@ -585,6 +590,10 @@ export const endpoints = {
     path: PATHS.purgeEngagements,
     tag: 'admin',
     summary: 'Delete sign-ups older than the retention period (TEC_RETENTION_DAYS)',
+    description:
+      'Also run hourly by the server. Frees places as a cancellation does (the waiting list is ' +
+      'promoted and told; `places.changed` goes live) and sends nothing to the people removed; ' +
+      'their queued e-mails and outbox files, and every outbox file older than the period, go too.',
     response: { status: 200, schema: DeletionResult },
     errors: adminErrors,
     auth: 'admin',

@@ -1,6 +1,7 @@
 // The resident's follow-up in Chromium against the real API and a real SMTP server: sign-up →
 // recap on screen and an e-mail with its .ics → « déjà inscrit·e » → waiting list → cancel by
-// the e-mail's link → the first in line is promoted and told by e-mail. FR and EN, announced,
+// the e-mail's link → the first in line is promoted and told by e-mail, the one who cancelled
+// gets an e-mail that confirms it; an erasure frees the place live too. FR and EN, announced,
 // axe-clean in every state.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -130,6 +131,11 @@ describe('<tec-engagement-cta> follow-up', () => {
     expect((await done.json()).promoted).to.equal(true);
     const [, promoted] = await mailTo('yanis@example.org', 2);
     expect(promoted!.subject).to.equal('Une place s’est libérée pour vous : Atelier mémoire minière');
+    const bye = (await mailTo('ines@example.org', 3))[2]!;
+    expect(bye.subject).to.equal('Inscription annulée : Atelier mémoire minière');
+    expect(bye.text).to.match(/votre inscription à « Atelier mémoire minière » est annulée/);
+    expect(bye.text).to.match(/Quand : jeudi 8 avril 2027, 18:00 – 20:00/);
+    expect(bye.text).not.to.match(/\/v1\/cancel\//);
     expect(
       (await admin.exportEngagements('forbach')).items.filter((e) => e.opportunityId === opp.id).length,
     ).to.equal(1);
@@ -150,6 +156,21 @@ describe('<tec-engagement-cta> follow-up', () => {
       () => /3 places restantes/.test($(watcher, '.places').textContent ?? ''),
       'the freed place',
     );
+  });
+
+  it('frees the place live on every open widget when the programme erases a sign-up', async () => {
+    const opp = fete;
+    const el = await cta(opp.id);
+    await signUp(el, opp.id, 'Lou', 'lou@example.org');
+    const watcher = await cta(opp.id);
+    await waitFor(() => /2 places restantes/.test($(watcher, '.places').textContent ?? ''), 'two places');
+    await mailTo('lou@example.org');
+    expect((await admin.erase('lou@example.org')).deleted).to.equal(1);
+    await waitFor(
+      () => /3 places restantes/.test($(watcher, '.places').textContent ?? ''),
+      'the place freed by the erasure',
+    );
+    await expect(watcher).to.be.accessible();
   });
 
   it('says it in English with lang="en"', async () => {

@@ -228,6 +228,26 @@ export const migrations: readonly { version: number; name: string; sql: string }
       create index audit_log_territory on audit_log (territory, id)
     `,
   },
+  {
+    // Issue 15, review: the cancellation's e-mail. Its sign-up is deleted when it is queued, so
+    // its row holds what the message needs (`payload`, cleared once the message has left or was
+    // given up) and whose it is (`email_key`, `territory`), so that an erasure or the retention
+    // purge can delete it while it waits. Additive: existing rows keep their sign-up.
+    version: 17,
+    name: 'the cancellation e-mail: queue rows that outlive their sign-up until sent',
+    sql: `
+      alter table mail_outbox alter column engagement_id drop not null;
+      alter table mail_outbox drop constraint mail_outbox_kind_check;
+      alter table mail_outbox add constraint mail_outbox_kind_check
+        check (kind in ('confirmation', 'reminder', 'promoted', 'cancelled'));
+      alter table mail_outbox add column payload jsonb;
+      alter table mail_outbox add column email_key text;
+      alter table mail_outbox add column territory text;
+      alter table mail_outbox add constraint mail_outbox_owner
+        check (engagement_id is not null or (email_key is not null and territory is not null));
+      create index mail_outbox_email_key on mail_outbox (email_key) where email_key is not null
+    `,
+  },
 ];
 
 /** The schema version this code expects: the last migration's number. */

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import type { EngagementReceipt, EngagementRequest } from '@tec/contract';
 import type { Sql } from '../db/database.js';
 import { ConflictError, NotFoundError, newId, placesTaken, requestHash } from '../store.js';
-import { enqueueMail } from '../mail/queue.js';
+import { enqueueCancelled, enqueueMail } from '../mail/queue.js';
+import { cancelledMailOf, loadContext } from '../mail/render.js';
 
 /** ISO 8601 in UTC with milliseconds, the same text from both engines. */
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -243,8 +244,9 @@ export interface CancelResult {
 }
 
 /**
- * Cancels a sign-up: deletes it (and, by cascade, its queued e-mails), gives a freed place to
- * the first in line, recounts the places. A sign-up that no longer exists is `already-cancelled`.
+ * Cancels a sign-up: deletes it (and, by cascade, its queued e-mails), queues the e-mail that
+ * confirms the cancellation to the person, gives a freed place to the first in line, recounts
+ * the places. A sign-up that no longer exists is `already-cancelled`.
  */
 export async function cancelEngagement(tx: Sql, engagementId: string): Promise<CancelResult> {
   const [found] = await tx.query<{ territory: string; opportunity_id: string }>(
@@ -267,8 +269,12 @@ export async function cancelEngagement(tx: Sql, engagementId: string): Promise<C
     opportunityId,
   ]);
   const placesBefore = await placesLeftOf(tx, territory, opportunityId);
+  // What the cancellation's e-mail will say, read before the sign-up goes.
+  const context = await loadContext(tx, engagementId);
+  if (!context) return gone; // cancelled by a concurrent request meanwhile
   const deleted = await tx.query('delete from engagements where id = $1 returning id', [engagementId]);
-  if (deleted.length === 0) return gone; // cancelled by a concurrent request meanwhile
+  if (deleted.length === 0) return gone;
+  await enqueueCancelled(tx, cancelledMailOf(context), { emailKey: emailKey(context.email), territory });
   const promoted = await promoteWaiting(tx, territory, opportunityId);
   const placesLeft = await recountPlaces(tx, territory, opportunityId);
   return {

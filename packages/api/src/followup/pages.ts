@@ -74,13 +74,13 @@ export function cancelledPage(lang: string): Response {
     ? page(
         'en',
         'Sign-up cancelled',
-        '<p>Your sign-up is cancelled and your place is free. Thank you for letting us know.</p>',
+        '<p>Your sign-up is cancelled and your place is free. Thank you for letting us know. An e-mail confirms it.</p>',
         200,
       )
     : page(
         'fr',
         'Inscription annulée',
-        '<p>Votre inscription est annulée et votre place est libérée. Merci de nous avoir prévenus.</p>',
+        '<p>Votre inscription est annulée et votre place est libérée. Merci de nous avoir prévenus. Un e-mail vous le confirme.</p>',
         200,
       );
 }

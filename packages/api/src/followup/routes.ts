@@ -6,7 +6,10 @@ import type { Context } from 'hono';
 import type { Cancellation } from '@tec/contract';
 import type { Database, Sql } from '../db/database.js';
 import { appendEvent } from '../store.js';
+import type { EventBus } from '../bus.js';
+import type { ResponseCache } from '../http/cache.js';
 import type { MailWorker } from '../mail/worker.js';
+import type { Removal } from './removal.js';
 import { HttpProblem } from '../http/problem.js';
 import { verifyCancelToken } from './cancel-token.js';
 import { cancelEngagement, describeEngagement, promoteWaiting, recountPlaces } from './engagements.js';
@@ -90,7 +93,8 @@ export async function cancelByToken(
     }
     return done;
   });
-  if (result.promoted) mailQueued(followup);
+  // The cancellation's e-mail, and the promotion's if anyone got the place.
+  if (result.status === 'cancelled') mailQueued(followup);
   if (wantsPage) return result.status === 'cancelled' ? cancelledPage(subject.lang) : goneLinkPage();
   return {
     status: result.status,
@@ -109,4 +113,21 @@ export async function fillFromWaitingList(tx: Sql, slug: string, opportunityId: 
   const promoted = await promoteWaiting(tx, slug, opportunityId);
   if (promoted.length > 0) await recountPlaces(tx, slug, opportunityId);
   return promoted.length > 0;
+}
+
+/**
+ * After an erasure or a purge committed: open widgets and the cache hear of the freed places at
+ * once (other processes through NOTIFY), the promoted get their e-mail, and the outbox files of
+ * the deleted queue rows go — with, for an erasure, every file to that person (`email`), for a
+ * purge every file older than the retention period (`before`).
+ */
+export function afterRemoval(
+  deps: { bus: EventBus; cache: ResponseCache; followup?: Followup | undefined },
+  removal: Removal,
+  files: { email?: string; before?: Date },
+): void {
+  for (const territory of removal.territories) deps.cache.invalidate(territory);
+  if (removal.territories.length > 0) void deps.bus.pull();
+  if (removal.promoted > 0) mailQueued(deps.followup);
+  deps.followup?.worker?.erase({ ...files, jobs: removal.mails });
 }

@@ -4,7 +4,8 @@
  * widget's language (French unless `en`), plain text and HTML, with the recap — what, when (with
  * the weekday), where, who organises and how to reach them through their public sites, never a
  * person's address — an .ics calendar file (ical-generator) when there is a date, and the
- * link to cancel.
+ * link to cancel. And the cancellation's e-mail, written from what its queue row kept (the
+ * sign-up is gone): what was cancelled, when and where; no link, nothing to attach.
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Binome, Place } from '@tec/contract';
@@ -83,6 +84,21 @@ export async function loadContext(db: Sql, engagementId: string): Promise<MailCo
   };
 }
 
+/**
+ * What the cancellation's e-mail says, kept in its queue row until it leaves: the least the
+ * message needs (no phone, no availability, no message of the person).
+ */
+export type CancelledMail = Pick<
+  MailContext,
+  'firstName' | 'email' | 'lang' | 'status' | 'title' | 'startsAt' | 'endsAt' | 'place' | 'territoryName'
+>;
+
+/** The fields of a sign-up's context that its cancellation's e-mail keeps. */
+export function cancelledMailOf(ctx: MailContext): CancelledMail {
+  const { firstName, email, lang, status, title, startsAt, endsAt, place, territoryName } = ctx;
+  return { firstName, email, lang, status, title, startsAt, endsAt, place, territoryName };
+}
+
 export interface RenderedMail {
   to: string;
   subject: string;
@@ -125,6 +141,15 @@ const STRINGS = {
     why: (territory: string) =>
       `Vous recevez ce message parce que vous vous êtes inscrit·e à un appel à l’engagement de TEC – Territoires d’engagement et de coopération (${territory}). Votre adresse ne sert qu’à ces messages sur cette inscription. Merci de ne pas répondre : cette adresse n’est pas lue.`,
     to: 'à',
+    cancelled: {
+      subject: (t: string) => `Inscription annulée : ${t}`,
+      subjectWait: (t: string) => `Liste d’attente quittée : ${t}`,
+      lead: (t: string) =>
+        `votre inscription à « ${t} » est annulée et votre place est libérée : elle revient à la personne suivante. Merci de nous avoir prévenus.`,
+      leadWait: (t: string) =>
+        `vous avez quitté la liste d’attente de « ${t} » : votre demande est annulée. Merci de nous avoir prévenus.`,
+      last: 'C’est le dernier message que vous recevez au sujet de cette inscription. Vous pouvez vous réinscrire à tout moment depuis le site où vous l’aviez faite, s’il reste des places.',
+    },
   },
   en: {
     subject: {
@@ -157,6 +182,15 @@ const STRINGS = {
     why: (territory: string) =>
       `You get this message because you signed up for a call to engage of TEC – Territoires d’engagement et de coopération (${territory}). Your address is used only for messages about this sign-up. Please do not reply: this address is not read.`,
     to: 'to',
+    cancelled: {
+      subject: (t: string) => `Sign-up cancelled: ${t}`,
+      subjectWait: (t: string) => `You left the waiting list: ${t}`,
+      lead: (t: string) =>
+        `your sign-up for “${t}” is cancelled and your place is free: it goes to the next person. Thank you for letting us know.`,
+      leadWait: (t: string) =>
+        `you left the waiting list for “${t}”: your request is cancelled. Thank you for letting us know.`,
+      last: 'This is the last message you get about this sign-up. You can sign up again at any time from the site where you did, if places are left.',
+    },
   },
 } as const;
 
@@ -194,7 +228,7 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function renderMail(
-  kind: MailKind,
+  kind: Exclude<MailKind, 'cancelled'>,
   ctx: MailContext,
   options: { cancelUrl: string; timeZone: string },
 ): RenderedMail {
@@ -278,4 +312,49 @@ ${withIcs ? `<p>${h(s.ics)}</p>` : ''}
     ics = calendar.toString();
   }
   return { to: ctx.email, subject, text, html, ics };
+}
+
+/**
+ * The e-mail that confirms a cancellation: what was cancelled, when and where, in the sign-up's
+ * language; plain text and HTML like the others, without a cancel link or a calendar file.
+ */
+export function renderCancelled(mail: CancelledMail, options: { timeZone: string }): RenderedMail {
+  const lang = mail.lang === 'en' ? 'en' : 'fr';
+  const s = STRINGS[lang];
+  const waiting = mail.status === 'waitlisted';
+  const subject = (waiting ? s.cancelled.subjectWait : s.cancelled.subject)(mail.title);
+  const lead = (waiting ? s.cancelled.leadWait : s.cancelled.lead)(mail.title);
+  const recap: [string, string][] = [
+    [s.what, mail.title],
+    [s.when, mail.startsAt ? formatWhen(mail.startsAt, mail.endsAt, lang, options.timeZone) : s.dateTbd],
+    [s.where, whereText(mail.place, lang)],
+  ];
+  const text = [
+    s.hello(mail.firstName),
+    '',
+    lead,
+    '',
+    ...recap.map(([k, v]) => `${k} : ${v}`),
+    '',
+    s.cancelled.last,
+    '',
+    '--',
+    s.why(mail.territoryName),
+    '',
+  ].join('\n');
+  const h = escapeHtml;
+  const html = `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${h(subject)}</title></head>
+<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1e1e1e; max-width: 40rem;">
+<p>${h(s.hello(mail.firstName))}</p>
+<p>${h(lead)}</p>
+<table role="presentation" style="border-collapse: collapse;">
+${recap.map(([k, v]) => `<tr><th scope="row" style="text-align: left; padding: 0.25rem 1rem 0.25rem 0; vertical-align: top;">${h(k)}</th><td>${h(v)}</td></tr>`).join('\n')}
+</table>
+<p>${h(s.cancelled.last)}</p>
+<hr>
+<p style="font-size: 0.875rem; color: #555;">${h(s.why(mail.territoryName))}</p>
+</body></html>
+`;
+  return { to: mail.email, subject, text, html, ics: undefined };
 }

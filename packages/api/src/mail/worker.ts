@@ -10,8 +10,8 @@ import { cancelToken } from '../followup/cancel-token.js';
 import { emailKey } from '../followup/engagements.js';
 import type { MailConfig } from './config.js';
 import { markFailed, markSent, nextDue, queueReminders, type MailJob } from './queue.js';
-import { loadContext, renderMail } from './render.js';
-import { fileTransport, nullTransport, smtpTransport, type Transport } from './transport.js';
+import { loadContext, renderCancelled, renderMail, type RenderedMail } from './render.js';
+import { fileTransport, nullTransport, smtpTransport, type CopyFilter, type Transport } from './transport.js';
 
 export interface MailWorker {
   /** Looks at the queue now (after a sign-up, or from a test). */
@@ -20,8 +20,11 @@ export interface MailWorker {
   drain(): Promise<void>;
   /** Queues the reminders due now; returns how many. */
   scheduleReminders(): Promise<number>;
-  /** Removes the outbox files of one person (erasure). */
-  erase(email: string): number;
+  /**
+   * Removes outbox files: one person's (`email`, erasure), given queue rows' or those older
+   * than a date (retention). Returns how many.
+   */
+  erase(filter: Omit<CopyFilter, 'emailKey'> & { email?: string }): number;
   stop(): Promise<void>;
   /** Messages sent by this process (for tests and metrics). */
   readonly sent: number;
@@ -55,18 +58,30 @@ export function startMailWorker(options: {
   let again = false;
   let sent = 0;
 
+  /** The message a row asks for, or a reason to give it up. */
+  async function write(tx: Sql, job: MailJob): Promise<RenderedMail | string> {
+    if (job.kind === 'cancelled') {
+      // Its sign-up is gone: the row holds the message's content until it leaves.
+      if (!job.payload) return 'nothing left to send';
+      return renderCancelled(job.payload, { timeZone: config.timeZone });
+    }
+    // The sign-up was cancelled or erased meanwhile: its rows are gone with it (cascade); a
+    // row whose opportunity was removed is given up.
+    const context = job.engagementId ? await loadContext(tx, job.engagementId) : undefined;
+    if (!context || !job.engagementId) return 'the opportunity no longer exists';
+    const cancelUrl = `${baseUrl}/v1/cancel/${cancelToken(secret, job.engagementId)}`;
+    return renderMail(job.kind, context, { cancelUrl, timeZone: config.timeZone });
+  }
+
   async function deliver(tx: Sql, job: MailJob): Promise<void> {
-    const context = await loadContext(tx, job.engagementId);
-    if (!context) {
-      // The sign-up was cancelled or erased meanwhile: its rows are gone with it (cascade); a
-      // row whose opportunity was removed is given up.
-      await markFailed(tx, job.id, 'the opportunity no longer exists', 0, true);
+    const mail = await write(tx, job);
+    if (typeof mail === 'string') {
+      await markFailed(tx, job.id, mail, 0, true);
       return;
     }
-    const cancelUrl = `${baseUrl}/v1/cancel/${cancelToken(secret, job.engagementId)}`;
-    const mail = renderMail(job.kind, context, { cancelUrl, timeZone: config.timeZone });
+    const key = job.emailKey ?? emailKey(mail.to);
     try {
-      await transport.send(mail, { jobId: job.id, emailKey: emailKey(context.email), from: config.from });
+      await transport.send(mail, { jobId: job.id, emailKey: key, from: config.from });
     } catch (error) {
       const final = permanent(error) || job.attempts + 1 >= config.maxAttempts;
       const delay = Math.min(config.retryMs * 2 ** job.attempts, 3_600_000);
@@ -80,8 +95,10 @@ export function startMailWorker(options: {
       await markFailed(tx, job.id, String(error), delay, final);
       return;
     }
-    await markSent(tx, job.id);
     sent += 1;
+    // Erased while it was leaving (PGlite holds no lock on the row meanwhile): the copy this
+    // process may just have written goes too.
+    if (!(await markSent(tx, job.id))) transport.erase({ jobs: [{ id: job.id, emailKey: key }] });
   }
 
   /** Sends one due message; false when none is due. */
@@ -153,7 +170,8 @@ export function startMailWorker(options: {
       await run();
     },
     scheduleReminders,
-    erase: (email) => transport.erase(emailKey(email)),
+    erase: ({ email, ...rest }) =>
+      transport.erase({ ...rest, ...(email === undefined ? {} : { emailKey: emailKey(email) }) }),
     async stop() {
       stopped = true;
       clearInterval(timer);

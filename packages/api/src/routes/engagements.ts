@@ -3,7 +3,8 @@
  * purged (admin).
  */
 import { createEngagement } from '../followup/engagements.js';
-import { cancelByToken, cancelPage, mailQueued } from '../followup/routes.js';
+import { afterRemoval, cancelByToken, cancelPage, mailQueued } from '../followup/routes.js';
+import { eraseEngagements, purgeEngagements } from '../followup/removal.js';
 import type { Engagement, EngagementReceipt } from '@tec/contract';
 import { isUniqueViolation } from '../db/database.js';
 import * as store from '../store.js';
@@ -137,16 +138,19 @@ export function engagementRoutes({
       }
       return { status: 200, body: { territory: params.slug, exportedAt: new Date().toISOString(), items } };
     },
+    // Both free places as a cancellation does, with their live events, in their own
+    // transaction (audited right after, with the count: audit.ts).
     eraseEngagements: async ({ body, scope }) => {
-      const deleted = await db.transaction((tx) => store.eraseEngagements(tx, body.email, scope));
-      // The queued e-mails went with the sign-ups (cascade); the outbox files go now.
-      deps.followup?.worker?.erase(body.email);
-      return { status: 200, body: { deleted } };
+      const removal = await db.transaction((tx) => eraseEngagements(tx, body.email, scope));
+      // The queued e-mails went with the sign-ups; the person's outbox files go now.
+      afterRemoval(deps, removal, { email: body.email });
+      return { status: 200, body: { deleted: removal.deleted } };
     },
     purgeEngagements: async ({ scope }) => {
       const before = new Date(Date.now() - config.retentionDays * 86_400_000);
-      const deleted = await db.transaction((tx) => store.purgeEngagements(tx, before, scope));
-      return { status: 200, body: { deleted, before: before.toISOString() } };
+      const removal = await db.transaction((tx) => purgeEngagements(tx, before, scope));
+      afterRemoval(deps, removal, { before });
+      return { status: 200, body: { deleted: removal.deleted, before: before.toISOString() } };
     },
   };
 }

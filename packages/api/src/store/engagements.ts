@@ -1,6 +1,7 @@
 /**
- * Sign-ups: exported, erased and purged. Taking one (with its place, the one-per-person rule and
- * the waiting list) is followup/engagements.ts.
+ * Sign-ups: exported. Taking one (with its place, the one-per-person rule and the waiting list)
+ * is followup/engagements.ts; erasing and purging them (which free places as a cancellation
+ * does) followup/removal.ts.
  */
 import { createHash } from 'node:crypto';
 import type { Engagement, EngagementRequest } from '@tec/contract';
@@ -58,22 +59,4 @@ export async function exportEngagements(db: Sql, slug: string): Promise<Engageme
     origin: r.origin,
     createdAt: r.created_at,
   }));
-}
-
-/** Erases one person's sign-ups (matched by e-mail, case-insensitively) within `scope`. */
-export async function eraseEngagements(tx: Sql, email: string, scope: string): Promise<number> {
-  const rows = await tx.query(
-    `delete from engagements where lower(email) = lower($1) and ($2 = '*' or territory = $2) returning id`,
-    [email, scope],
-  );
-  return rows.length;
-}
-
-/** Deletes sign-ups created before `before` within `scope`. */
-export async function purgeEngagements(tx: Sql, before: Date, scope: string): Promise<number> {
-  const rows = await tx.query(
-    `delete from engagements where created_at < $1::timestamptz and ($2 = '*' or territory = $2) returning id`,
-    [before.toISOString(), scope],
-  );
-  return rows.length;
 }
