@@ -9,11 +9,18 @@ import { customElement, state } from 'lit/decorators.js';
 import { CooperationStatus, type Cooperation, type CooperationInput, type Member } from '@tec/contract';
 import { formatDate } from '@tec/widgets/base/localize.js';
 import { colon, labels, storyLabels } from '../i18n/index.js';
-import { ConsoleSection, value } from '../section.js';
+import { ListSection } from '../list-section.js';
+import { value } from '../section.js';
 
 @customElement('tec-console-cooperations')
-export class TecConsoleCooperations extends ConsoleSection {
-  @state() private cooperations: Cooperation[] | undefined;
+export class TecConsoleCooperations extends ListSection<Cooperation, CooperationInput> {
+  protected readonly formPrefix = 'c';
+  protected readonly words = {
+    add: 'addCooperation',
+    addId: 'new-cooperation',
+    title: 'cooperations',
+    titleId: 'cooperations-title',
+  } as const;
   /** The territory's members, the actors a cooperation may name. */
   @state() private members: Member[] = [];
 
@@ -27,12 +34,12 @@ export class TecConsoleCooperations extends ConsoleSection {
       },
       ({ members, items }) => {
         this.members = members;
-        this.cooperations = items;
+        this.items = items;
       },
     );
   }
 
-  private input(data: FormData): CooperationInput {
+  protected input(data: FormData): CooperationInput {
     return {
       title: value(data, 'title') ?? '',
       summary: value(data, 'summary') ?? '',
@@ -47,41 +54,20 @@ export class TecConsoleCooperations extends ConsoleSection {
     };
   }
 
-  private async create(event: SubmitEvent) {
-    await this.submitted(
-      event,
-      'new',
-      async (data) => {
-        const input = this.input(data);
-        await this.admin.createCooperation(this.territory.slug, input);
-        await this.load();
-        return this.t('created', { name: input.title });
-      },
-      { reset: true },
-    );
+  protected nameOf(x: Cooperation | CooperationInput): string {
+    return x.title;
   }
 
-  private async saveItem(event: SubmitEvent, c: Cooperation) {
-    await this.submitted(
-      event,
-      `c-${c.id}`,
-      async (data) => {
-        const input = this.input(data);
-        await this.admin.updateCooperation(this.territory.slug, c.id, input);
-        await this.load();
-        return this.t('updated', { name: input.title });
-      },
-      { closeInto: 'list' },
-    );
+  protected createItem(input: CooperationInput) {
+    return this.admin.createCooperation(this.territory.slug, input);
   }
 
-  private async removeItem(c: Cooperation) {
-    await this.run('list', async () => {
-      await this.admin.deleteCooperation(this.territory.slug, c.id);
-      this.confirming = '';
-      await this.load();
-      return this.t('removed', { name: c.title });
-    });
+  protected updateItem(c: Cooperation, input: CooperationInput) {
+    return this.admin.updateCooperation(this.territory.slug, c.id, input);
+  }
+
+  protected deleteItem(c: Cooperation) {
+    return this.admin.deleteCooperation(this.territory.slug, c.id);
   }
 
   /** A group of checkboxes with its legend, hint and error (the API names the list: `actorIds`). */
@@ -123,7 +109,7 @@ export class TecConsoleCooperations extends ConsoleSection {
     </fieldset>`;
   }
 
-  private fields(key: string, c?: Cooperation) {
+  protected fields(key: string, c?: Cooperation) {
     const statuses = CooperationStatus.options.map(
       (s) => [s, storyLabels[this.lang].cooperationStatus[s]] as const,
     );
@@ -153,19 +139,7 @@ export class TecConsoleCooperations extends ConsoleSection {
     `;
   }
 
-  private renderCooperation(c: Cooperation) {
-    const key = `c-${c.id}`;
-    if (this.editing === c.id) {
-      return html`<li>
-        <form novalidate data-form=${key} @submit=${(e: SubmitEvent) => this.saveItem(e, c)}>
-          <fieldset>
-            <legend>${this.t('editItem', { name: c.title })}</legend>
-            ${this.fields(key, c)}
-          </fieldset>
-          ${this.submit(key, this.t('save'), () => (this.editing = ''))}
-        </form>
-      </li>`;
-    }
+  protected card(c: Cooperation, actions: TemplateResult) {
     const l = storyLabels[this.lang];
     return html`<li data-cooperation=${c.id}>
       <div><strong>${c.title}</strong> <span class="badge">${l.cooperationStatus[c.status]}</span></div>
@@ -190,35 +164,8 @@ export class TecConsoleCooperations extends ConsoleSection {
           ? html`<div class="meta">${this.t('needs')}${colon(this.lang)}${c.needs.join(' · ')}</div>`
           : nothing
       }
-      ${this.itemActions(c.id, c.title, () => this.removeItem(c))}
+      ${actions}
     </li>`;
-  }
-
-  override render() {
-    return html`<section class="block" aria-labelledby="new-cooperation">
-        <form novalidate data-form="new" @submit=${(e: SubmitEvent) => this.create(e)}>
-          <fieldset>
-            <legend id="new-cooperation">${this.t('addCooperation')}</legend>
-            ${this.fields('new')}
-          </fieldset>
-          ${this.submit('new', this.t('addCooperation'))}
-        </form>
-      </section>
-      <section class="block" aria-labelledby="cooperations-title">
-        <h2 id="cooperations-title">
-          ${this.t('cooperations')}${this.cooperations ? ` (${this.cooperations.length})` : nothing}
-        </h2>
-        ${this.status('list')}
-        ${
-          !this.cooperations
-            ? html`<p>${this.t('loading')}</p>`
-            : this.cooperations.length
-              ? html`<ul class="cards">
-                  ${this.cooperations.map((c) => this.renderCooperation(c))}
-                </ul>`
-              : html`<p class="meta">${this.t('empty')}</p>`
-        }
-      </section>`;
   }
 }
 

@@ -2,18 +2,25 @@
  * Members: add, change and remove the actors of a territory, with their kind and their commune
  * (a choice among the territory's communes).
  */
-import { html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { html, type TemplateResult } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { MemberKind, type Member, type MemberInput } from '@tec/contract';
 import { formatDate } from '@tec/widgets/base/localize.js';
 import { colon, labels } from '../i18n/index.js';
-import { ConsoleSection, value } from '../section.js';
+import { ListSection } from '../list-section.js';
+import { value } from '../section.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 @customElement('tec-console-members')
-export class TecConsoleMembers extends ConsoleSection {
-  @state() private members: Member[] | undefined;
+export class TecConsoleMembers extends ListSection<Member, MemberInput> {
+  protected readonly formPrefix = 'm';
+  protected readonly words = {
+    add: 'addMember',
+    addId: 'new-member',
+    title: 'members',
+    titleId: 'members-title',
+  } as const;
 
   protected async load(): Promise<void> {
     await this.latest(
@@ -22,11 +29,11 @@ export class TecConsoleMembers extends ConsoleSection {
         for await (const member of this.client.members.all(this.territory.slug)) all.push(member);
         return all;
       },
-      (all) => (this.members = all),
+      (all) => (this.items = all),
     );
   }
 
-  private input(data: FormData): MemberInput {
+  protected input(data: FormData): MemberInput {
     const insee = value(data, 'commune');
     const commune = insee ? this.territory.communes.find((c) => c.insee === insee) : undefined;
     const role = value(data, 'role');
@@ -43,45 +50,24 @@ export class TecConsoleMembers extends ConsoleSection {
     };
   }
 
-  private async create(event: SubmitEvent) {
-    await this.submitted(
-      event,
-      'new',
-      async (data) => {
-        const input = this.input(data);
-        await this.admin.createMember(this.territory.slug, input);
-        await this.load();
-        return this.t('created', { name: input.name });
-      },
-      { reset: true },
-    );
+  protected nameOf(x: Member | MemberInput): string {
+    return x.name;
   }
 
-  private async saveItem(event: SubmitEvent, member: Member) {
-    await this.submitted(
-      event,
-      `m-${member.id}`,
-      async (data) => {
-        const input = this.input(data);
-        // Keep what the form does not show (the logo).
-        await this.admin.updateMember(this.territory.slug, member.id, { ...input, logo: member.logo });
-        await this.load();
-        return this.t('updated', { name: input.name });
-      },
-      { closeInto: 'list' },
-    );
+  protected createItem(input: MemberInput) {
+    return this.admin.createMember(this.territory.slug, input);
   }
 
-  private async removeItem(member: Member) {
-    await this.run('list', async () => {
-      await this.admin.deleteMember(this.territory.slug, member.id);
-      this.confirming = '';
-      await this.load();
-      return this.t('removed', { name: member.name });
-    });
+  protected updateItem(member: Member, input: MemberInput) {
+    // Keep what the form does not show (the logo).
+    return this.admin.updateMember(this.territory.slug, member.id, { ...input, logo: member.logo });
   }
 
-  private fields(key: string, m?: Member) {
+  protected deleteItem(member: Member) {
+    return this.admin.deleteMember(this.territory.slug, member.id);
+  }
+
+  protected fields(key: string, m?: Member) {
     const kinds = MemberKind.options.map((k) => [k, labels[this.lang].memberKind[k]] as const);
     const communes = [
       ['', this.t('noCommune')] as const,
@@ -100,19 +86,7 @@ export class TecConsoleMembers extends ConsoleSection {
     `;
   }
 
-  private renderMember(m: Member) {
-    const key = `m-${m.id}`;
-    if (this.editing === m.id) {
-      return html`<li>
-        <form novalidate data-form=${key} @submit=${(e: SubmitEvent) => this.saveItem(e, m)}>
-          <fieldset>
-            <legend>${this.t('editItem', { name: m.name })}</legend>
-            ${this.fields(key, m)}
-          </fieldset>
-          ${this.submit(key, this.t('save'), () => (this.editing = ''))}
-        </form>
-      </li>`;
-    }
+  protected card(m: Member, actions: TemplateResult) {
     return html`<li data-member=${m.id}>
       <div><strong>${m.name}</strong> <span class="badge">${labels[this.lang].memberKind[m.kind]}</span></div>
       <div class="meta">
@@ -124,35 +98,8 @@ export class TecConsoleMembers extends ConsoleSection {
           .filter(Boolean)
           .join(' · ')}
       </div>
-      ${this.itemActions(m.id, m.name, () => this.removeItem(m))}
+      ${actions}
     </li>`;
-  }
-
-  override render() {
-    return html`<section class="block" aria-labelledby="new-member">
-        <form novalidate data-form="new" @submit=${(e: SubmitEvent) => this.create(e)}>
-          <fieldset>
-            <legend id="new-member">${this.t('addMember')}</legend>
-            ${this.fields('new')}
-          </fieldset>
-          ${this.submit('new', this.t('addMember'))}
-        </form>
-      </section>
-      <section class="block" aria-labelledby="members-title">
-        <h2 id="members-title">
-          ${this.t('members')}${this.members ? ` (${this.members.length})` : nothing}
-        </h2>
-        ${this.status('list')}
-        ${
-          !this.members
-            ? html`<p>${this.t('loading')}</p>`
-            : this.members.length
-              ? html`<ul class="cards">
-                  ${this.members.map((m) => this.renderMember(m))}
-                </ul>`
-              : html`<p class="meta">${this.t('empty')}</p>`
-        }
-      </section>`;
   }
 }
 

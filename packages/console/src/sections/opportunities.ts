@@ -2,22 +2,29 @@
  * Opportunities: the calls to engage residents see — kind, title and text, the day and hours,
  * the place and its commune, the number of places — with their status in words.
  */
-import { html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { html, type TemplateResult } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { OpportunityKind, type Opportunity, type OpportunityInput } from '@tec/contract';
 import { formatWhen } from '@tec/widgets/base/localize.js';
 import { labels } from '../i18n/index.js';
 import { parisInstant, parisParts } from '../paris.js';
-import { ConsoleSection, value } from '../section.js';
+import { ListSection } from '../list-section.js';
+import { value } from '../section.js';
 
 @customElement('tec-console-opportunities')
-export class TecConsoleOpportunities extends ConsoleSection {
-  @state() private opportunities: Opportunity[] | undefined;
+export class TecConsoleOpportunities extends ListSection<Opportunity, OpportunityInput> {
+  protected readonly formPrefix = 'o';
+  protected readonly words = {
+    add: 'addOpportunity',
+    addId: 'new-opportunity',
+    title: 'opportunities',
+    titleId: 'opportunities-title',
+  } as const;
 
   protected async load(): Promise<void> {
     await this.latest(
       () => this.client.opportunities.list(this.territory.slug),
-      (items) => (this.opportunities = items),
+      (items) => (this.items = items),
     );
   }
 
@@ -29,7 +36,7 @@ export class TecConsoleOpportunities extends ConsoleSection {
     return this.t('statusOpen');
   }
 
-  private input(data: FormData): OpportunityInput {
+  protected input(data: FormData): OpportunityInput {
     const date = value(data, 'date');
     const start = value(data, 'startTime');
     const end = value(data, 'endTime');
@@ -57,44 +64,23 @@ export class TecConsoleOpportunities extends ConsoleSection {
     };
   }
 
-  private async create(event: SubmitEvent) {
-    await this.submitted(
-      event,
-      'new',
-      async (data) => {
-        const input = this.input(data);
-        await this.admin.createOpportunity(this.territory.slug, input);
-        await this.load();
-        return this.t('created', { name: input.title });
-      },
-      { reset: true },
-    );
+  protected nameOf(x: Opportunity | OpportunityInput): string {
+    return x.title;
   }
 
-  private async saveItem(event: SubmitEvent, o: Opportunity) {
-    await this.submitted(
-      event,
-      `o-${o.id}`,
-      async (data) => {
-        const input = this.input(data);
-        await this.admin.updateOpportunity(this.territory.slug, o.id, input);
-        await this.load();
-        return this.t('updated', { name: input.title });
-      },
-      { closeInto: 'list' },
-    );
+  protected createItem(input: OpportunityInput) {
+    return this.admin.createOpportunity(this.territory.slug, input);
   }
 
-  private async removeItem(o: Opportunity) {
-    await this.run('list', async () => {
-      await this.admin.deleteOpportunity(this.territory.slug, o.id);
-      this.confirming = '';
-      await this.load();
-      return this.t('removed', { name: o.title });
-    });
+  protected updateItem(o: Opportunity, input: OpportunityInput) {
+    return this.admin.updateOpportunity(this.territory.slug, o.id, input);
   }
 
-  private fields(key: string, o?: Opportunity) {
+  protected deleteItem(o: Opportunity) {
+    return this.admin.deleteOpportunity(this.territory.slug, o.id);
+  }
+
+  protected fields(key: string, o?: Opportunity) {
     const kinds = OpportunityKind.options.map((k) => [k, labels[this.lang].opportunityKind[k]] as const);
     const communes = [
       ['', this.t('noCommune')] as const,
@@ -130,19 +116,7 @@ export class TecConsoleOpportunities extends ConsoleSection {
     `;
   }
 
-  private renderOpportunity(o: Opportunity) {
-    const key = `o-${o.id}`;
-    if (this.editing === o.id) {
-      return html`<li>
-        <form novalidate data-form=${key} @submit=${(e: SubmitEvent) => this.saveItem(e, o)}>
-          <fieldset>
-            <legend>${this.t('editItem', { name: o.title })}</legend>
-            ${this.fields(key, o)}
-          </fieldset>
-          ${this.submit(key, this.t('save'), () => (this.editing = ''))}
-        </form>
-      </li>`;
-    }
+  protected card(o: Opportunity, actions: TemplateResult) {
     const places =
       o.capacity === null
         ? this.t('unlimited')
@@ -157,35 +131,8 @@ export class TecConsoleOpportunities extends ConsoleSection {
           places,
         ].join(' · ')}
       </div>
-      ${this.itemActions(o.id, o.title, () => this.removeItem(o))}
+      ${actions}
     </li>`;
-  }
-
-  override render() {
-    return html`<section class="block" aria-labelledby="new-opportunity">
-        <form novalidate data-form="new" @submit=${(e: SubmitEvent) => this.create(e)}>
-          <fieldset>
-            <legend id="new-opportunity">${this.t('addOpportunity')}</legend>
-            ${this.fields('new')}
-          </fieldset>
-          ${this.submit('new', this.t('addOpportunity'))}
-        </form>
-      </section>
-      <section class="block" aria-labelledby="opportunities-title">
-        <h2 id="opportunities-title">
-          ${this.t('opportunities')}${this.opportunities ? ` (${this.opportunities.length})` : nothing}
-        </h2>
-        ${this.status('list')}
-        ${
-          !this.opportunities
-            ? html`<p>${this.t('loading')}</p>`
-            : this.opportunities.length
-              ? html`<ul class="cards">
-                  ${this.opportunities.map((o) => this.renderOpportunity(o))}
-                </ul>`
-              : html`<p class="meta">${this.t('empty')}</p>`
-        }
-      </section>`;
   }
 }
 
