@@ -55,6 +55,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+interface ClientMessage {
+  type: string;
+  message?: string;
+  arrivals?: number[][];
+  failed?: number;
+}
+
 interface Result {
   root: string;
   streams: number;
@@ -98,14 +105,20 @@ async function run(root: string, streams: number): Promise<Result> {
 
     client = spawn(
       process.execPath,
-      ['--import', 'tsx', join(here, 'tests/bench/streams-client.ts'), `${base}/v1/events?territory=roya`, String(streams), String(CHANGES)],
+      [
+        '--import',
+        'tsx',
+        join(here, 'tests/bench/streams-client.ts'),
+        `${base}/v1/events?territory=roya`,
+        String(streams),
+        String(CHANGES),
+      ],
       { cwd: here, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
     );
-    const messages: { type: string; message?: string; arrivals?: number[][]; failed?: number }[] = [];
     const next = (type: string) =>
-      new Promise<(typeof messages)[number]>((resolve, reject) => {
+      new Promise<ClientMessage>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no ${type} from the client`)), 300_000);
-        const onMessage = (message: (typeof messages)[number]) => {
+        const onMessage = (message: ClientMessage) => {
           if (message.type === 'error') console.error(`client: ${message.message}`);
           if (message.type === type) {
             clearTimeout(timer);
@@ -173,7 +186,9 @@ for (const streams of COUNTS) {
   }
 }
 console.log(`\n${CHANGES} admin changes 500 ms apart; ulimit -n here: see \`ulimit -n\`\n`);
-console.log('| code | streams | delivered | p50 ms | p99 ms | max ms | RSS before MB | RSS after MB | kB per stream | VmHWM MB | CPU ms |');
+console.log(
+  '| code | streams | delivered | p50 ms | p99 ms | max ms | RSS before MB | RSS after MB | kB per stream | VmHWM MB | CPU ms |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
   console.log(
