@@ -73,6 +73,7 @@ interface Result {
   rssBefore: number;
   rssAfter: number;
   hwmOpen: number;
+  rssEnd: number;
   hwm: number;
   cpuMs: number;
 }
@@ -165,6 +166,7 @@ async function run(root: string, streams: number): Promise<Result> {
       rssBefore: before.rss,
       rssAfter: after.rss,
       hwmOpen: after.hwm,
+      rssEnd: done.rss,
       hwm: done.hwm,
       // Minus the idle seconds (3 s) and the changes' own cost is in it too: the process's CPU
       // time from the streams being open to the end of the changes.
@@ -189,13 +191,13 @@ for (const streams of COUNTS) {
 }
 console.log(`\n${CHANGES} admin changes 500 ms apart; ulimit -n here: see \`ulimit -n\`\n`);
 console.log(
-  '| code | streams | delivered | p50 ms | p99 ms | max ms | RSS before MB | RSS after MB | kB per stream | VmHWM open MB | VmHWM end MB | CPU ms |',
+  '| code | streams | delivered | p50 ms | p99 ms | max ms | RSS before MB | RSS after MB | kB per stream | VmHWM open MB | RSS end MB | VmHWM end MB | CPU ms |',
 );
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
   console.log(
     `| ${r.root} | ${r.streams} | ${r.delivered} of ${r.streams * CHANGES} | ${r.p50} | ${r.p99} | ${r.max} | ` +
       `${Math.round(r.rssBefore)} | ${Math.round(r.rssAfter)} | ${(((r.rssAfter - r.rssBefore) * 1024) / r.streams).toFixed(1)} | ` +
-      `${Math.round(r.hwmOpen)} | ${Math.round(r.hwm)} | ${r.cpuMs} |`,
+      `${Math.round(r.hwmOpen)} | ${Math.round(r.rssEnd)} | ${Math.round(r.hwm)} | ${r.cpuMs} |`,
   );
 }
