@@ -9,6 +9,7 @@
  * streams. A stream whose client stops reading is ended once its queue passes a bound (the client
  * resumes with Last-Event-ID), so a slow reader cannot hold memory without end.
  */
+import type { ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import type { Endpoints, LiveEvent } from '@tec/contract';
 import { eventsAfter, lastEventId as newestEventId, oldestEventId } from '../store.js';
@@ -42,6 +43,11 @@ function isAfter(a: string, b: string): boolean {
 interface Stream {
   readonly territories: ReadonlySet<string> | undefined;
   readonly controller: ReadableStreamDefaultController<Uint8Array>;
+  /**
+   * The Node response, written to directly once the server has sent the headers and the first
+   * message through the body (below); undefined before, or when served without Node's HTTP.
+   */
+  out: ServerResponse | undefined;
   sentUpTo: string;
   /** Live events held while the missed ones are read from the database; undefined when live. */
   buffered: LiveEvent[] | undefined;
@@ -64,9 +70,21 @@ export function eventRoutes(deps: AppDeps) {
    * room to spare; past it the client is not reading (it resumes with Last-Event-ID).
    */
   const maxQueued = config.replayMaxEvents + 1000;
+  /** The same bound in bytes, when writing to the Node response directly. */
+  const maxBuffered = maxQueued * 1024;
 
   /** Queues bytes on a stream; ends it when its client has stopped reading. */
   function enqueue(stream: Stream, bytes: Uint8Array) {
+    const out = stream.out;
+    if (out) {
+      if (out.destroyed || out.writableEnded) return stream.end();
+      out.write(bytes);
+      if (out.writableLength > maxBuffered) {
+        log.info('event stream ended: its client is not reading', { buffered: out.writableLength });
+        stream.end();
+      }
+      return;
+    }
     try {
       stream.controller.enqueue(bytes);
       if (-(stream.controller.desiredSize ?? 0) > maxQueued) {
@@ -212,11 +230,19 @@ export function eventRoutes(deps: AppDeps) {
         // Already closed or cancelled by the client.
       }
     };
+    // The body's first message goes through the response stream, so that the server sends the
+    // headers the middleware set; once the server asks for more with nothing queued (a second
+    // `pull`), everything queued has been handed to the Node response, and later messages are
+    // written to it directly: copying a web stream costs a few promises per message and stream,
+    // and `@hono/node-server` chains them for as long as the stream lives.
+    const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing as ServerResponse | undefined;
+    let pulls = 0;
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         stream = {
           territories,
           controller,
+          out: undefined,
           sentUpTo: typeof resume === 'bigint' ? resume.toString() : bus.lastId,
           buffered: resume === undefined ? undefined : [],
           end,
@@ -230,6 +256,10 @@ export function eventRoutes(deps: AppDeps) {
             end();
           });
         }
+      },
+      pull() {
+        pulls += 1;
+        if (pulls >= 2 && outgoing && stream && !closed) stream.out = outgoing;
       },
       cancel: end,
     });
