@@ -173,7 +173,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     readRatePerMinute: integer(env, 'TEC_READ_RATE', 1200, 0, 100_000_000),
     streamsPerClient: integer(env, 'TEC_STREAMS_PER_CLIENT', 20, 0, 1_000_000),
     trustProxy: trustProxy(env.TEC_TRUST_PROXY),
-    maxStreams: integer(env, 'TEC_MAX_STREAMS', 2000, 0, 1_000_000),
+    maxStreams: integer(env, 'TEC_MAX_STREAMS', 10_000, 0, 1_000_000),
     replayMaxEvents: integer(env, 'TEC_REPLAY_MAX_EVENTS', 1000, 1, 100_000),
     replayMaxAgeHours: integer(env, 'TEC_REPLAY_MAX_AGE_HOURS', 24, 1, 24 * 7),
     adminFailuresPerMinute: integer(env, 'TEC_ADMIN_FAILURES', 10, 0, 1_000_000),

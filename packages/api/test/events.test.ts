@@ -93,6 +93,37 @@ for (const engine of ENGINES) {
         stream.close();
       });
 
+      it('delivers once to a stream of several territories and to one of all, before and after others leave', async () => {
+        // One bus subscription serves every stream, kept in a Set per territory (issue 19): a
+        // stream in two Sets must get each event once, and the subscription must come back
+        // after the last stream has gone.
+        const progressOf = (e: { data: string }) =>
+          (JSON.parse(e.data) as { phase: { progress: number } }).phase.progress;
+        const two = openStream(`${server.url}/v1/events?territory=roya,forbach`);
+        const everything = openStream(`${server.url}/v1/events`);
+        await two.until('ready');
+        await everything.until('ready');
+        await admin(server, 'PATCH', '/territories/roya/phases/coalition', { progress: 0.31 });
+        await admin(server, 'PATCH', '/territories/forbach/phases/portrait', { progress: 0.32 });
+        await admin(server, 'PATCH', '/territories/nantes-bellevue/phases/portrait', { progress: 0.33 });
+        await everything.until('phase.updated', 3);
+        await two.until('phase.updated', 2);
+        await new Promise((r) => setTimeout(r, 200));
+        assert.deepEqual(two.named('phase.updated').map(progressOf), [0.31, 0.32]);
+        assert.deepEqual(everything.named('phase.updated').map(progressOf), [0.31, 0.32, 0.33]);
+        two.close();
+        await admin(server, 'PATCH', '/territories/roya/phases/coalition', { progress: 0.34 });
+        await everything.until('phase.updated', 4);
+        everything.close();
+        await new Promise((r) => setTimeout(r, 200));
+        const again = openStream(`${server.url}/v1/events?territory=roya`);
+        await again.until('ready');
+        await admin(server, 'PATCH', '/territories/roya/phases/coalition', { progress: 0.35 });
+        const [event] = await again.until('phase.updated');
+        assert.equal(progressOf(event!), 0.35);
+        again.close();
+      });
+
       it('announces places left after each sign-up', async () => {
         const stream = openStream(`${server.url}/v1/events?territory=entre-deux-mers`);
         await stream.until('ready');

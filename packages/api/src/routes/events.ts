@@ -2,9 +2,15 @@
  * GET /v1/events: live events as Server-Sent Events. A client resuming with Last-Event-ID is
  * replayed what it missed from the database, within bounds, else told to reload; streams are
  * capped in all and per client.
+ *
+ * Built for ten thousand streams on one process (issue 19): one bus subscription for all the
+ * streams, which are kept in a Set per territory; each event is serialized and encoded once and
+ * the same bytes are queued on every stream of its territory; one heartbeat timer for all
+ * streams. A stream whose client stops reading is ended once its queue passes a bound (the client
+ * resumes with Last-Event-ID), so a slow reader cannot hold memory without end.
  */
+import type { ServerResponse } from 'node:http';
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { Endpoints, LiveEvent } from '@tec/contract';
 import { eventsAfter, lastEventId as newestEventId, oldestEventId } from '../store.js';
 import { HttpProblem, rateLimited } from '../http/problem.js';
@@ -14,10 +20,139 @@ import type { AppDeps, HandlerInput } from '../http/types.js';
 /** The largest id a bigserial column can hold. */
 const MAX_EVENT_ID = 9223372036854775807n;
 
+const encoder = new TextEncoder();
+const PING = encoder.encode(': ping\n\n');
+
+/** One SSE message, as `hono/streaming`'s `writeSSE` wrote it (the data is one JSON line). */
+function message(event: string, data: string, id?: string, retry?: number): Uint8Array {
+  return encoder.encode(
+    `event: ${event}\ndata: ${data}${id === undefined ? '' : `\nid: ${id}`}${retry === undefined ? '' : `\nretry: ${retry}`}\n\n`,
+  );
+}
+
+function eventMessage(event: LiveEvent): Uint8Array {
+  return message(event.type, JSON.stringify(event), event.id);
+}
+
+/** `a > b` for event ids: decimal strings without leading zeros (a bigserial's text). */
+function isAfter(a: string, b: string): boolean {
+  return a.length === b.length ? a > b : a.length > b.length;
+}
+
+/** One open stream: where it stands, and its queue (the response body's controller). */
+interface Stream {
+  readonly territories: ReadonlySet<string> | undefined;
+  readonly controller: ReadableStreamDefaultController<Uint8Array>;
+  /**
+   * The Node response, written to directly once the server has sent the headers and the first
+   * message through the body (below); undefined before, or when served without Node's HTTP.
+   */
+  out: ServerResponse | undefined;
+  sentUpTo: string;
+  /** Live events held while the missed ones are read from the database; undefined when live. */
+  buffered: LiveEvent[] | undefined;
+  readonly end: () => void;
+}
+
 export function eventRoutes(deps: AppDeps) {
   const { config, db, bus, log } = deps;
   const openStreams = new Map<string, number>();
   let streamCount = 0;
+  /** Live streams by territory, and those that take every territory. */
+  const byTerritory = new Map<string, Set<Stream>>();
+  const everywhere = new Set<Stream>();
+  /** Every live stream, for the heartbeat. */
+  const all = new Set<Stream>();
+  let unsubscribe: (() => void) | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+  /**
+   * Messages a stream may have queued and unread before it is ended: a whole replay fits, with
+   * room to spare; past it the client is not reading (it resumes with Last-Event-ID).
+   */
+  const maxQueued = config.replayMaxEvents + 1000;
+  /** The same bound in bytes, when writing to the Node response directly. */
+  const maxBuffered = maxQueued * 1024;
+
+  /** Queues bytes on a stream; ends it when its client has stopped reading. */
+  function enqueue(stream: Stream, bytes: Uint8Array) {
+    const out = stream.out;
+    if (out) {
+      if (out.destroyed || out.writableEnded) return stream.end();
+      out.write(bytes);
+      if (out.writableLength > maxBuffered) {
+        log.info('event stream ended: its client is not reading', { buffered: out.writableLength });
+        stream.end();
+      }
+      return;
+    }
+    try {
+      stream.controller.enqueue(bytes);
+      if (-(stream.controller.desiredSize ?? 0) > maxQueued) {
+        log.info('event stream ended: its client is not reading', { queued: maxQueued });
+        stream.end();
+      }
+    } catch {
+      stream.end();
+    }
+  }
+
+  /** Sends an event the stream has not had yet (a replayed event may also arrive live). */
+  function send(stream: Stream, event: LiveEvent, bytes?: Uint8Array) {
+    if (!isAfter(event.id, stream.sentUpTo)) return;
+    stream.sentUpTo = event.id;
+    enqueue(stream, bytes ?? eventMessage(event));
+  }
+
+  function deliver(stream: Stream, event: LiveEvent, bytes: Uint8Array) {
+    if (stream.buffered) stream.buffered.push(event);
+    else send(stream, event, bytes);
+  }
+
+  /** The bus's one subscriber: each event serialized once, for every stream of its territory. */
+  function fanOut(event: LiveEvent) {
+    const streams = byTerritory.get(event.territory);
+    if (!streams && everywhere.size === 0) return;
+    const bytes = eventMessage(event);
+    if (streams) for (const stream of streams) deliver(stream, event, bytes);
+    for (const stream of everywhere) deliver(stream, event, bytes);
+  }
+
+  function ping() {
+    for (const stream of all) enqueue(stream, PING);
+  }
+
+  function join(stream: Stream) {
+    if (stream.territories) {
+      for (const territory of stream.territories) {
+        let streams = byTerritory.get(territory);
+        if (!streams) byTerritory.set(territory, (streams = new Set()));
+        streams.add(stream);
+      }
+    } else everywhere.add(stream);
+    all.add(stream);
+    unsubscribe ??= bus.subscribe({ territories: undefined, deliver: fanOut });
+    if (!heartbeat) {
+      heartbeat = setInterval(ping, config.heartbeatMs);
+      heartbeat.unref();
+    }
+  }
+
+  function leave(stream: Stream) {
+    if (stream.territories) {
+      for (const territory of stream.territories) {
+        const streams = byTerritory.get(territory);
+        streams?.delete(stream);
+        if (streams?.size === 0) byTerritory.delete(territory);
+      }
+    } else everywhere.delete(stream);
+    all.delete(stream);
+    if (all.size === 0) {
+      unsubscribe?.();
+      unsubscribe = undefined;
+      clearInterval(heartbeat);
+      heartbeat = undefined;
+    }
+  }
 
   /**
    * Where a resuming client stands: an id to replay after, or `reload` when it names an event
@@ -40,91 +175,99 @@ export function eventRoutes(deps: AppDeps) {
     else openStreams.set(client, left);
   }
 
+  /**
+   * Catches a resuming stream up from the database, within bounds: more than
+   * `replayMaxEvents` missed events, one older than `replayMaxAgeHours`, pruned events or an id
+   * never issued, and the client is told to reload its data instead; then it goes on live.
+   */
+  async function replay(stream: Stream, resume: bigint | 'reload') {
+    let reason: string | undefined = resume === 'reload' ? 'unknown-id' : undefined;
+    let missed: LiveEvent[] = [];
+    if (typeof resume === 'bigint') {
+      missed = await eventsAfter(
+        db,
+        resume.toString(),
+        stream.territories ? [...stream.territories] : undefined,
+        config.replayMaxEvents + 1,
+      );
+      const oldestKept = BigInt(await oldestEventId(db));
+      if (missed.length > config.replayMaxEvents) reason = 'too-many';
+      else if (oldestKept > 0n && resume + 1n < oldestKept) reason = 'pruned';
+      else if (missed[0] && Date.parse(missed[0].at) < Date.now() - config.replayMaxAgeHours * 3_600_000)
+        reason = 'too-old';
+    }
+    if (reason) {
+      const upTo = [BigInt(bus.lastId), BigInt(await newestEventId(db))]
+        .reduce((a, b) => (a > b ? a : b))
+        .toString();
+      stream.sentUpTo = upTo;
+      enqueue(stream, message('reload', JSON.stringify({ lastEventId: upTo, reason }), upTo));
+    } else {
+      for (const event of missed) send(stream, event);
+    }
+    const buffered = stream.buffered ?? [];
+    stream.buffered = undefined;
+    for (const event of buffered) send(stream, event);
+  }
+
   function streamEvents(
     c: Context,
     territories: ReadonlySet<string> | undefined,
     client: string,
     resume: bigint | 'reload' | undefined,
-  ) {
-    return streamSSE(c, async (stream) => {
-      let sentUpTo = typeof resume === 'bigint' ? resume : BigInt(bus.lastId);
-      let replaying = resume !== undefined;
-      const buffered: LiveEvent[] = [];
-      let closed = false;
-      let wake: () => void = () => {};
-      const done = new Promise<void>((resolve) => (wake = resolve));
-      const end = () => {
-        closed = true;
-        wake();
-      };
-      deps.streams.add(end);
-
-      const send = (event: LiveEvent) => {
-        if (closed || BigInt(event.id) <= sentUpTo) return;
-        sentUpTo = BigInt(event.id);
-        stream.writeSSE({ event: event.type, id: event.id, data: JSON.stringify(event) }).catch(end);
-      };
-      const unsubscribe = bus.subscribe({
-        territories,
-        deliver: (event) => (replaying ? buffered.push(event) : send(event)),
-      });
-      stream.onAbort(end);
+  ): Response {
+    let stream: Stream | undefined;
+    let closed = false;
+    const end = () => {
+      if (closed) return;
+      closed = true;
+      if (stream) leave(stream);
+      deps.streams.delete(end);
+      release(client);
       try {
-        await stream.writeSSE({
-          event: 'ready',
-          data: JSON.stringify({ lastEventId: bus.lastId }),
-          retry: 3000,
-        });
-        if (resume !== undefined) {
-          // Catch up from the database, within bounds: more than `replayMaxEvents` missed
-          // events, one older than `replayMaxAgeHours`, pruned events or an id never issued,
-          // and the client is told to reload its data instead, then goes on live.
-          let reason: string | undefined = resume === 'reload' ? 'unknown-id' : undefined;
-          let missed: LiveEvent[] = [];
-          if (typeof resume === 'bigint') {
-            missed = await eventsAfter(
-              db,
-              resume.toString(),
-              territories ? [...territories] : undefined,
-              config.replayMaxEvents + 1,
-            );
-            const oldestKept = BigInt(await oldestEventId(db));
-            if (missed.length > config.replayMaxEvents) reason = 'too-many';
-            else if (oldestKept > 0n && resume + 1n < oldestKept) reason = 'pruned';
-            else if (
-              missed[0] &&
-              Date.parse(missed[0].at) < Date.now() - config.replayMaxAgeHours * 3_600_000
-            )
-              reason = 'too-old';
-          }
-          if (reason) {
-            const upTo = [BigInt(bus.lastId), BigInt(await newestEventId(db))].reduce((a, b) =>
-              a > b ? a : b,
-            );
-            sentUpTo = upTo;
-            await stream.writeSSE({
-              event: 'reload',
-              id: upTo.toString(),
-              data: JSON.stringify({ lastEventId: upTo.toString(), reason }),
-            });
-          } else {
-            for (const event of missed) send(event);
-          }
-          replaying = false;
-          for (const event of buffered.splice(0)) send(event);
-        }
-        const heartbeat = setInterval(() => {
-          stream.write(': ping\n\n').catch(end);
-        }, config.heartbeatMs);
-        await done;
-        clearInterval(heartbeat);
-      } finally {
-        unsubscribe();
-        deps.streams.delete(end);
-        release(client);
-        await stream.close().catch(() => {});
+        stream?.controller.close();
+      } catch {
+        // Already closed or cancelled by the client.
       }
+    };
+    // The body's first message goes through the response stream, so that the server sends the
+    // headers the middleware set; once the server asks for more with nothing queued (a second
+    // `pull`), everything queued has been handed to the Node response, and later messages are
+    // written to it directly: copying a web stream costs a few promises per message and stream,
+    // and `@hono/node-server` chains them for as long as the stream lives.
+    const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing as ServerResponse | undefined;
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        stream = {
+          territories,
+          controller,
+          out: undefined,
+          sentUpTo: typeof resume === 'bigint' ? resume.toString() : bus.lastId,
+          buffered: resume === undefined ? undefined : [],
+          end,
+        };
+        deps.streams.add(end);
+        join(stream);
+        controller.enqueue(message('ready', JSON.stringify({ lastEventId: bus.lastId }), undefined, 3000));
+        if (resume !== undefined) {
+          replay(stream, resume).catch((error: unknown) => {
+            log.error('event replay', { error: String(error) });
+            end();
+          });
+        }
+      },
+      pull() {
+        pulls += 1;
+        if (pulls >= 2 && outgoing && stream && !closed) stream.out = outgoing;
+      },
+      cancel: end,
     });
+    c.header('Transfer-Encoding', 'chunked');
+    c.header('Content-Type', 'text/event-stream');
+    c.header('Cache-Control', 'no-cache');
+    c.header('Connection', 'keep-alive');
+    return c.newResponse(body);
   }
 
   return {
