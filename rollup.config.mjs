@@ -195,9 +195,13 @@ function cdnManifest() {
   };
 }
 
-/** The loader, the list of widgets, and each widget's folder: not in the runtime chunk. */
+/**
+ * The loader, the list of widgets, each widget's folder (its strings too), and the enums' labels
+ * (base/labels.js, shown by some widgets only): not in the runtime chunk. What several widgets
+ * share of these becomes a chunk of its own, which their tags preload with its hash.
+ */
 const ownModules = new RegExp(
-  `packages[\\\\/]widgets[\\\\/]dist[\\\\/](loader|widgets|${WIDGETS.map((w) => folderOf(w.tag)).join('|')})`,
+  `packages[\\\\/]widgets[\\\\/]dist[\\\\/](loader|widgets|base[\\\\/]labels|${WIDGETS.map((w) => folderOf(w.tag)).join('|')})`,
 );
 
 /** @type {import('rollup').RollupOptions[]} */

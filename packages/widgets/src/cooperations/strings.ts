@@ -56,7 +56,7 @@ const en: Table = {
 };
 
 /** French typography mended once, as in the base's table (frenchSpacing). */
-const tables: Record<Lang, Table> = {
+export const tables: Record<Lang, Table> = {
   fr: Object.fromEntries(Object.entries(fr).map(([key, text]) => [key, frenchSpacing(text)])) as Table,
   en,
 };
