@@ -10,7 +10,7 @@ import type {
   MilestoneStatus,
   Availability,
 } from '@tec/contract';
-import type { Lang } from './localize.js';
+import type { Lang } from './i18n.js';
 
 export const labels: Record<
   Lang,

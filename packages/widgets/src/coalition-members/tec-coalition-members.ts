@@ -6,10 +6,10 @@ import { MEMBER_KINDS, type Member, type MemberKind, type TerritoryDetail } from
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
-import { formatDate } from '../base/localize.js';
+import { formatDate } from '../base/i18n.js';
 import { labels } from '../base/labels.js';
 import { isOwn, text, type Key } from './strings.js';
-import type { StringKey } from '../base/localize.js';
+import type { StringKey } from '../base/i18n.js';
 import { TecMemberSelectEvent, type TecMemberFocusEvent } from '../base/events.js';
 import { styles } from './tec-coalition-members.styles.js';
 import { reserve } from './tec-coalition-members.reserve.js';

@@ -3,7 +3,7 @@
  * the runtime every widget loads.
  */
 import type { CooperationStatus } from '@tec/contract';
-import { fill, frenchSpacing, type Lang } from '../base/localize.js';
+import { fill, frenchSpacing, type Lang } from '../base/i18n.js';
 
 const fr = {
   heading: 'Les coopérations du programme TEC',

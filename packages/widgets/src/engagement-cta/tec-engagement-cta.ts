@@ -21,10 +21,10 @@ import {
 } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
-import { formatDuration, formatWhen } from '../base/localize.js';
+import { formatDuration, formatWhen } from '../base/i18n.js';
 import { labels } from '../base/labels.js';
 import { isOwn, text, type Key } from './strings.js';
-import type { StringKey } from '../base/localize.js';
+import type { StringKey } from '../base/i18n.js';
 import {
   TecEngagementErrorEvent,
   TecEngagementSubmitEvent,

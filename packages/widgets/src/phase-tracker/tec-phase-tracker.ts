@@ -4,10 +4,10 @@ import type { Phase, TerritoryDetail } from '@tec/contract';
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
-import { formatDate, formatPercent } from '../base/localize.js';
+import { formatDate, formatPercent } from '../base/i18n.js';
 import { labels } from '../base/labels.js';
 import { isOwn, text, type Key } from './strings.js';
-import type { StringKey } from '../base/localize.js';
+import type { StringKey } from '../base/i18n.js';
 import { styles } from './tec-phase-tracker.styles.js';
 import { reserve } from './tec-phase-tracker.reserve.js';
 

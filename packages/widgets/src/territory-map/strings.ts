@@ -2,7 +2,7 @@
  * The texts of `<tec-territory-map>`, French first then English: in the widget's own chunk, not in the
  * runtime every widget loads (the base keeps only the states every widget shares).
  */
-import { fill, frenchSpacing, type Lang } from '../base/localize.js';
+import { fill, frenchSpacing, type Lang } from '../base/i18n.js';
 
 const fr = {
   mapTitle: 'Les territoires du programme TEC',

@@ -7,7 +7,7 @@ import { TecElement } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
 import { labels } from '../base/labels.js';
 import { isOwn, text, type Key } from './strings.js';
-import type { StringKey } from '../base/localize.js';
+import type { StringKey } from '../base/i18n.js';
 import { TecCommuneSelectEvent, TecTerritorySelectEvent } from '../base/events.js';
 import { styles } from './tec-territory-map.styles.js';
 import { reserve } from './tec-territory-map.reserve.js';

@@ -3,7 +3,7 @@
  * not in the runtime every widget loads.
  */
 import type { CooperativeMaturity } from '@tec/contract';
-import { fill, frenchSpacing, type Lang } from '../base/localize.js';
+import { fill, frenchSpacing, type Lang } from '../base/i18n.js';
 
 const fr = {
   heading: 'Le portrait du territoire',
