@@ -178,11 +178,16 @@ function cdnManifest() {
       integrity="${manifest.files['tec.css'].integrity}" crossorigin="anonymous">
 <script type="module" src="${cdnBase}${version}/tec.js"
         integrity="${manifest.files['tec.js'].integrity}" crossorigin="anonymous"></script>`;
+      const runtime = files.find((f) => f.name === 'tec-runtime');
+      const runtimeLater = new Set(
+        runtime ? [...needs(runtime.fileName, true)].filter((f) => !needs(runtime.fileName).has(f)) : [],
+      );
       for (const [tag, body] of Object.entries(snippetBodies)) {
         const loaded = chunks[tag].map(([f]) => f.slice(2));
         const file = loaded[0];
-        // What the widget's chunk imports later by itself (the virtualizer's layout), for sizes.
-        const later = [...needs(file, true)].filter((f) => !loaded.includes(f));
+        // What the widget's chunk imports later by itself (the virtualizer's layout), for sizes;
+        // not what the runtime may import later (the SDK's stream reader without EventSource).
+        const later = [...needs(file, true)].filter((f) => !loaded.includes(f) && !runtimeLater.has(f));
         manifest.widgets[tag] = { files: loaded, later };
         manifest.snippets[tag] = `${script}\n${body}\n`;
         this.emitFile({ type: 'asset', fileName: `snippets/${tag}.html`, source: manifest.snippets[tag] });
@@ -195,9 +200,13 @@ function cdnManifest() {
   };
 }
 
-/** The loader, the list of widgets, and each widget's folder: not in the runtime chunk. */
+/**
+ * The loader, the list of widgets, each widget's folder (its strings too), and the enums' labels
+ * (base/labels.js, shown by some widgets only): not in the runtime chunk. What several widgets
+ * share of these becomes a chunk of its own, which their tags preload with its hash.
+ */
 const ownModules = new RegExp(
-  `packages[\\\\/]widgets[\\\\/]dist[\\\\/](loader|widgets|${WIDGETS.map((w) => folderOf(w.tag)).join('|')})`,
+  `packages[\\\\/]widgets[\\\\/]dist[\\\\/](loader|widgets|base[\\\\/]labels|${WIDGETS.map((w) => folderOf(w.tag)).join('|')})`,
 );
 
 /** @type {import('rollup').RollupOptions[]} */
@@ -211,8 +220,11 @@ export default [
       entryFileNames: '[name].js',
       chunkFileNames: (chunk) => `${chunk.name.replace(/\.define$/, '')}-[hash].js`,
       // One runtime chunk: everything the widgets share. What only one widget uses (d3-geo for
-      // the map, the virtualizer for the member list) stays in that widget's chunk.
+      // the map, the virtualizer for the member list) stays in that widget's chunk; the SDK's
+      // reader of event streams without EventSource (eventsource-parser) is a chunk of its own,
+      // which browsers never load.
       manualChunks(id) {
+        if (/[\\/]eventsource-parser[\\/]/.test(id)) return 'tec-sse';
         if (/[\\/](d3-[a-z]+|@lit-labs[\\/]virtualizer)[\\/]/.test(id)) return undefined;
         if (ownModules.test(id)) return undefined;
         return 'tec-runtime';

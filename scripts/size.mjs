@@ -67,8 +67,14 @@ const widgetEntries = Object.fromEntries(
 // 41.3 kB / 46.3 kB gzip with both (issue 14's schemas, the demo mark and the en-selection
 // states; issue 15's strings): measured 40.8 kB brotli and 45.8 kB gzip. Issue 19 (a runtime of
 // 24 kB) is not done: it moves each widget's strings and schemas into its own chunk.
-const RUNTIME_BUDGET = 41_300;
-const RUNTIME_GZIP_BUDGET = 46_300;
+// 37.2 kB / 41.6 kB gzip since issue 19 (measured 37.1 / 41.5 here, 34.6 / 38.8 for the CDN's
+// chunk): each widget's strings and the enums' labels travel in the widgets' chunks, and the
+// SDK's stream reader (eventsource-parser) in a chunk browsers never load. esbuild's split above
+// counts the labels' shared chunk and that reader in the runtime; rollup's does not. What is left
+// for the 24 kB of issue 19: the contract's schemas (the live events' union validates every
+// payload in the runtime) and the English tables loaded only when used.
+const RUNTIME_BUDGET = 37_200;
+const RUNTIME_GZIP_BUDGET = 41_600;
 
 let failed = false;
 const rows = [];

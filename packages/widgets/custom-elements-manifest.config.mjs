@@ -11,6 +11,8 @@ export default {
     'src/reserves.ts',
     'src/base/styles.ts',
     'src/base/localize.ts',
+    'src/base/i18n.ts',
+    'src/base/labels.ts',
     'src/base/context.ts',
     'src/base/define.ts',
   ],

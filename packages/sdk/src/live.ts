@@ -5,7 +5,6 @@
  * If-None-Match when streams keep failing, and pauses while the page is hidden.
  */
 import { LIVE_EVENT_TYPES, LiveEvent, RELOAD_EVENT, check } from '@tec/contract';
-import { createParser } from 'eventsource-parser';
 import type { ResponseCache } from './cache.js';
 
 /**
@@ -176,7 +175,10 @@ export class LiveConnection {
       }
       if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
       // The Server-Sent Events format (CRLF or CR line ends, multi-line data, comments, retry)
-      // is read by a kept library, as EventSource would.
+      // is read by a kept library, as EventSource would. It is loaded only here, where there is
+      // no EventSource (Node.js 20) or the transport is forced: browsers never fetch it otherwise
+      // (in the CDN set it is a chunk of its own, out of the runtime every widget loads).
+      const { createParser } = await import('eventsource-parser');
       const parser = createParser({
         onEvent: (message) => {
           if (this.abort !== abort) return;

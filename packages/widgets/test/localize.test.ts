@@ -4,22 +4,42 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  formatDate,
-  formatDuration,
-  formatWhen,
-  frenchSpacing,
-  labels,
-  table,
-  translate,
-} from '../src/base/localize.js';
+import { formatDate, formatDuration, formatWhen, frenchSpacing, table } from '../src/base/localize.js';
+import { labels } from '../src/base/labels.js';
+import * as phaseTracker from '../src/phase-tracker/strings.js';
+import * as engagementCta from '../src/engagement-cta/strings.js';
+import * as coalitionMembers from '../src/coalition-members/strings.js';
+import * as territoryMap from '../src/territory-map/strings.js';
+import * as territoryPortrait from '../src/territory-portrait/strings.js';
+import * as cooperations from '../src/cooperations/strings.js';
+
+/** Each widget's own table (in its chunk), beside the base's. */
+const own = { phaseTracker, engagementCta, coalitionMembers, territoryMap, territoryPortrait, cooperations };
+const grouped = (group: string, values: Record<string, string>) =>
+  Object.entries(values).map(([key, text]) => [`${group}.${key}`, text] as const);
 
 const french = [
   ...Object.entries(table('fr')),
-  ...Object.entries(labels.fr).flatMap(([group, values]) =>
-    Object.entries(values).map(([key, text]) => [`${group}.${key}`, text] as const),
-  ),
+  ...Object.entries(own).flatMap(([widget, { tables }]) => grouped(widget, tables.fr)),
+  ...Object.entries(labels.fr).flatMap(([group, values]) => grouped(group, values)),
+  ...grouped('nature', territoryPortrait.natureLabels.fr),
+  ...grouped('maturity', territoryPortrait.maturityLabels.fr),
+  ...grouped('cooperationStatus', cooperations.statusLabels.fr),
 ];
+
+describe('the tables', () => {
+  it('give every string in both languages, with the same placeholders', () => {
+    const tables: [string, Record<'fr' | 'en', Readonly<Record<string, string>>>][] = [
+      ['base', { fr: table('fr'), en: table('en') }],
+      ...Object.entries(own).map(([widget, m]) => [widget, m.tables] as [string, typeof m.tables]),
+    ];
+    const holes = (text = '') => [...text.matchAll(/\{(\w+)[},]/g)].map((m) => m[1]).sort();
+    for (const [widget, { fr, en }] of tables) {
+      assert.deepEqual(Object.keys(en).sort(), Object.keys(fr).sort(), widget);
+      for (const key of Object.keys(fr)) assert.deepEqual(holes(en[key]), holes(fr[key]), `${widget}.${key}`);
+    }
+  });
+});
 
 describe('the French table', () => {
   it('puts a no-break space before « : » and inside « », a narrow one before « ; ? ! »', () => {
@@ -48,8 +68,8 @@ describe('the French table', () => {
   });
 
   it('says the privacy notice is above the consent box, where the form puts it', () => {
-    assert.match(translate('fr', 'consent'), /ci-dessus/);
-    assert.match(translate('en', 'consent'), /above/);
+    assert.match(engagementCta.text('fr', 'consent'), /ci-dessus/);
+    assert.match(engagementCta.text('en', 'consent'), /above/);
   });
 });
 

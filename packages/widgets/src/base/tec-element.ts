@@ -20,7 +20,7 @@ import { tecConfigContext, THEMES, type TecConfig, type Theme } from './context.
 import { schemeFor, unwatchScheme, watchScheme } from './theme.js';
 import { TecErrorEvent } from './events.js';
 import { VERSION } from './define.js';
-import { languageOf, translate, type Lang, type StringKey } from './localize.js';
+import { languageOf, translate, type Lang, type StringKey } from './i18n.js';
 
 /**
  * A heading of level 2 to 6 (`level` is clamped): for widgets whose place in the page's outline

@@ -6,7 +6,10 @@ import { MEMBER_KINDS, type Member, type MemberKind, type TerritoryDetail } from
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
-import { formatDate, labels } from '../base/localize.js';
+import { formatDate } from '../base/i18n.js';
+import { labels } from '../base/labels.js';
+import { isOwn, text, type Key } from './strings.js';
+import type { StringKey } from '../base/i18n.js';
 import { TecMemberSelectEvent, type TecMemberFocusEvent } from '../base/events.js';
 import { styles } from './tec-coalition-members.styles.js';
 import { reserve } from './tec-coalition-members.reserve.js';
@@ -82,6 +85,11 @@ function initials(name: string): string {
  */
 export class TecCoalitionMembers extends TecElement {
   static override styles = [tokens, reserveFor(reserve), styles];
+
+  /** Its own strings (strings.ts, in its chunk), then the base's. */
+  protected override t(key: StringKey | Key, params?: Record<string, string | number>): string {
+    return isOwn(key) ? text(this.language, key, params) : super.t(key, params);
+  }
 
   /** `list` (one per row) or `grid` (cards). */
   @property({ reflect: true }) layout: 'list' | 'grid' = 'list';

@@ -4,7 +4,8 @@ import type { Cooperation, CooperationList, CooperationStatus, TerritoryDetail }
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
-import { formatDate, labels } from '../base/localize.js';
+import { formatDate } from '../base/i18n.js';
+import { labels } from '../base/labels.js';
 import { TecMemberFocusEvent } from '../base/events.js';
 import { styles } from './tec-cooperations.styles.js';
 import { reserve } from './tec-cooperations.reserve.js';

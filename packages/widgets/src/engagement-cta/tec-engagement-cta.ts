@@ -21,7 +21,10 @@ import {
 } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
-import { formatDuration, formatWhen, labels, type StringKey } from '../base/localize.js';
+import { formatDuration, formatWhen } from '../base/i18n.js';
+import { labels } from '../base/labels.js';
+import { isOwn, text, type Key } from './strings.js';
+import type { StringKey } from '../base/i18n.js';
 import {
   TecEngagementErrorEvent,
   TecEngagementSubmitEvent,
@@ -32,7 +35,7 @@ import { reserve } from './tec-engagement-cta.reserve.js';
 
 type Field = 'firstName' | 'email' | 'phone' | 'availability' | 'message' | 'consent';
 const FIELDS: Field[] = ['firstName', 'email', 'phone', 'availability', 'message', 'consent'];
-const FIELD_ERROR: Record<Field, StringKey> = {
+const FIELD_ERROR: Record<Field, Key> = {
   firstName: 'errFirstName',
   email: 'errEmail',
   phone: 'errPhone',
@@ -98,6 +101,11 @@ const emptyForm = (): FormValues => ({
  */
 export class TecEngagementCta extends TecElement {
   static override styles = [tokens, reserveFor(reserve), styles];
+
+  /** Its own strings (strings.ts, in its chunk), then the base's. */
+  protected override t(key: StringKey | Key, params?: Record<string, string | number>): string {
+    return isOwn(key) ? text(this.language, key, params) : super.t(key, params);
+  }
   static formAssociated = true;
 
   /** Show only this opportunity (its id). */

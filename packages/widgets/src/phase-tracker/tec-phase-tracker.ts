@@ -4,7 +4,10 @@ import type { Phase, TerritoryDetail } from '@tec/contract';
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
-import { formatDate, formatPercent, labels } from '../base/localize.js';
+import { formatDate, formatPercent } from '../base/i18n.js';
+import { labels } from '../base/labels.js';
+import { isOwn, text, type Key } from './strings.js';
+import type { StringKey } from '../base/i18n.js';
 import { styles } from './tec-phase-tracker.styles.js';
 import { reserve } from './tec-phase-tracker.reserve.js';
 
@@ -42,6 +45,11 @@ import { reserve } from './tec-phase-tracker.reserve.js';
  */
 export class TecPhaseTracker extends TecElement {
   static override styles = [tokens, reserveFor(reserve), styles];
+
+  /** Its own strings (strings.ts, in its chunk), then the base's. */
+  protected override t(key: StringKey | Key, params?: Record<string, string | number>): string {
+    return isOwn(key) ? text(this.language, key, params) : super.t(key, params);
+  }
 
   /** `auto` (by the space it has), `horizontal`, `vertical` or `compact`. */
   @property({ reflect: true }) layout: 'auto' | 'horizontal' | 'vertical' | 'compact' = 'auto';

@@ -5,7 +5,9 @@ import type { Geometry, PhaseKey, TerritorySummary } from '@tec/contract';
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
-import { labels } from '../base/localize.js';
+import { labels } from '../base/labels.js';
+import { isOwn, text, type Key } from './strings.js';
+import type { StringKey } from '../base/i18n.js';
 import { TecCommuneSelectEvent, TecTerritorySelectEvent } from '../base/events.js';
 import { styles } from './tec-territory-map.styles.js';
 import { reserve } from './tec-territory-map.reserve.js';
@@ -150,6 +152,11 @@ function drawing(geometry: Geometry, frame: GeometryObject[]) {
  */
 export class TecTerritoryMap extends TecElement {
   static override styles = [tokens, reserveFor(reserve), styles];
+
+  /** Its own strings (strings.ts, in its chunk), then the base's. */
+  protected override t(key: StringKey | Key, params?: Record<string, string | number>): string {
+    return isOwn(key) ? text(this.language, key, params) : super.t(key, params);
+  }
 
   /** Where a territory links to, `{slug}` replaced: e.g. `/territoires/{slug}`. */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;

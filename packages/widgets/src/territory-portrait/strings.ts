@@ -3,7 +3,7 @@
  * not in the runtime every widget loads.
  */
 import type { CooperativeMaturity } from '@tec/contract';
-import { fill, frenchSpacing, type Lang } from '../base/localize.js';
+import { fill, frenchSpacing, type Lang } from '../base/i18n.js';
 
 const fr = {
   heading: 'Le portrait du territoire',
@@ -62,7 +62,7 @@ const en: Table = {
 };
 
 /** French typography mended once, as in the base's table (frenchSpacing). */
-const tables: Record<Lang, Table> = {
+export const tables: Record<Lang, Table> = {
   fr: Object.fromEntries(Object.entries(fr).map(([key, text]) => [key, frenchSpacing(text)])) as Table,
   en,
 };

@@ -4,7 +4,7 @@ import type { Portrait, TerritoryDetail } from '@tec/contract';
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement, headingOf } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
-import { formatDate } from '../base/localize.js';
+import { formatDate } from '../base/i18n.js';
 import { styles } from './tec-territory-portrait.styles.js';
 import { reserve } from './tec-territory-portrait.reserve.js';
 import { maturityLabels, natureLabels, text } from './strings.js';
