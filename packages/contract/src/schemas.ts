@@ -346,6 +346,65 @@ export type Engagement = z.infer<typeof Engagement>;
 
 const Position = z.array(z.number()).check(z.minLength(2), z.maxLength(3));
 
+/** Bounds of the arcs of one topology: far above a région's communes (126,000 positions for five départements). */
+export const MAX_ARCS = 200_000;
+export const MAX_ARC_POSITIONS = 4_000_000;
+
+/**
+ * The first fault of a topology's arcs, or undefined: an array of arcs, each an array of at least
+ * one position, each position two or three finite numbers. One loop over plain arrays, no object
+ * built per position and the arrays kept as they came: a per-position schema
+ * (z.array(z.array(z.tuple(...)))) would cost the map most of its first render.
+ */
+function arcsFault(arcs: unknown): { path: number[]; message: string } | undefined {
+  if (!Array.isArray(arcs)) return { path: [], message: 'Expected an array of arcs.' };
+  if (arcs.length > MAX_ARCS) return { path: [], message: `At most ${MAX_ARCS} arcs.` };
+  let positions = 0;
+  for (let i = 0; i < arcs.length; i += 1) {
+    const arc: unknown = arcs[i];
+    if (!Array.isArray(arc) || arc.length === 0) {
+      return { path: [i], message: 'Expected an arc: an array of positions.' };
+    }
+    positions += arc.length;
+    if (positions > MAX_ARC_POSITIONS) {
+      return { path: [i], message: `At most ${MAX_ARC_POSITIONS} positions in all arcs.` };
+    }
+    for (let j = 0; j < arc.length; j += 1) {
+      const p: unknown = arc[j];
+      if (
+        !Array.isArray(p) ||
+        p.length < 2 ||
+        p.length > 3 ||
+        !Number.isFinite(p[0]) ||
+        !Number.isFinite(p[1]) ||
+        (p.length === 3 && !Number.isFinite(p[2]))
+      ) {
+        return { path: [i, j], message: 'Expected a position: two or three finite numbers.' };
+      }
+    }
+  }
+  return undefined;
+}
+
+const Arcs = z
+  .custom<[number, number][][]>()
+  .check(
+    z.superRefine((arcs, ctx) => {
+      const fault = arcsFault(arcs);
+      if (fault) ctx.addIssue({ code: 'custom', message: fault.message, path: fault.path, input: arcs });
+    }),
+  )
+  // What the check above enforces, for the OpenAPI document.
+  .register(z.globalRegistry, {
+    type: 'array',
+    maxItems: MAX_ARCS,
+    items: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'array', minItems: 2, maxItems: 3, items: { type: 'number' } },
+    },
+  });
+
 /**
  * A TopoJSON topology (quantized). Only its outer shape is checked; the map reads the rest, so
  * every other key (geometries, properties) is kept as it came — a plain object would strip them.
@@ -355,11 +414,7 @@ export const Topology = z.looseObject({
   bbox: z.optional(z.array(z.number()).check(z.length(4))),
   transform: z.optional(z.strictObject({ scale: Position, translate: Position })),
   objects: z.record(z.string().check(z.maxLength(64)), z.looseObject({ type: z.string() })),
-  /**
-   * Arcs are only numbers for the projection to read: their positions are not checked one by one
-   * (126,000 of them for five départements would cost the map most of its first render).
-   */
-  arcs: z.array(z.array(z.unknown())),
+  arcs: Arcs,
 });
 export type Topology = z.infer<typeof Topology>;
 
