@@ -357,27 +357,23 @@ export const MAX_ARC_POSITIONS = 4_000_000;
  * (z.array(z.array(z.tuple(...)))) would cost the map most of its first render.
  */
 function arcsFault(arcs: unknown): { path: number[]; message: string } | undefined {
-  if (!Array.isArray(arcs)) return { path: [], message: 'Expected an array of arcs.' };
-  if (arcs.length > MAX_ARCS) return { path: [], message: `At most ${MAX_ARCS} arcs.` };
+  if (!Array.isArray(arcs) || arcs.length > MAX_ARCS) {
+    return { path: [], message: `Expected an array of at most ${MAX_ARCS} arcs.` };
+  }
   let positions = 0;
   for (let i = 0; i < arcs.length; i += 1) {
     const arc: unknown = arcs[i];
-    if (!Array.isArray(arc) || arc.length === 0) {
-      return { path: [i], message: 'Expected an arc: an array of positions.' };
-    }
-    positions += arc.length;
-    if (positions > MAX_ARC_POSITIONS) {
-      return { path: [i], message: `At most ${MAX_ARC_POSITIONS} positions in all arcs.` };
+    if (!Array.isArray(arc) || !arc.length || (positions += arc.length) > MAX_ARC_POSITIONS) {
+      return { path: [i], message: `Expected an arc: positions, at most ${MAX_ARC_POSITIONS} in all arcs.` };
     }
     for (let j = 0; j < arc.length; j += 1) {
       const p: unknown = arc[j];
       if (
         !Array.isArray(p) ||
-        p.length < 2 ||
-        p.length > 3 ||
+        (p.length !== 2 && p.length !== 3) ||
         !Number.isFinite(p[0]) ||
         !Number.isFinite(p[1]) ||
-        (p.length === 3 && !Number.isFinite(p[2]))
+        !(p.length === 2 || Number.isFinite(p[2]))
       ) {
         return { path: [i, j], message: 'Expected a position: two or three finite numbers.' };
       }
@@ -386,24 +382,12 @@ function arcsFault(arcs: unknown): { path: number[]; message: string } | undefin
   return undefined;
 }
 
-const Arcs = z
-  .custom<[number, number][][]>()
-  .check(
-    z.superRefine((arcs, ctx) => {
-      const fault = arcsFault(arcs);
-      if (fault) ctx.addIssue({ code: 'custom', message: fault.message, path: fault.path, input: arcs });
-    }),
-  )
-  // What the check above enforces, for the OpenAPI document.
-  .register(z.globalRegistry, {
-    type: 'array',
-    maxItems: MAX_ARCS,
-    items: {
-      type: 'array',
-      minItems: 1,
-      items: { type: 'array', minItems: 2, maxItems: 3, items: { type: 'number' } },
-    },
-  });
+// z.unknown() checked by hand rather than z.custom(): the same, without another schema class in
+// the SDK's bundle.
+const Arcs = z.unknown().check((ctx) => {
+  const fault = arcsFault(ctx.value);
+  if (fault) ctx.issues.push({ code: 'custom', message: fault.message, path: fault.path, input: ctx.value });
+}) as unknown as z.ZodMiniType<[number, number][][]>;
 
 /**
  * A TopoJSON topology (quantized). Only its outer shape is checked; the map reads the rest, so
