@@ -356,26 +356,18 @@ export const MAX_ARC_POSITIONS = 4_000_000;
  * built per position and the arrays kept as they came: a per-position schema
  * (z.array(z.array(z.tuple(...)))) would cost the map most of its first render.
  */
-function arcsFault(arcs: unknown): { path: number[]; message: string } | undefined {
-  if (!Array.isArray(arcs) || arcs.length > MAX_ARCS) {
-    return { path: [], message: `Expected an array of at most ${MAX_ARCS} arcs.` };
-  }
+function arcsFault(arcs: unknown): [path: number[], message: string] | undefined {
+  if (!Array.isArray(arcs) || arcs.length > MAX_ARCS) return [[], `Expected at most ${MAX_ARCS} arcs.`];
   let positions = 0;
   for (let i = 0; i < arcs.length; i += 1) {
     const arc: unknown = arcs[i];
     if (!Array.isArray(arc) || !arc.length || (positions += arc.length) > MAX_ARC_POSITIONS) {
-      return { path: [i], message: `Expected an arc: positions, at most ${MAX_ARC_POSITIONS} in all arcs.` };
+      return [[i], `Expected an arc, at most ${MAX_ARC_POSITIONS} positions in all.`];
     }
     for (let j = 0; j < arc.length; j += 1) {
       const p: unknown = arc[j];
-      if (
-        !Array.isArray(p) ||
-        (p.length !== 2 && p.length !== 3) ||
-        !Number.isFinite(p[0]) ||
-        !Number.isFinite(p[1]) ||
-        !(p.length === 2 || Number.isFinite(p[2]))
-      ) {
-        return { path: [i, j], message: 'Expected a position: two or three finite numbers.' };
+      if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every(Number.isFinite)) {
+        return [[i, j], 'Expected a position: 2 or 3 finite numbers.'];
       }
     }
   }
@@ -386,7 +378,7 @@ function arcsFault(arcs: unknown): { path: number[]; message: string } | undefin
 // the SDK's bundle.
 const Arcs = z.unknown().check((ctx) => {
   const fault = arcsFault(ctx.value);
-  if (fault) ctx.issues.push({ code: 'custom', message: fault.message, path: fault.path, input: ctx.value });
+  if (fault) ctx.issues.push({ code: 'custom', path: fault[0], message: fault[1], input: ctx.value });
 }) as unknown as z.ZodMiniType<[number, number][][]>;
 
 /**
