@@ -73,6 +73,11 @@ await api.db.query(
   `insert into geometries (key, topology, attribution, approximate) values ('territory:bench', $1::text::jsonb, $2, false)`,
   [JSON.stringify(benchTopology), 'Contours : IGN Admin Express 2018, Licence Ouverte'],
 );
+// As `geo:import` ends: a `geometry.updated` event, on which the server computes and compresses
+// the geometry once (geo/warm.ts); an import comes long before the first visitor.
+const { appendEvent } = await import('../../packages/api/src/store/events.js');
+await appendEvent(api.db, { type: 'geometry.updated', territory: 'bench' });
+while (!api.cache.get('/v1/territories/bench/geometry')) await new Promise((r) => setTimeout(r, 20));
 await api.db.query(
   `insert into members (id, territory, name, sort_key, search, kind, joined_at)
    select 'mbr_b_' || g, 'haute-garonne', 'Membre ' || lpad(g::text, 5, '0'), 'membre ' || lpad(g::text, 5, '0'),

@@ -18,7 +18,8 @@ import { countTokens, createToken, ensureBootstrapToken, retireBootstrapToken } 
 import { acquireLock, type DataLock } from './db/lock.js';
 import { socketPath, startControlSocket } from './admin/control.js';
 import { EventBus } from './bus.js';
-import { ResponseCache } from './http/cache.js';
+import { ResponseCache, geometryScope } from './http/cache.js';
+import { warmGeometry } from './geo/warm.js';
 import { createApp } from './http/app.js';
 import { cachedReads } from './http/fast-path.js';
 import { RateLimiter } from './http/ratelimit.js';
@@ -110,10 +111,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
 
     const cache = new ResponseCache();
+    let warming = false;
     const bus = new EventBus(
       db,
       (events) => {
-        for (const event of events) cache.invalidate(event.territory);
+        const imported: string[] = [];
+        for (const event of events) {
+          cache.invalidate(event.territory);
+          // A territory's geometry has its own scope: only an import changes it (routing.ts).
+          if (event.type === 'geometry.updated') {
+            cache.invalidate(geometryScope(event.territory));
+            imported.push(event.territory);
+          }
+        }
+        // Before the app exists (events pulled at start), the warm-up at start covers them.
+        if (imported.length > 0 && warming) warm(imported);
         metrics.delivered(events);
       },
       (error) => log.error('event bus', { error: String(error) }),
@@ -143,6 +155,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       followup,
       onSignup: (territory) => metrics.signup(territory),
     });
+    // Geometry computed and compressed once per change, not on a visitor's request (geo/warm.ts).
+    function warm(slugs?: string[]): void {
+      warmGeometry(app, db, slugs).catch((error: unknown) => {
+        if (!closing) log.error('geometry warm-up', { error: String(error) });
+      });
+    }
+    warming = true;
+    warm();
     const fast = cachedReads(cache, limits.reads, config.trustProxy);
     const listener = getRequestListener(app.fetch);
     const server: Server = createServer((req, res) => {

@@ -10,6 +10,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { Geometry } from '@tec/contract';
 import { importBoundaries } from '@tec/api';
 import { startTestServer, type TestServer } from '@tec/api/testing';
+import { appendEvent } from '../src/store/events.js';
 import { get, openStream } from './helpers.js';
 
 const geoDir = fileURLToPath(new URL('../../../../shared/data/geo/', import.meta.url));
@@ -86,6 +87,31 @@ describe('geography import', { skip: missing }, () => {
     await stream.until('geometry.updated');
     const overview = await get<Geometry>(server, '/v1/geometry');
     assert.match(overview.body.attribution, /IGN Admin Express/);
+  });
+
+  it('computes and compresses each imported geometry once, before anyone asks, and keeps it through the territory’s other events', async () => {
+    await stream.until('geometry.updated');
+    const key = '/v1/territories/roya/geometry';
+    // The import's event makes the server compute the entry itself (geo/warm.ts).
+    for (let i = 0; i < 500 && !server.cache.get(key); i += 1) await new Promise((r) => setTimeout(r, 20));
+    const warmed = server.cache.get(key);
+    assert.ok(warmed?.encoded, 'the geometry is cached, brotli and gzip, without a request');
+    const res = await fetch(`${server.url}${key}`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(res.headers.get('content-encoding'), 'br');
+    assert.equal(res.headers.get('etag'), warmed.etag.replace(/"$/, '.br"'));
+    await res.arrayBuffer();
+    const again = await fetch(`${server.url}${key}`, { headers: { 'if-none-match': warmed.etag } });
+    assert.equal(again.status, 304);
+    // A signup, a phase, a member of the Roya: its outline is unchanged, its entry stays.
+    await appendEvent(server.db, { type: 'member.removed', territory: 'roya', memberId: 'mbr_gone' });
+    await stream.until('member.removed');
+    assert.equal(server.cache.get(key), warmed);
+    // A new import replaces it, again before anyone asks.
+    await appendEvent(server.db, { type: 'geometry.updated', territory: 'roya' });
+    for (let i = 0; i < 500 && server.cache.get(key) === warmed; i += 1)
+      await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && !server.cache.get(key); i += 1) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(server.cache.get(key) && server.cache.get(key) !== warmed);
   });
 
   it('refuses files without commune features, naming what it looked for', async () => {

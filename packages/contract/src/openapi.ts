@@ -42,6 +42,18 @@ function namedSchemas(): z.core.$ZodRegistry<{ id: string }> {
 
 const registry = namedSchemas();
 
+// A topology's arcs are checked by one loop (schemas.ts), not by schemas a generator could read:
+// what that loop enforces, said here so that the browser bundle does not carry it.
+z.globalRegistry.add(schemas.Topology.shape.arcs, {
+  type: 'array',
+  maxItems: schemas.MAX_ARCS,
+  items: {
+    type: 'array',
+    minItems: 1,
+    items: { type: 'array', minItems: 2, maxItems: 3, items: { type: 'number' } },
+  },
+});
+
 /** Drops the JSON Schema dialect keys that OpenAPI's components do not want. */
 function clean(schema: JsonSchema): JsonSchema {
   delete schema.$schema;

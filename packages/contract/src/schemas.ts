@@ -346,6 +346,41 @@ export type Engagement = z.infer<typeof Engagement>;
 
 const Position = z.array(z.number()).check(z.minLength(2), z.maxLength(3));
 
+/** Bounds of the arcs of one topology: far above a région's communes (126,000 positions for five départements). */
+export const MAX_ARCS = 200_000;
+export const MAX_ARC_POSITIONS = 4_000_000;
+
+/**
+ * The first fault of a topology's arcs, or undefined: an array of arcs, each an array of at least
+ * one position, each position two or three finite numbers. One loop over plain arrays, no object
+ * built per position and the arrays kept as they came: a per-position schema
+ * (z.array(z.array(z.tuple(...)))) would cost the map most of its first render.
+ */
+function arcsFault(arcs: unknown): [path: number[], message: string] | undefined {
+  if (!Array.isArray(arcs) || arcs.length > MAX_ARCS) return [[], `Expected at most ${MAX_ARCS} arcs.`];
+  let positions = 0;
+  for (let i = 0; i < arcs.length; i += 1) {
+    const arc: unknown = arcs[i];
+    if (!Array.isArray(arc) || !arc.length || (positions += arc.length) > MAX_ARC_POSITIONS) {
+      return [[i], `Expected an arc, at most ${MAX_ARC_POSITIONS} positions in all.`];
+    }
+    for (let j = 0; j < arc.length; j += 1) {
+      const p: unknown = arc[j];
+      if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every(Number.isFinite)) {
+        return [[i, j], 'Expected a position: 2 or 3 finite numbers.'];
+      }
+    }
+  }
+  return undefined;
+}
+
+// z.unknown() checked by hand rather than z.custom(): the same, without another schema class in
+// the SDK's bundle.
+const Arcs = z.unknown().check((ctx) => {
+  const fault = arcsFault(ctx.value);
+  if (fault) ctx.issues.push({ code: 'custom', path: fault[0], message: fault[1], input: ctx.value });
+}) as unknown as z.ZodMiniType<[number, number][][]>;
+
 /**
  * A TopoJSON topology (quantized). Only its outer shape is checked; the map reads the rest, so
  * every other key (geometries, properties) is kept as it came — a plain object would strip them.
@@ -355,11 +390,7 @@ export const Topology = z.looseObject({
   bbox: z.optional(z.array(z.number()).check(z.length(4))),
   transform: z.optional(z.strictObject({ scale: Position, translate: Position })),
   objects: z.record(z.string().check(z.maxLength(64)), z.looseObject({ type: z.string() })),
-  /**
-   * Arcs are only numbers for the projection to read: their positions are not checked one by one
-   * (126,000 of them for five départements would cost the map most of its first render).
-   */
-  arcs: z.array(z.array(z.unknown())),
+  arcs: Arcs,
 });
 export type Topology = z.infer<typeof Topology>;
 

@@ -15,6 +15,8 @@ import {
   Slug,
   TerritoryDetail,
   Topology,
+  MAX_ARCS,
+  MAX_ARC_POSITIONS,
   buildPath,
   check,
   describeIssues,
@@ -424,5 +426,80 @@ describe('geometry', () => {
     };
     const data = parsed(Topology, topology) as typeof topology;
     assert.deepEqual(data.objects.outline.geometries[0]!.properties, { slug: 'roya' });
+    assert.equal(data.arcs, topology.arcs, 'the arcs are kept as they came, not copied');
+  });
+
+  const topologyWith = (arcs: unknown) => ({ type: 'Topology', objects: {}, arcs });
+  it('accepts positions of two or three numbers', () =>
+    accepts(
+      Topology,
+      topologyWith([
+        [
+          [0, 0],
+          [1, 2, 3],
+        ],
+        [[5, 5]],
+      ]),
+    ));
+  for (const [name, arcs, path] of [
+    [
+      'NaN',
+      [
+        [
+          [0, 0],
+          [Number.NaN, 1],
+        ],
+      ],
+      'arcs[0][1]',
+    ],
+    ['Infinity', [[[0, 0]], [[1, Number.POSITIVE_INFINITY]]], 'arcs[1][0]'],
+    [
+      'strings',
+      [
+        [
+          [0, 0],
+          ['1', '2'],
+        ],
+      ],
+      'arcs[0][1]',
+    ],
+    [
+      'null',
+      [
+        [
+          [0, 0],
+          [1, null],
+        ],
+      ],
+      'arcs[0][1]',
+    ],
+    ['one number', [[[0, 0], [1]]], 'arcs[0][1]'],
+    ['four numbers', [[[0, 0, 0, 0]]], 'arcs[0][0]'],
+    ['a third value that is no number', [[[0, 0, 'z']]], 'arcs[0][0]'],
+    ['a flat arc (one nesting too few)', [[0, 0, 1, 1]], 'arcs[0][0]'],
+    ['one nesting too many', [[[[0, 0]]]], 'arcs[0][0]'],
+    ['an empty arc', [[[0, 0]], []], 'arcs[1]'],
+    ['an object for an arc', [{ 0: [0, 0], length: 1 }], 'arcs[0]'],
+  ] as const) {
+    it(`refuses arcs with ${name}, naming the position`, () =>
+      rejects(Topology, topologyWith(arcs), path, /Expected an? (position|arc)/));
+  }
+  it('refuses arcs that are no array', () =>
+    rejects(Topology, topologyWith('[[0,0]]'), 'arcs', /at most 200000 arcs/));
+  // Huge inputs: checked directly (rejects() would print them whole in its message).
+  const errorsOf = (input: unknown) => {
+    const result = check(Topology, input);
+    assert.equal(result.ok, false);
+    return result.ok ? [] : result.errors;
+  };
+  it('refuses too many arcs, before reading them', () =>
+    assert.deepEqual(errorsOf(topologyWith(new Array(MAX_ARCS + 1).fill([[0, 0]]))), [
+      { path: 'arcs', message: 'Expected at most 200000 arcs.' },
+    ]));
+  it('refuses too many positions in all', () => {
+    const arc = new Array(MAX_ARC_POSITIONS / 4).fill([0, 0]);
+    assert.deepEqual(errorsOf(topologyWith([arc, arc, arc, arc, [[0, 0]]])), [
+      { path: 'arcs[4]', message: 'Expected an arc, at most 4000000 positions in all.' },
+    ]);
   });
 });

@@ -56,6 +56,11 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   );
 }
 
+/** The cache scope of a territory's geometry, invalidated only by its `geometry.updated` events. */
+export function geometryScope(territory: string): string {
+  return `geometry:${territory}`;
+}
+
 /**
  * Serialized public responses, kept per territory until a live event says that territory
  * changed. Every process invalidates from the same event stream, so replicas agree within the

@@ -7,7 +7,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { endpoints, type Endpoint, type EndpointId } from '@tec/contract';
 import { HttpProblem } from './problem.js';
-import { matchesEtag, representation, type CachedBody } from './cache.js';
+import { geometryScope, matchesEtag, representation, type CachedBody } from './cache.js';
 import { precompress } from './compression.js';
 import { requestClient } from './client-address.js';
 import type { CorsMiddleware } from './cors-middleware.js';
@@ -126,11 +126,16 @@ export function registerRoutes(app: Hono, { deps, handlers, cors, admin }: Routi
           ...(result.headers ?? {}),
         });
       }
-      const slug = (params as { slug?: string }).slug ?? '*';
+      const slug = (params as { slug?: string }).slug;
+      // A territory's outline and communes change only by a geometry import: its entry has its
+      // own scope, so the territory's other events (a signup, a phase) keep its ~1 MB compressed
+      // once (cache.ts, server.ts). The overview shows statuses and phases: national scope.
+      const cacheScope =
+        slug === undefined ? '*' : endpoint.cache === 'geometry' ? geometryScope(slug) : slug;
       // Compressed once here, in the thread pool; every later hit sends these bytes.
       return sendCached(
         c,
-        cache.set(cacheKey, slug, json, cacheControl!, await precompress(json), cacheVersion),
+        cache.set(cacheKey, cacheScope, json, cacheControl!, await precompress(json), cacheVersion),
       );
     };
     app.on([endpoint.method], [honoPath(endpoint.path)], ...middlewares, handle);
