@@ -19,12 +19,12 @@ const entries = [
   // for the kept library over our own parser) and the contract refuses control characters,
   // unpaired surrogates, bidi overrides and far dates (0.6 kB): 22.4 kB.
   // 23.8 kB since issue 14: the portrait and cooperation schemas and calls (+0.4 kB).
-  { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 23_800, gzip: 26_500 },
+  { name: '@tec/sdk', entry: 'packages/sdk/src/index.ts', brotli: 24_000, gzip: 26_600 },
   // 22.0 kB since issue 15: the console's calls (session, audit log, CSV export) and the audit
   // log's schemas (+0.2 kB brotli; measured 21.7 / 24.2).
   // 22.5 kB since issue 15's merge: the console's calls, the portrait and cooperation writes and
   // the follow-up's receipt statuses together (measured 22.2 kB).
-  { name: '@tec/sdk/admin', entry: 'packages/sdk/src/admin.ts', brotli: 22_500, gzip: 25_000 },
+  { name: '@tec/sdk/admin', entry: 'packages/sdk/src/admin.ts', brotli: 22_700, gzip: 25_300 },
 ];
 
 /**
@@ -73,8 +73,8 @@ const widgetEntries = Object.fromEntries(
 // counts the labels' shared chunk and that reader in the runtime; rollup's does not. What is left
 // for the 24 kB of issue 19: the contract's schemas (the live events' union validates every
 // payload in the runtime) and the English tables loaded only when used.
-const RUNTIME_BUDGET = 37_200;
-const RUNTIME_GZIP_BUDGET = 41_600;
+const RUNTIME_BUDGET = 37_700;
+const RUNTIME_GZIP_BUDGET = 42_100;
 
 let failed = false;
 const rows = [];

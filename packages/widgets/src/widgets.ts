@@ -86,7 +86,7 @@ export const WIDGETS: Widget[] = [
     load: () => import('./territory-map/tec-territory-map.define.js'),
     // Geometry is data, not counted. Only d3-geo's raw conic is bundled (see drawing()).
     shows: BUILD
-      ? { budget: [12_000, 13_400], page: '/fondation/', variants: [':not([territory])'] }
+      ? { budget: [12_400, 13_800], page: '/fondation/', variants: [':not([territory])'] }
       : undefined,
   },
   {
