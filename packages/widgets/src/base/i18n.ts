@@ -216,3 +216,24 @@ export function formatPercent(lang: Lang, fraction: number): string {
     () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
   ).format(fraction);
 }
+
+/**
+ * A widget's own strings (its `strings.ts`, in its chunk): the two tables, French typography
+ * mended once (frenchSpacing); whether a key is the widget's own (the others are the base's);
+ * and a string with its parameters filled in.
+ */
+export function stringTable<K extends string>(fr: Record<K, string>, en: Record<K, string>) {
+  const tables: Record<Lang, Record<K, string>> = {
+    fr: Object.fromEntries(Object.entries<string>(fr).map(([key, t]) => [key, frenchSpacing(t)])) as Record<
+      K,
+      string
+    >,
+    en,
+  };
+  return {
+    tables,
+    isOwn: (key: string): key is K => Object.hasOwn(fr, key),
+    text: (lang: Lang, key: K, params?: Record<string, string | number>): string =>
+      fill(lang, tables[lang][key], params),
+  };
+}

@@ -3,7 +3,7 @@
  * the runtime every widget loads.
  */
 import type { CooperationStatus } from '@tec/contract';
-import { fill, frenchSpacing, type Lang } from '../base/i18n.js';
+import { stringTable, type Lang } from '../base/i18n.js';
 
 const fr = {
   heading: 'Les coopérations du programme TEC',
@@ -55,16 +55,9 @@ const en: Table = {
   removed: 'a cooperation was removed',
 };
 
-/** French typography mended once, as in the base's table (frenchSpacing). */
-export const tables: Record<Lang, Table> = {
-  fr: Object.fromEntries(Object.entries(fr).map(([key, text]) => [key, frenchSpacing(text)])) as Table,
-  en,
-};
-
 export const statusLabels: Record<Lang, Record<CooperationStatus, string>> = {
   fr: { 'en-preparation': 'En préparation', 'en-cours': 'En cours', perennisee: 'Pérennisée' },
   en: { 'en-preparation': 'In preparation', 'en-cours': 'Under way', perennisee: 'Made lasting' },
 };
 
-export const text = (lang: Lang, key: keyof typeof fr, params?: Record<string, string | number>): string =>
-  fill(lang, tables[lang][key], params);
+export const { tables, text } = stringTable(fr, en);

@@ -2,7 +2,7 @@
  * The texts of `<tec-engagement-cta>`, French first then English: in the widget's own chunk, not in the
  * runtime every widget loads (the base keeps only the states every widget shares).
  */
-import { fill, frenchSpacing, type Lang } from '../base/i18n.js';
+import { stringTable } from '../base/i18n.js';
 
 const fr = {
   ctaHeading: 'Participer au programme TEC',
@@ -171,14 +171,4 @@ const en: Table = {
   notConfigured: 'controller not given',
 };
 
-/** Both tables, French typography mended once (frenchSpacing), as the widget shows them. */
-export const tables: Record<Lang, Table> = {
-  fr: Object.fromEntries(Object.entries(fr).map(([key, text]) => [key, frenchSpacing(text)])) as Table,
-  en,
-};
-
-/** Whether `key` is one of this widget's own strings (the others are the base's). */
-export const isOwn = (key: string): key is Key => Object.hasOwn(fr, key);
-
-export const text = (lang: Lang, key: Key, params?: Record<string, string | number>): string =>
-  fill(lang, tables[lang][key], params);
+export const { tables, isOwn, text } = stringTable(fr, en);

@@ -3,7 +3,7 @@
  * not in the runtime every widget loads.
  */
 import type { CooperativeMaturity } from '@tec/contract';
-import { fill, frenchSpacing, type Lang } from '../base/i18n.js';
+import { stringTable, type Lang } from '../base/i18n.js';
 
 const fr = {
   heading: 'Le portrait du territoire',
@@ -61,12 +61,6 @@ const en: Table = {
   updated: 'the territory’s portrait',
 };
 
-/** French typography mended once, as in the base's table (frenchSpacing). */
-export const tables: Record<Lang, Table> = {
-  fr: Object.fromEntries(Object.entries(fr).map(([key, text]) => [key, frenchSpacing(text)])) as Table,
-  en,
-};
-
 export const natureLabels: Record<Lang, Record<'structurelle' | 'cyclique' | 'conjoncturelle', string>> = {
   fr: { structurelle: 'Structurelle', cyclique: 'Cyclique', conjoncturelle: 'Conjoncturelle' },
   en: { structurelle: 'Structural', cyclique: 'Cyclical', conjoncturelle: 'Conjunctural' },
@@ -77,5 +71,4 @@ export const maturityLabels: Record<Lang, Record<CooperativeMaturity, string>> =
   en: { emergente: 'Emerging', 'en-developpement': 'Developing', etablie: 'Established' },
 };
 
-export const text = (lang: Lang, key: keyof typeof fr, params?: Record<string, string | number>): string =>
-  fill(lang, tables[lang][key], params);
+export const { tables, text } = stringTable(fr, en);
