@@ -8,19 +8,12 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright';
+import { chromium, type Browser } from 'playwright';
 import { freePort, startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '@tec/api/testing';
 import { createToken } from '@tec/api';
-
-const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const site = fileURLToPath(new URL('../dist/site/', import.meta.url));
-/** Where `TEC_SCREENSHOTS=1` writes what the console looks like at 375 and 1280 px. */
-const shots = fileURLToPath(new URL('../../../tmp/screenshots/console/', import.meta.url));
+import { axe, chromePath, go, open as openPage, section, shot, signIn, site } from './page.js';
 
 let api: TestServer;
 let browser: Browser;
@@ -41,88 +34,8 @@ after(async () => {
   await api?.close();
 });
 
-interface Opened {
-  page: Page;
-  errors: string[];
-  close(): Promise<void>;
-}
-
-/** Opens the console, recording CSP violations and script errors. */
-async function open(width = 1280): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/401|403|404|400|409|422/.test(m.text())) errors.push(m.text());
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { violations: string[] }).violations.push(
-        `${e.violatedDirective} ${e.blockedURI}`,
-      ),
-    );
-    (window as unknown as { violations: string[] }).violations = [];
-  });
-  await page.goto(`${api.url}/console/`);
-  await page.waitForFunction(() => customElements.get('tec-console') !== undefined);
-  return {
-    page,
-    errors,
-    close: async () => {
-      const violations = await page.evaluate(
-        () => (window as unknown as { violations: string[] }).violations,
-      );
-      assert.deepEqual(violations, [], 'no CSP violation');
-      assert.deepEqual(errors, [], 'no script error');
-      await context.close();
-    },
-  };
-}
-
-async function signIn(page: Page, token: string) {
-  await page.fill('#token', token);
-  await page.click('form[data-form="signin"] button[type="submit"]');
-  await page.waitForSelector('#territory');
-}
-
-/** The section element shown, to scope locators (Playwright pierces shadow roots). */
-const section = (page: Page, name: string) => page.locator(`tec-console-${name}`);
-
-async function go(
-  page: Page,
-  name:
-    | 'Phases et jalons'
-    | 'Portrait'
-    | 'Coopérations'
-    | 'Membres'
-    | 'Opportunités'
-    | 'Inscriptions'
-    | 'Journal',
-) {
-  await page.getByRole('button', { name, exact: true }).click();
-}
-
-async function axe(page: Page, what: string) {
-  // Evaluated by the browser's devtools protocol: the page's Trusted Types policy stays on.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const r = await (
-      window as unknown as {
-        axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-      }
-    ).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-  assert.deepEqual(result, [], `axe violations ${what}`);
-}
-
-async function shot(page: Page, name: string) {
-  if (!process.env.TEC_SCREENSHOTS) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: `${shots}${name}.png` });
-  await page.screenshot({ path: `${shots}${name}-full.png`, fullPage: true });
-}
+/** Opens the console the API serves (page.ts: CSP violations and script errors checked at close). */
+const open = (width = 1280) => openPage(browser, `${api.url}/console/`, width);
 
 describe('the console served by the API', () => {
   it('is sent with a strict CSP that no page may frame, and /console redirects to /console/', async () => {

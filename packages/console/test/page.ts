@@ -23,7 +23,7 @@ export interface Opened {
 
 /** Opens the console at `url`, recording CSP violations and script errors. */
 export async function open(browser: Browser, url: string, width = 1280): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
