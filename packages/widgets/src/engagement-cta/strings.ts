@@ -71,7 +71,7 @@ const fr = {
   alreadyWaitlisted:
     'Vous êtes déjà sur la liste d’attente de « {title} » avec cette adresse (position {n}). Nous vous renvoyons l’e-mail de confirmation, avec son lien pour annuler.',
   privacyEmails:
-    'E-mails : votre adresse sert à vous envoyer la confirmation (avec un lien pour annuler), un rappel la veille et, sur liste d’attente, l’annonce d’une place libérée. Les messages ne sont pas conservés une fois envoyés ; seule la trace de leur envoi est gardée, et effacée avec votre inscription.',
+    'E-mails : votre adresse sert à vous envoyer la confirmation (avec un lien pour annuler), un rappel la veille, sur liste d’attente l’annonce d’une place libérée, et la confirmation de votre annulation si vous annulez. Les messages ne sont pas conservés une fois envoyés ; seule la trace de leur envoi est gardée, et effacée avec votre inscription.',
   privacyTitle: 'Vos données personnelles',
   privacyController: 'Responsable du traitement : {controller}{contact}.',
   privacyPurpose:
@@ -155,7 +155,7 @@ const en: Table = {
   alreadyWaitlisted:
     'You are already on the waiting list of “{title}” with this address (position {n}). We are sending the confirmation e-mail again, with its link to cancel.',
   privacyEmails:
-    'E-mails: your address is used to send you the confirmation (with a link to cancel), a reminder the day before and, on the waiting list, news of a place that opened up. Messages are not kept once sent; only the record that they were sent is, and it is erased with your sign-up.',
+    'E-mails: your address is used to send you the confirmation (with a link to cancel), a reminder the day before, on the waiting list news of a place that opened up, and a confirmation if you cancel. Messages are not kept once sent; only the record that they were sent is, and it is erased with your sign-up.',
   privacyTitle: 'Your personal data',
   privacyController: 'Data controller: {controller}{contact}.',
   privacyPurpose: 'Purpose: to contact you about your participation in the TEC programme.',
