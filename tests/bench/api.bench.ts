@@ -2,8 +2,10 @@
  * `npm run bench:api` — the API under load on loopback, side by side with its practical ceiling.
  *
  * 1. GET /v1/territories/roya/members (200, 200 brotli as browsers ask, and 304 with
- *    If-None-Match) against a bare node:http server that returns the same (uncompressed) bytes
- *    from memory; ratio API / ceiling.
+ *    If-None-Match) against a bare node:http server that returns, for each of the three, the very
+ *    headers and body bytes the API sent (recorded from the API first); ratio API / ceiling. The
+ *    two servers are loaded in turn, ROUNDS times each (BENCH_ROUNDS, default 3), and the medians
+ *    compared, so that a change in the shared machine's load hits both alike.
  * 2. Sign-ups per second (POST …/engagements, unlimited opportunity).
  * 3. Delay from an admin change to its arrival on 2,000 open event streams (p50 / p99).
  * 4. Peak memory (VmHWM) of the API process.
@@ -25,6 +27,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 2000);
 const CHANGES = 20;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
@@ -42,21 +45,54 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecAr
   });
 }
 
-/** The ceiling: the same bytes and headers from memory, with the same 304 handling. */
+/**
+ * The ceiling: for each request kind, the headers and body bytes the API sent for it, from
+ * memory, with a plain comparison for If-None-Match. Everything else is what node:http adds to
+ * any answer (date, connection, content-length).
+ */
 const BARE = `
 const http = require('node:http');
-let body = '', etag = '';
-process.stdin.on('data', (c) => (body += c)).on('end', () => {
-  const [tag, ...rest] = body.split('\\n'); etag = tag; body = rest.join('\\n');
+let input = '';
+process.stdin.on('data', (c) => (input += c)).on('end', () => {
+  const kinds = JSON.parse(input);
+  for (const k of Object.values(kinds)) k.body = Buffer.from(k.body, 'base64');
   const server = http.createServer((req, res) => {
-    const headers = { etag, 'cache-control': 'public, max-age=60, stale-while-revalidate=300',
-      'access-control-allow-origin': '*', 'content-type': 'application/json; charset=utf-8' };
-    if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers); res.end(); return; }
-    res.writeHead(200, headers); res.end(body);
+    const kind = req.headers['if-none-match'] === kinds.notModified.etag ? kinds.notModified
+      : /\bbr\b/.test(req.headers['accept-encoding'] || '') ? kinds.brotli : kinds.plain;
+    res.writeHead(kind.status, kind.headers);
+    res.end(kind.body);
   });
   server.keepAliveTimeout = 5000;
   server.listen(0, '127.0.0.1', () => console.log('BARE ' + server.address().port));
 });`;
+
+/** What the API answered to one kind of request: status, headers (those node:http would not add itself) and body. */
+function record(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, string>; body: string; etag: string }>(
+    (resolve, reject) => {
+      http
+        .get(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const kept: Record<string, string> = {};
+            for (const [k, v] of Object.entries(res.headers)) {
+              if (!['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(k)) {
+                kept[k] = Array.isArray(v) ? v.join(', ') : String(v);
+              }
+            }
+            resolve({
+              status: res.statusCode!,
+              headers: kept,
+              body: Buffer.concat(chunks).toString('base64'),
+              etag: String(res.headers.etag ?? ''),
+            });
+          });
+        })
+        .on('error', reject);
+    },
+  );
+}
 
 interface Load {
   rps: number;
@@ -174,19 +210,48 @@ async function main() {
     const sample = await fetch(`${base}${path}`);
     const etag = sample.headers.get('etag')!;
     const bytes = await sample.text();
+    const plainHeaders = {};
+    const brotliHeaders = { 'accept-encoding': 'gzip, deflate, br' };
+    const notModifiedHeaders = { 'if-none-match': etag };
+    const kinds = {
+      plain: await record(`${base}${path}`, plainHeaders),
+      brotli: await record(`${base}${path}`, brotliHeaders),
+      notModified: await record(`${base}${path}`, notModifiedHeaders),
+    };
+    if (
+      kinds.plain.status !== 200 ||
+      kinds.brotli.headers['content-encoding'] !== 'br' ||
+      kinds.notModified.status !== 304
+    ) {
+      throw new Error(
+        `unexpected answers: ${kinds.plain.status}, ${kinds.brotli.headers['content-encoding']}, ${kinds.notModified.status}`,
+      );
+    }
 
     bare = spawn(process.execPath, ['-e', BARE], { stdio: ['pipe', 'pipe', 'inherit'] });
-    bare.stdin!.end(`${etag}\n${bytes}`);
+    bare.stdin!.end(JSON.stringify({ ...kinds, notModified: { ...kinds.notModified, etag } }));
     const barePort = (await waitForLine(bare, /BARE (\d+)/))[1]!;
     const ceiling = `http://127.0.0.1:${barePort}`;
 
-    console.log(`members page: ${bytes.length} bytes; ${CONNECTIONS} connections, ${DURATION} s per run`);
-    const apiOk = await load(`${base}${path}`);
-    const bareOk = await load(`${ceiling}${path}`);
+    console.log(
+      `members page: ${bytes.length} bytes (${Buffer.from(kinds.brotli.body, 'base64').length} brotli); ` +
+        `${CONNECTIONS} connections, ${DURATION} s per run, API and ceiling in turn, ${ROUNDS} rounds`,
+    );
+    /** The API and the ceiling in turn, ROUNDS times; medians of each. */
+    async function pair(headers: Record<string, string>): Promise<[Load, Load, number[]]> {
+      const api: Load[] = [];
+      const top: Load[] = [];
+      for (let i = 0; i < ROUNDS; i += 1) {
+        api.push(await load(`${base}${path}`, { headers }));
+        top.push(await load(`${ceiling}${path}`, { headers }));
+      }
+      const median = (runs: Load[]) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
+      return [median(api), median(top), api.map((a, i) => a.rps / top[i]!.rps)];
+    }
+    const [apiOk, bareOk, okRatios] = await pair(plainHeaders);
     // Browsers ask for brotli: precompressed when cached, so this is the fast path's cost.
-    const apiBr = await load(`${base}${path}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
-    const api304 = await load(`${base}${path}`, { headers: { 'if-none-match': etag } });
-    const bare304 = await load(`${ceiling}${path}`, { headers: { 'if-none-match': etag } });
+    const [apiBr, bareBr, brRatios] = await pair(brotliHeaders);
+    const [api304, bare304, notModifiedRatios] = await pair(notModifiedHeaders);
     const signups = await load(`${base}/v1/territories/roya/engagements`, {
       method: 'POST',
       connections: 10,
@@ -202,15 +267,19 @@ async function main() {
     const delay = await streamsDelay(base);
     const memory = peakMemoryMb(api.pid!);
 
-    const row = (name: string, a: Load, b?: Load) =>
-      `| ${name} | ${a.rps} | ${a.p50} | ${a.p99} | ${b ? b.rps : '—'} | ${b ? (a.rps / b.rps).toFixed(2) : '—'} | ${a.non2xx + a.errors} |`;
+    const row = (name: string, a: Load, b?: Load, ratios?: number[]) =>
+      `| ${name} | ${a.rps} | ${a.p50} | ${a.p99} | ${b ? b.rps : '—'} | ${b ? (a.rps / b.rps).toFixed(2) : '—'} | ${
+        ratios ? ratios.map((r) => r.toFixed(2)).join(', ') : '—'
+      } | ${a.non2xx + a.errors} |`;
     console.log(
-      '\n| run | API req/s | p50 ms | p99 ms | ceiling req/s | API / ceiling | non-2xx (304s count here) + errors |',
+      '\n| run | API req/s | p50 ms | p99 ms | ceiling req/s | API / ceiling (medians) | each round | non-2xx (304s count here) + errors |',
     );
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    console.log(row('GET members → 200', apiOk, bareOk));
-    console.log(row('GET members → 200, brotli (Accept-Encoding: gzip, deflate, br)', apiBr, bareOk));
-    console.log(row('GET members → 304', api304, bare304));
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log(row('GET members → 200', apiOk, bareOk, okRatios));
+    console.log(
+      row('GET members → 200, brotli (Accept-Encoding: gzip, deflate, br)', apiBr, bareBr, brRatios),
+    );
+    console.log(row('GET members → 304', api304, bare304, notModifiedRatios));
     console.log(row('POST engagement → 201 (10 connections)', signups));
     console.log(
       `\nEvent delivery to ${STREAMS} streams, ${CHANGES} admin changes: p50 ${delay.p50} ms, p99 ${delay.p99} ms, ` +
