@@ -166,9 +166,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const fast = cachedReads(cache, limits.reads, config.trustProxy);
     const listener = getRequestListener(app.fetch);
     const server: Server = createServer((req, res) => {
+      const start = performance.now();
+      if (fast(req, res)) {
+        metrics.record(req, res.statusCode, start);
+        return;
+      }
       metrics.observe(req, res);
       if (metrics.serve(req, res, config.metricsToken)) return;
-      if (!fast(req, res)) void listener(req, res);
+      void listener(req, res);
     });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

@@ -4,12 +4,46 @@
  * the very same bytes and headers, at a fraction of the cost; anything else falls through.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PUBLIC_CORS, matchesEtag, representation, type ResponseCache } from './cache.js';
+import { PUBLIC_CORS, matchesEtag, representation, type CachedBody, type ResponseCache } from './cache.js';
 import { rateLimited } from './problem.js';
 import type { RateLimiter } from './ratelimit.js';
 import type { TrustProxy } from '../config.js';
 import { clientAddress } from './client-address.js';
 import { SECURITY_HEADERS } from './security.js';
+
+/** What to send of one cached body for one `Accept-Encoding` value, 200 and 304, built once. */
+interface Prepared {
+  body: string | Buffer;
+  ok: Record<string, string>;
+  notModified: Record<string, string>;
+}
+
+/**
+ * Prepared answers per cached body and `Accept-Encoding` value (browsers send a handful of
+ * values): the headers of a cached read are built on its first request, not on every one. Held
+ * weakly, so they go with the body when an event invalidates it.
+ */
+const prepared = new WeakMap<CachedBody, Map<string, Prepared>>();
+
+function prepare(hit: CachedBody, acceptEncoding: string | string[] | undefined): Prepared {
+  const key = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : (acceptEncoding ?? '');
+  let byEncoding = prepared.get(hit);
+  if (!byEncoding) {
+    byEncoding = new Map();
+    prepared.set(hit, byEncoding);
+  }
+  let answer = byEncoding.get(key);
+  if (!answer) {
+    const { body, headers } = representation(hit, acceptEncoding);
+    const common: Record<string, string> = { ...headers, ...SECURITY_HEADERS };
+    const notModified = { ...common };
+    delete notModified['content-encoding'];
+    answer = { body, ok: { ...common, 'content-type': 'application/json; charset=utf-8' }, notModified };
+    // Bounded: a client sending ever new values gets correct answers, just not kept.
+    if (byEncoding.size < 16) byEncoding.set(key, answer);
+  }
+  return answer;
+}
 
 export function cachedReads(cache: ResponseCache, reads: RateLimiter, trustProxy: TrustProxy) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -33,14 +67,11 @@ export function cachedReads(cache: ResponseCache, reads: RateLimiter, trustProxy
       return true;
     }
     // Precompressed when it was cached: brotli or gzip as asked, no work per request.
-    const representationOf = representation(hit, req.headers['accept-encoding']);
-    const body = representationOf.body;
-    const headers: Record<string, string> = { ...representationOf.headers, ...SECURITY_HEADERS };
+    const answer = prepare(hit, req.headers['accept-encoding']);
     if (matchesEtag(req.headers['if-none-match'], hit.etag)) {
-      delete headers['content-encoding'];
-      res.writeHead(304, headers).end();
+      res.writeHead(304, answer.notModified).end();
     } else {
-      res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(body);
+      res.writeHead(200, answer.ok).end(answer.body);
     }
     return true;
   };
