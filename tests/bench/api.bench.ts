@@ -10,7 +10,8 @@
  * 3. Delay from an admin change to its arrival on 2,000 open event streams (p50 / p99).
  * 4. Peak memory (VmHWM) of the API process.
  *
- * The servers run in their own processes; autocannon and the stream clients run here. Bounded
+ * `BENCH_API_ROOT=<checkout>` runs the API of another checkout (for a before/after; it uses its
+ * own node_modules, or a symlink to these). The servers run in their own processes; autocannon and the stream clients run here. Bounded
  * in time and count, loopback only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -58,7 +59,7 @@ process.stdin.on('data', (c) => (input += c)).on('end', () => {
   for (const k of Object.values(kinds)) k.body = Buffer.from(k.body, 'base64');
   const server = http.createServer((req, res) => {
     const kind = req.headers['if-none-match'] === kinds.notModified.etag ? kinds.notModified
-      : /\bbr\b/.test(req.headers['accept-encoding'] || '') ? kinds.brotli : kinds.plain;
+      : (req.headers['accept-encoding'] || '').includes('br') ? kinds.brotli : kinds.plain;
     res.writeHead(kind.status, kind.headers);
     res.end(kind.body);
   });
@@ -189,7 +190,7 @@ async function main() {
     process.execPath,
     ['--conditions=source', '--import', 'tsx', 'packages/api/src/main.ts'],
     {
-      cwd: root,
+      cwd: process.env.BENCH_API_ROOT ?? root,
       env: {
         ...process.env,
         PORT: '0',
