@@ -73,8 +73,10 @@ const widgetEntries = Object.fromEntries(
 // counts the labels' shared chunk and that reader in the runtime; rollup's does not. What is left
 // for the 24 kB of issue 19: the contract's schemas (the live events' union validates every
 // payload in the runtime) and the English tables loaded only when used.
-const RUNTIME_BUDGET = 37_700;
-const RUNTIME_GZIP_BUDGET = 42_100;
+// +0.2 kB for issue 19's main-thread blocking (tec-element.ts: the reserves measured together a
+// frame later, a task per widget's data, the first Intl formatter in a task of its own).
+const RUNTIME_BUDGET = 37_900;
+const RUNTIME_GZIP_BUDGET = 42_300;
 
 let failed = false;
 const rows = [];
@@ -181,7 +183,9 @@ if (existsSync(manifestPath)) {
     rows.push({ name, ...size, budget, gzBudget, ok });
   };
   // 2.2 kB since issue 14: six widgets to load (the portrait and the cooperations), measured 2.03.
-  add('CDN `tec.js` (the loader)', ['tec.js'], 2_200, 2_700);
+  // 2.3 / 2.8 kB since issue 19: no second copy of tec.css's rules when the page links it
+  // (measured 2.25 / 2.70).
+  add('CDN `tec.js` (the loader)', ['tec.js'], 2_300, 2_800);
   // 1.1 kB / 1.4 kB gzip since issue 14: six widgets' rows, measured every 10 px (0.9 kB brotli).
   add('CDN `tec.css` (the space the widgets hold)', ['tec.css'], 1_100, 1_400);
   add('CDN runtime chunk', [runtimeFile], RUNTIME_BUDGET, RUNTIME_GZIP_BUDGET);

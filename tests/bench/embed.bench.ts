@@ -14,7 +14,9 @@
  *   contentful paint;
  *
  * under two networks: this machine's loopback, and a slow 4G (150 ms, 1.6 Mbit/s down) emulated
- * by Chromium. Medians of RUNS loads per variant, the variants alternating.
+ * by Chromium. A third variant, the same page with no widgets (the four tags, `tec.css` and
+ * `tec.js` removed), gives the first contentful paint the widgets are measured against (its own
+ * TBT is the page's floor). Medians of RUNS loads per variant, the variants alternating.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +85,16 @@ const iframePage = (height: Record<string, number>) =>
       .replace(/\s*<script type="module" src="\{\{LOADER\}\}"[^>]*><\/script>/, ''),
   );
 
+/** The same page without the widgets: no tags, no `tec.css`, no `tec.js` (the first paint's floor). */
+const barePage = widgets.reduce(
+  (html, w) => html.replace(w.source, ''),
+  page
+    .replace(/\s*<link\s+rel="stylesheet"\s+href="\{\{STYLESHEET\}\}"[^>]*\/>/, '')
+    .replace(/\s*<script type="module" src="\{\{LOADER\}\}"[^>]*><\/script>/, ''),
+);
+if (barePage.includes('{{LOADER}}') || barePage.includes('{{STYLESHEET}}') || /<tec-/.test(barePage))
+  throw new Error('the page without widgets still holds a widget, tec.css or tec.js');
+
 // ----- one load ----------------------------------------------------------------------------------
 interface Load {
   bytes: number;
@@ -142,11 +154,15 @@ async function load(browser: Browser, url: string, network: keyof typeof network
   await tab.goto(url);
   const start = await tab.evaluate(() => performance.timeOrigin);
   const frames = tab.frames().filter((f) => f !== tab.mainFrame());
-  const done = await Promise.all(
-    (frames.length ? frames : [tab.mainFrame()]).map((f) =>
-      f.evaluate(() => (window as unknown as { __done: Promise<number> }).__done),
-    ),
-  );
+  // The page without widgets has nothing to wait for but its load event (goto's).
+  const bare = !(await tab.mainFrame().evaluate(() => document.querySelector('[api]') !== null));
+  const done = bare
+    ? [await tab.evaluate(() => performance.timeOrigin + performance.now())]
+    : await Promise.all(
+        (frames.length ? frames : [tab.mainFrame()]).map((f) =>
+          f.evaluate(() => (window as unknown as { __done: Promise<number> }).__done),
+        ),
+      );
   const rendered = Math.max(...done);
   await tab.waitForTimeout(300);
   let blocking = 0;
@@ -168,6 +184,7 @@ const browser = await chromium.launch({ executablePath: chromePath, args: ['--no
 const partnerPages: Record<string, string> = {};
 const partnerSite = await startDemoServer({ apiUrl: api.url, port: partnerPort, pages: partnerPages });
 partnerPages['/habitants-iframes/'] = iframePage(await heights(browser));
+partnerPages['/habitants-bare/'] = barePage;
 const platformSite = await startDemoServer({
   apiUrl: api.url,
   port: platformPort,
@@ -184,23 +201,28 @@ const ms = (n: number) => `${Math.round(n)} ms`;
 console.log(
   `Residents' page, ${viewport.width}×${viewport.height}, cold cache, 4× CPU throttling, median of ${RUNS}\n`,
 );
+type Variant = 'widgets' | 'iframes' | 'bare';
+const paths: Record<Variant, string> = {
+  widgets: '/habitants/',
+  iframes: '/habitants-iframes/',
+  bare: '/habitants-bare/',
+};
 for (const network of Object.keys(networks) as (keyof typeof networks)[]) {
-  const results: Record<'widgets' | 'iframes', Load[]> = { widgets: [], iframes: [] };
+  const results: Record<Variant, Load[]> = { widgets: [], iframes: [], bare: [] };
+  const variants = Object.keys(paths) as Variant[];
   // One load of each first, not counted (the API's and Chromium's first-time work).
-  await load(browser, `${partner}/habitants/`, network);
-  await load(browser, `${partner}/habitants-iframes/`, network);
-  for (let i = 0; i < RUNS; i++) {
-    results.widgets.push(await load(browser, `${partner}/habitants/`, network));
-    results.iframes.push(await load(browser, `${partner}/habitants-iframes/`, network));
-  }
+  for (const v of variants) await load(browser, `${partner}${paths[v]}`, network);
+  for (let i = 0; i < RUNS; i++)
+    for (const v of variants) results[v].push(await load(browser, `${partner}${paths[v]}`, network));
+  const m = (v: Variant, key: keyof Load) => median(results[v].map((r) => r[key]));
   const row = (name: string, key: keyof Load, format: (n: number) => string) => {
-    const [a, b] = [median(results.widgets.map((r) => r[key])), median(results.iframes.map((r) => r[key]))];
+    const [a, b, c] = [m('widgets', key), m('iframes', key), m('bare', key)];
     const ratio = a > 0 ? `${(b / a).toFixed(1)}×` : '—';
-    console.log(`| ${name} | ${format(a)} | ${format(b)} | ${ratio} |`);
+    console.log(`| ${name} | ${format(a)} | ${format(b)} | ${ratio} | ${format(c)} |`);
   };
   console.log(`### ${network}\n`);
-  console.log('| measure | widgets (tec.js) | iframes | iframes ÷ widgets |');
-  console.log('| --- | ---: | ---: | ---: |');
+  console.log('| measure | widgets (tec.js) | iframes | iframes ÷ widgets | no widgets |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
   row('bytes transferred', 'bytes', kB);
   row('… of which API data', 'apiBytes', kB);
   row('requests', 'requests', String);
@@ -208,7 +230,12 @@ for (const network of Object.keys(networks) as (keyof typeof networks)[]) {
   row('main-thread blocking (TBT, 4× CPU)', 'blocking', ms);
   row('every widget rendered with data', 'rendered', ms);
   row('first contentful paint', 'fcp', ms);
-  console.log('');
+  console.log(
+    `\nFirst contentful paint, widgets ÷ no widgets: ${(m('widgets', 'fcp') / m('bare', 'fcp')).toFixed(2)}× ` +
+      `(each load: ${results.widgets.map((r) => Math.round(r.fcp)).join(', ')} against ` +
+      `${results.bare.map((r) => Math.round(r.fcp)).join(', ')} ms); TBT each load: ` +
+      `${results.widgets.map((r) => Math.round(r.blocking)).join(', ')} ms\n`,
+  );
 }
 
 await browser.close();

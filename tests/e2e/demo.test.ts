@@ -405,6 +405,34 @@ describe('the space each widget holds (reserve.ts)', () => {
     );
     assert.deepEqual(before, after);
   });
+
+  it('adopts the reserve rules only on a page without tec.css, which holds them already', async () => {
+    const adopted = async (withCss: boolean) => {
+      const { page, context } = await open('/habitants/', undefined, 1024);
+      if (!withCss) await page.route('**/cdn/**/tec.css', (route) => route.abort());
+      // The widgets' chunks never arrive: the height is the loader's (or tec.css's) alone.
+      await page.route('**/cdn/**/tec-*-*.js', () => {});
+      await page.reload();
+      await page.waitForLoadState('load');
+      const result = await page.evaluate(() => ({
+        sheets: document.adoptedStyleSheets.length,
+        heights: [...document.querySelectorAll('tec-phase-tracker, tec-engagement-cta')].map((t) =>
+          Math.round(t.getBoundingClientRect().height),
+        ),
+      }));
+      await context.close();
+      return result;
+    };
+    const linked = await adopted(true);
+    const alone = await adopted(false);
+    assert.equal(linked.sheets, 0, 'tec.css linked: no second copy of its rules');
+    assert.equal(alone.sheets, 1, 'no tec.css: the loader adopts the rules');
+    assert.deepEqual(alone.heights, linked.heights);
+    assert.ok(
+      linked.heights.every((h) => h > 200),
+      JSON.stringify(linked.heights),
+    );
+  });
 });
 
 describe('live updates', () => {

@@ -11,7 +11,8 @@
  *
  * Before any widget's chunk arrives, it gives the tags the space their widgets will take
  * (base/reserve.ts), as a constructed style sheet (no `<style>` element: nothing for a strict CSP
- * to refuse), so the page does not move when they render.
+ * to refuse), so the page does not move when they render — unless the page links `tec.css`, which
+ * holds the same rules from its first frame.
  *
  * Loading it twice is harmless (one loader per version runs), and so are two versions on one
  * page: a tag already defined is not loaded again, and the first definition stays.
@@ -40,9 +41,23 @@ const page = globalThis as unknown as Record<symbol, boolean>;
 
 if (!page[key]) {
   page[key] = true;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(typeof __TEC_RESERVE__ === 'undefined' ? '' : __TEC_RESERVE__);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  // A page that links this version's tec.css has the same rules already (module scripts run once
+  // the style sheets before them have loaded): adopting them twice doubled the style work of the
+  // page's first layout, under its container queries.
+  // One that failed to load (or to match its hash) is there too, but empty.
+  const css = new URL('tec.css', import.meta.url).href;
+  const holds = (s: CSSStyleSheet) => {
+    try {
+      return s.href === css && s.cssRules.length > 0;
+    } catch {
+      return false; // fetched without CORS: unreadable, so not known to hold them
+    }
+  };
+  if (![...document.styleSheets].some(holds)) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(typeof __TEC_RESERVE__ === 'undefined' ? '' : __TEC_RESERVE__);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
   const waiting = new Set(Object.keys(widgets));
   const preloaded = new Set<string>();
 

@@ -268,13 +268,18 @@ for (const w of widgets) {
       };
       // Haute-Garonne is being selected: a sentence or two, where the Roya has its whole story.
       const short = await make(w.tag, { api: config.apiUrl, territory: 'haute-garonne' });
+      // The reserve is measured just before the frame that shows the data (a frame later).
+      const frame = () =>
+        new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       await settled(short);
       await short.updateComplete;
+      await frame();
       const em = parseFloat(getComputedStyle(short).fontSize);
       expect(tail(short), 'blank under a short content').to.be.at.most(4 * em);
       const full = await make(w.tag, { api: config.apiUrl, territory: 'roya' });
       await settled(full);
       await full.updateComplete;
+      await frame();
       expect(
         shadow(full).querySelector('.reserve')!.classList.contains('fitted'),
         'the Roya keeps its reserve',

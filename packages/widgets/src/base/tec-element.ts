@@ -20,7 +20,7 @@ import { tecConfigContext, THEMES, type TecConfig, type Theme } from './context.
 import { schemeFor, unwatchScheme, watchScheme } from './theme.js';
 import { TecErrorEvent } from './events.js';
 import { VERSION } from './define.js';
-import { languageOf, translate, type Lang, type StringKey } from './i18n.js';
+import { formatDate, languageOf, translate, type Lang, type StringKey } from './i18n.js';
 
 /**
  * A heading of level 2 to 6 (`level` is clamped): for widgets whose place in the page's outline
@@ -59,6 +59,51 @@ export type FailureCause = 'offline' | 'unavailable' | 'busy' | 'forbidden' | 'c
 
 /** How long a widget inside a `<tec-provider>` waits for it before it says it lacks its setting. */
 const PROVIDER_WAIT_MS = 10_000;
+
+/**
+ * Resolves in a new task: the browser may paint and handle input in between (`scheduler.yield()`
+ * where there is one, which keeps this task's place ahead of others; a zero timer elsewhere).
+ */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+let intlWarmed = false;
+/**
+ * The browser's first `Intl` formatter loads its locale data: some 25 ms of one task on a phone
+ * (100 ms at 4× CPU throttling), whatever the formatter. Done in a task of its own as the first
+ * widget connects, once per page, while the widgets' data is on its way, rather than inside the
+ * first render of a date (the phase tracker's), where it made that task twice as long; it also
+ * fills the formatter's cache.
+ */
+function warmIntl(lang: Lang): void {
+  if (intlWarmed) return;
+  intlWarmed = true;
+  setTimeout(() => void formatDate(lang, '2026-01-01'), 0);
+}
+
+/** The widgets settled since the last frame, whose reserve fitReserves() measures. */
+const toFit = new Set<TecElement>();
+
+/**
+ * Gives the space back where the data is much shorter than the reserve (TecElement.fitReserve()),
+ * for every widget settled since the last frame at once: all heights read, then every reserve
+ * lifted, then every natural height read — two layouts in all, however many widgets.
+ */
+function fitReserves(): void {
+  const boxes = [...toFit].map((element) => TecElement.measureReserve(element));
+  toFit.clear();
+  const measured = boxes.filter((b): b is [HTMLElement, number] => b !== undefined);
+  for (const [box] of measured) box.classList.add('fitted');
+  const keep = measured.filter(([box, reserved]) => {
+    const natural = box.getBoundingClientRect().height;
+    const em = parseFloat(getComputedStyle(box).fontSize) || 16;
+    return reserved - natural < Math.max(4 * em, 0.2 * reserved);
+  });
+  for (const [box] of keep) box.classList.remove('fitted');
+}
 
 export abstract class TecElement extends LitElement {
   static version = VERSION;
@@ -113,6 +158,10 @@ export abstract class TecElement extends LitElement {
    * shift up, where keeping the reserve would leave a tail of hundreds of pixels. Errors and the
    * skeleton keep the reserve (a retry may bring the full content); so does a page that sets
    * `--tec-min-height` itself.
+   *
+   * Measuring takes layouts, so it is not done in the render's task: the widgets settled since the
+   * last frame are measured together just before that frame is painted (fitReserves(): two
+   * layouts for all of them, where each widget measuring itself forced two of its own).
    */
   private fitReserve(): void {
     const box = this.renderRoot.querySelector<HTMLElement>('.reserve');
@@ -127,13 +176,20 @@ export abstract class TecElement extends LitElement {
     }
     if (this.fittedFor === this.status) return;
     this.fittedFor = this.status;
-    if (getComputedStyle(this).getPropertyValue('--tec-min-height').trim()) return;
-    const reserved = box.getBoundingClientRect().height;
-    box.classList.add('fitted');
-    const natural = box.getBoundingClientRect().height;
-    const em = parseFloat(getComputedStyle(box).fontSize) || 16;
-    if (reserved - natural < Math.max(4 * em, 0.2 * reserved)) box.classList.remove('fitted');
+    toFit.add(this);
+    if (toFit.size === 1) requestAnimationFrame(fitReserves);
   }
+
+  /** fitReserves()'s first step: the reserve's box and its height now, unless the page sets one. */
+  static measureReserve(element: TecElement): [HTMLElement, number] | undefined {
+    const box = element.renderRoot.querySelector<HTMLElement>('.reserve');
+    if (!box || !element.isConnected) return undefined;
+    // Loading again since it settled: the skeleton keeps the reserve.
+    if (element.status !== 'loaded' && element.status !== 'empty') return undefined;
+    if (getComputedStyle(element).getPropertyValue('--tec-min-height').trim()) return undefined;
+    return [box, box.getBoundingClientRect().height];
+  }
+
   private loadAbort?: AbortController;
   private readonly onOnline = () => {
     if (this.status === 'offline' || this.status === 'error') void this.reload();
@@ -257,6 +313,7 @@ export abstract class TecElement extends LitElement {
     window.addEventListener('offline', this.onOffline);
     watchScheme(this);
     this.applyScheme();
+    warmIntl(this.language);
   }
 
   override disconnectedCallback(): void {
@@ -306,6 +363,8 @@ export abstract class TecElement extends LitElement {
       const client = this.client;
       this.listen(client); // checks the territory, before any request
       const status = await this.load(client, abort.signal);
+      // Widgets whose data came together render each in a task of its own, not all in one.
+      await nextTask();
       if (abort.signal.aborted) return;
       this.status = status;
       this.failure = undefined;
