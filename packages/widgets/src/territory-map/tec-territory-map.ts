@@ -96,10 +96,13 @@ const conic = geoConicConformalRaw(44 * RADIANS, 49 * RADIANS);
 function drawing(geometry: Geometry, frame: GeometryObject[]) {
   const topology = geometry.topology as unknown as TopologyLike;
   const unit = (lon: number, lat: number): [number, number] | null => {
-    const [x, y] = conic((lon - 3) * RADIANS, lat * RADIANS);
-    return Number.isFinite(x) && Number.isFinite(y) ? [x, -y] : null;
+    const xy = conic((lon - 3) * RADIANS, lat * RADIANS);
+    xy[1] = -xy[1];
+    return Number.isFinite(xy[0]) && Number.isFinite(xy[1]) ? xy : null;
   };
-  const [x0, y0, x1, y1] = new ArcPaths(topology, unit, 0).boundsOf(frame);
+  // Each point is projected once, here; the drawing's arcs are these scaled to fit.
+  const projected = new ArcPaths(topology, unit, 0);
+  const [x0, y0, x1, y1] = projected.boundsOf(frame);
   const [w, h] = [WIDTH - 2 * PAD, HEIGHT - 2 * PAD];
   const fitted = Math.min(w / (x1 - x0), h / (y1 - y0));
   const k = Number.isFinite(fitted) && fitted > 0 ? fitted : 1;
@@ -108,7 +111,7 @@ function drawing(geometry: Geometry, frame: GeometryObject[]) {
     const xy = unit(lon, lat);
     return xy && [tx + k * xy[0], ty + k * xy[1]];
   };
-  return new ArcPaths(topology, project);
+  return projected.scaled(k, tx, ty, project);
 }
 
 /**
@@ -173,6 +176,15 @@ export class TecTerritoryMap extends TecElement {
   @state() private active = 0;
   @state() private hover?: number;
   @state() private showList = false;
+  /**
+   * Whether the text list's items are written. A territory's list holds thousands of communes,
+   * as many elements as the map itself: off screen, it is written in the first idle moment after
+   * the map is drawn (within half a second), so that the map shows first; shown by its toggle, at
+   * once. Until then each place is already named on the map (role, name, Tab stop) and the list
+   * says it is busy.
+   */
+  @state() private listReady = false;
+  private listPending = false;
   /** The commune chosen on a territory's map (its details show under the map). */
   @state() private chosen?: number;
   /** Drawing units per CSS pixel, from the map's width: symbols and labels keep their size. */
@@ -231,6 +243,13 @@ export class TecTerritoryMap extends TecElement {
     const counts = new Map<string, number>(Object.entries(members.communes));
     this.land = arcs.pathOfAll(outline);
     const labelled = communes.length <= LABEL_COMMUNES_UP_TO;
+    // Most communes share a count (none, one…): each count's text is written once, not 2,000 times.
+    const details = new Map<number, string>();
+    const detailOf = (n: number) => {
+      let d = details.get(n);
+      if (d === undefined) details.set(n, (d = this.t('membersAt', { n })));
+      return d;
+    };
     this.places = communes
       .map((shape): Place => {
         const props = (shape.properties ?? {}) as { insee?: unknown; name?: unknown };
@@ -257,7 +276,7 @@ export class TecTerritoryMap extends TecElement {
         return {
           id: insee,
           name,
-          detail: this.t('membersAt', { n: count }),
+          detail: detailOf(count),
           path: point ? '' : arcs.pathOf(shape),
           centre: centre ?? [NaN, NaN],
           shape: point ? undefined : shape,
@@ -643,6 +662,15 @@ export class TecTerritoryMap extends TecElement {
 
   protected override updated(): void {
     this.watchSize();
+    if (this.places.length && !this.listReady && !this.listPending) {
+      this.listPending = true;
+      const write = () => {
+        this.listPending = false;
+        if (this.isConnected) this.listReady = true;
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(write, { timeout: 500 });
+      else setTimeout(write, 50);
+    }
     // Positions come from data: set through the CSSOM (and SVG attributes), never a style attribute.
     const tooltip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
     if (tooltip) {
@@ -761,8 +789,8 @@ export class TecTerritoryMap extends TecElement {
       </button>
       <div id="places" class=${this.showList ? 'list' : 'list visually-hidden'} part="list">
         <h3>${this.t('listTitle')}</h3>
-        <ul @click=${this.onPlaceClick}>
-          ${this.places.map(
+        <ul @click=${this.onPlaceClick} aria-busy=${this.listReady || this.showList ? 'false' : 'true'}>
+          ${(this.listReady || this.showList ? this.places : []).map(
             (p, i) =>
               // Off screen, the list stays readable by screen readers but holds no Tab stop.
               html`<li>
