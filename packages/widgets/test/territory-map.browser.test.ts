@@ -283,6 +283,27 @@ describe('<tec-territory-map territory>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('moves its one Tab stop and its one pressed commune with the keyboard', async () => {
+    const el = await map('territory="roya"');
+    const stops = () => places(el).filter((p) => p.getAttribute('tabindex') === '0');
+    const pressed = () => places(el).filter((p) => p.getAttribute('aria-pressed') === 'true');
+    expect(stops()).to.deep.equal([places(el)[0]]);
+    places(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(stops()).to.deep.equal([places(el)[1]]);
+    expect(shadow(el).activeElement).to.equal(places(el)[1]);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(pressed()).to.deep.equal([places(el)[1]]);
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const last = places(el)[places(el).length - 1];
+    expect(stops()).to.deep.equal([last]);
+    expect(pressed()).to.deep.equal([last]);
+  });
+
   it('draws every commune of the Roya where it is: shapes with a path, points at a finite place', async () => {
     const el = await map('territory="roya"');
     const drawn = places(el);

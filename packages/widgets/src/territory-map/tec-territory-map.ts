@@ -93,7 +93,16 @@ const conic = geoConicConformalRaw(44 * RADIANS, 49 * RADIANS);
  * needs none of the clipping and resampling of a full d3 projection, which would double the
  * map's code.
  */
-function drawing(geometry: Geometry, frame: GeometryObject[]) {
+function drawing(geometry: Geometry, frame: GeometryObject[]): ArcPaths {
+  // The SDK's cache hands every map of a page the same response: projected once for all of them
+  // (another map of the same territory, the same map connected again).
+  let arcs = drawings.get(geometry);
+  if (!arcs) drawings.set(geometry, (arcs = draw(geometry, frame)));
+  return arcs;
+}
+const drawings = new WeakMap<Geometry, ArcPaths>();
+
+function draw(geometry: Geometry, frame: GeometryObject[]) {
   const topology = geometry.topology as unknown as TopologyLike;
   const unit = (lon: number, lat: number): [number, number] | null => {
     const xy = conic((lon - 3) * RADIANS, lat * RADIANS);
@@ -229,6 +238,16 @@ export class TecTerritoryMap extends TecElement {
       return this.places.length ? 'loaded' : 'empty';
     }
     const slug = this.slug;
+    // Most communes share a count (none, one…): each count's text is written once, not 2,000 times.
+    const details = new Map<number, string>();
+    const detailOf = (n: number) => {
+      let d = details.get(n);
+      if (d === undefined) details.set(n, (d = this.t('membersAt', { n })));
+      return d;
+    };
+    // The first text builds the language's plural rules and number format, tens of milliseconds
+    // on a cold page: done while the requests below are on the network, not after.
+    setTimeout(() => detailOf(0), 0);
     // The members' first page is the one <tec-coalition-members> asks for: on a page with both,
     // the SDK's cache makes it one request; its `communes` facet counts every member.
     const [geometry, territory, members] = await Promise.all([
@@ -243,13 +262,6 @@ export class TecTerritoryMap extends TecElement {
     const counts = new Map<string, number>(Object.entries(members.communes));
     this.land = arcs.pathOfAll(outline);
     const labelled = communes.length <= LABEL_COMMUNES_UP_TO;
-    // Most communes share a count (none, one…): each count's text is written once, not 2,000 times.
-    const details = new Map<number, string>();
-    const detailOf = (n: number) => {
-      let d = details.get(n);
-      if (d === undefined) details.set(n, (d = this.t('membersAt', { n })));
-      return d;
-    };
     this.places = communes
       .map((shape): Place => {
         const props = (shape.properties ?? {}) as { insee?: unknown; name?: unknown };
@@ -449,19 +461,60 @@ export class TecTerritoryMap extends TecElement {
     if (index !== undefined) this.select(index);
   };
 
-  /** A commune of a territory's map: its shape, or a circle sized by its members. */
-  private renderPlace(place: Place, index: number): TemplateResult {
-    const active = index === this.active;
-    const label = `${place.name} — ${place.detail}`;
-    if (place.path) {
-      return svg`<path class="place" part="place" d=${place.path} data-index=${index}
-        data-phase="commune" role="button" tabindex=${active ? '0' : '-1'} aria-label=${label}
-        aria-pressed=${index === this.chosen ? 'true' : 'false'}></path>`;
+  /**
+   * A territory's communes, each its shape or a circle sized by its members, written into their
+   * group without a Lit template each: two thousand template instances (a cloned fragment, a
+   * walker, five attribute parts and two comment markers each) were most of the first render's
+   * script. They are written again when the places change; otherwise only the Tab stop and the
+   * pressed commune move, on the two or four elements concerned.
+   */
+  private drawn?: { group: Element; places: Place[]; active: number; chosen?: number };
+
+  private drawPlaces(): void {
+    const group = this.renderRoot.querySelector('g.communes');
+    if (!group) {
+      this.drawn = undefined;
+      return;
     }
-    const radius = 5 + Math.min(10, Math.sqrt(place.count ?? 0) * 3);
-    return svg`<circle class="place point" part="place" cx=${place.centre[0]} cy=${place.centre[1]} r=${radius}
-      data-index=${index} data-phase="commune" role="button" tabindex=${active ? '0' : '-1'} aria-label=${label}
-      aria-pressed=${index === this.chosen ? 'true' : 'false'}></circle>`;
+    const drawn = this.drawn;
+    if (drawn && drawn.group === group && drawn.places === this.places) {
+      const element = (index: number | undefined) =>
+        index === undefined ? undefined : (group.children[index] as Element | undefined);
+      if (drawn.active !== this.active) {
+        element(drawn.active)?.setAttribute('tabindex', '-1');
+        element(this.active)?.setAttribute('tabindex', '0');
+      }
+      if (drawn.chosen !== this.chosen) {
+        element(drawn.chosen)?.setAttribute('aria-pressed', 'false');
+        element(this.chosen)?.setAttribute('aria-pressed', 'true');
+      }
+      drawn.active = this.active;
+      drawn.chosen = this.chosen;
+      return;
+    }
+    const fragment = document.createDocumentFragment();
+    this.places.forEach((place, index) => {
+      const shape = document.createElementNS('http://www.w3.org/2000/svg', place.path ? 'path' : 'circle');
+      if (place.path) {
+        shape.setAttribute('class', 'place');
+        shape.setAttribute('d', place.path);
+      } else {
+        shape.setAttribute('class', 'place point');
+        shape.setAttribute('cx', String(place.centre[0]));
+        shape.setAttribute('cy', String(place.centre[1]));
+        shape.setAttribute('r', String(5 + Math.min(10, Math.sqrt(place.count ?? 0) * 3)));
+      }
+      shape.setAttribute('part', 'place');
+      shape.setAttribute('data-index', String(index));
+      shape.setAttribute('data-phase', 'commune');
+      shape.setAttribute('role', 'button');
+      shape.setAttribute('tabindex', index === this.active ? '0' : '-1');
+      shape.setAttribute('aria-label', `${place.name} — ${place.detail}`);
+      shape.setAttribute('aria-pressed', index === this.chosen ? 'true' : 'false');
+      fragment.append(shape);
+    });
+    group.replaceChildren(fragment);
+    this.drawn = { group, places: this.places, active: this.active, chosen: this.chosen };
   }
 
   /**
@@ -661,6 +714,7 @@ export class TecTerritoryMap extends TecElement {
   }
 
   protected override updated(): void {
+    this.drawPlaces();
     this.watchSize();
     if (this.places.length && !this.listReady && !this.listPending) {
       this.listPending = true;
@@ -748,11 +802,7 @@ export class TecTerritoryMap extends TecElement {
               <path class="land" d=${this.land}></path>
               ${
                 this.chosenTerritory
-                  ? [
-                      ...this.places.map((p, i) => this.renderPlace(p, i)),
-                      ...this.renderTargets(),
-                      ...this.renderCommuneLabels(),
-                    ]
+                  ? [svg`<g class="communes"></g>`, ...this.renderTargets(), ...this.renderCommuneLabels()]
                   : this.places.map((p) =>
                       p.path
                         ? svg`<path class="outline" data-phase=${p.phase ?? ''} d=${p.path}></path>`
