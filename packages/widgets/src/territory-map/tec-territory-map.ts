@@ -714,8 +714,11 @@ export class TecTerritoryMap extends TecElement {
   }
 
   protected override updated(): void {
-    this.drawPlaces();
+    // Measured before the communes are written: the layout it forces is then that of an empty
+    // map (the reserve's check has just laid it out), and the two thousand shapes are styled and
+    // laid out once, in the frame, not also here.
     this.watchSize();
+    this.drawPlaces();
     if (this.places.length && !this.listReady && !this.listPending) {
       this.listPending = true;
       const write = () => {
