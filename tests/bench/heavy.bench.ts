@@ -11,10 +11,16 @@
  *    the same 1,000 rows rendered without virtualization.
  *
  * Frames are measured with requestAnimationFrame deltas. Medians of 5 runs where repeated.
+ *
+ * `BENCH_ROOTS` (comma-separated checkouts, default this one; e.g. `BENCH_ROOTS=/work/main,.`)
+ * puts the map of each checkout side by side in one run, each with Leaflet on its own page;
+ * `BENCH_RUNS` (default 1) repeats the map's measure in that many fresh browser contexts (a cold
+ * start each: no cache, no compiled code) and reports the medians, the roots taking turns.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright';
@@ -86,29 +92,40 @@ await api.db.query(
 );
 
 // ----- page --------------------------------------------------------------------------------------
-const bundle = await build({
-  stdin: {
-    contents: `import '@tec/widgets/define'; import L from 'leaflet'; window.L = L;`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  conditions: ['source'],
-  write: false,
-});
+const ROOTS = (process.env.BENCH_ROOTS ?? root).split(',').map((r) => resolve(root, r));
+const RUNS = Number(process.env.BENCH_RUNS ?? 1);
+const bundles = await Promise.all(
+  ROOTS.map(async (dir) => {
+    const out = await build({
+      stdin: {
+        contents: `import '@tec/widgets/define'; import L from 'leaflet'; window.L = L;`,
+        resolveDir: dir,
+        loader: 'ts',
+      },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2022',
+      conditions: ['source'],
+      write: false,
+    });
+    return out.outputFiles[0]!.text;
+  }),
+);
 const leafletCss = readFileSync(`${root}node_modules/leaflet/dist/leaflet.css`, 'utf8');
 const page = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>bench</title>
   <style>${leafletCss} body{margin:0} #stage{width:900px} #leaflet{width:900px;height:840px}</style>
-  <script type="module" src="/bundle.js"></script></head><body><main id="stage"></main><div id="leaflet"></div></body></html>`;
+  <script type="module" src="/bundle.js?root=ROOT"></script></head><body><main id="stage"></main><div id="leaflet"></div></body></html>`;
 const web = createServer((req, res) => {
-  if (req.url === '/bundle.js')
-    res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle.outputFiles[0]!.text);
+  const at = /^\/(?:bundle\.js)?\?root=(\d+)$/.exec(req.url ?? '');
+  if (req.url?.startsWith('/bundle.js'))
+    res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundles[Number(at?.[1] ?? 0)]);
   else if (req.url === '/communes.json')
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(communes));
-  else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+  else
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(page.replace('ROOT', at?.[1] ?? String(ROOTS.length - 1)));
 });
 await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
@@ -133,14 +150,16 @@ const browser = await chromium.launch({
   executablePath: chromePath,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
 });
-try {
-  const tab = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-  await tab.goto(origin);
+type Render = { first: number; median: number };
+/** The map's first render and four more, then Leaflet's, on a fresh page of checkout `index`. */
+async function measure(tab: Page, index: number) {
+  await tab.goto(`${origin}/?root=${index}`);
   await tab.waitForFunction(() => 'L' in window && customElements.get('tec-territory-map'));
   await tab.evaluate(FRAMES);
-  // Warm the data into the shared client, so that first render measures drawing, not download.
+  // The first run downloads the data into the shared client; the next four have it at hand.
   const mapRender = (await tab.evaluate(`(async () => {
     const times = [];
+    const lists = [];
     for (let i = 0; i < 5; i += 1) {
       const el = document.createElement('tec-territory-map');
       el.setAttribute('api', ${JSON.stringify(api.url)});
@@ -152,11 +171,14 @@ try {
       await el.updateComplete;
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       times.push(performance.now() - start);
+      // Then its text list of the communes (RGAA 1.1), written once the map is drawn.
+      const places = el.shadowRoot.querySelectorAll('path.place').length;
+      while (el.shadowRoot.querySelectorAll('.list li').length < places) await new Promise((r) => setTimeout(r, 0));
+      lists.push(performance.now() - start);
       if (i < 4) el.remove();
     }
-    return { first: times[0], median: [...times.slice(1)].sort((a, b) => a - b)[2], places: document.querySelector('tec-territory-map').shadowRoot.querySelectorAll('.place').length };
-  })()`)) as { first: number; median: number; places: number };
-  const mapHover = await sweep(tab, 'tec-territory-map');
+    return { first: times[0], median: [...times.slice(1)].sort((a, b) => a - b)[2], listFirst: lists[0] };
+  })()`)) as Render & { listFirst: number };
   const leafletRender = (await tab.evaluate(`(async () => {
     // Like the widget's first run, Leaflet's first run downloads its data (GeoJSON) in the timing.
     let data;
@@ -175,6 +197,38 @@ try {
     }
     return { first: times[0], median: [...times.slice(1)].sort((a, b) => a - b)[2] };
   })()`)) as { first: number; median: number };
+  return { mapRender, leafletRender };
+}
+const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
+
+try {
+  const side: { root: string; map: (Render & { listFirst: number })[]; leaflet: Render[] }[] = ROOTS.map(
+    (r) => ({ root: r, map: [], leaflet: [] }),
+  );
+  for (let run = 0; run < RUNS - 1; run += 1)
+    for (let i = 0; i < ROOTS.length; i += 1) {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+      const { mapRender, leafletRender } = await measure(await context.newPage(), i);
+      side[i]!.map.push(mapRender);
+      side[i]!.leaflet.push(leafletRender);
+      await context.close();
+    }
+  for (let i = 0; i < ROOTS.length - 1; i += 1) {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    const { mapRender, leafletRender } = await measure(await context.newPage(), i);
+    side[i]!.map.push(mapRender);
+    side[i]!.leaflet.push(leafletRender);
+    await context.close();
+  }
+  // The last root (this checkout by default) is measured last, on the page the rest uses.
+  const tab = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  const { mapRender, leafletRender } = await measure(tab, ROOTS.length - 1);
+  side[ROOTS.length - 1]!.map.push(mapRender);
+  side[ROOTS.length - 1]!.leaflet.push(leafletRender);
+  const places = (await tab.evaluate(
+    `document.querySelector('tec-territory-map').shadowRoot.querySelectorAll('.place').length`,
+  )) as number;
+  const mapHover = await sweep(tab, 'tec-territory-map');
   await tab.evaluate(`document.querySelector('tec-territory-map').remove()`);
   const leafletHover = await sweep(tab, '#leaflet');
 
@@ -221,20 +275,30 @@ try {
   })()`)) as Record<string, number>;
 
   const f = (n: number) => n.toFixed(1);
-  console.log(`Map: ${mapRender.places} communes, ${vertices} vertices.\n`);
+  console.log(`Map: ${places} communes, ${vertices} vertices; ${RUNS} cold start(s) per checkout.\n`);
   console.log(
-    '| map (headless Chromium) | first render, data downloaded (ms) | median of 4 more, data at hand (ms) | longest frame while hovering (ms) |',
+    '| map (headless Chromium) | first render, data downloaded (ms) | median of 4 more, data at hand (ms) | longest frame while hovering (ms) | first run, until its text list is written (ms) |',
   );
-  console.log('| --- | ---: | ---: | ---: |');
-  console.log(
-    `| \`<tec-territory-map>\` | ${f(mapRender.first)} | ${f(mapRender.median)} | ${f(mapHover)} |`,
-  );
-  console.log(
-    `| Leaflet 1.9.4, same GeoJSON, SVG | ${f(leafletRender.first)} | ${f(leafletRender.median)} | ${f(leafletHover)} |`,
-  );
-  console.log(
-    `| ratio widget / Leaflet | ${f(mapRender.first / leafletRender.first)} | ${f(mapRender.median / leafletRender.median)} | ${f(mapHover / leafletHover)} |`,
-  );
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const { root: dir, map, leaflet } of side) {
+    const name = ROOTS.length > 1 ? ` (${dir})` : '';
+    const [mf, mm] = [median(map.map((r) => r.first)), median(map.map((r) => r.median))];
+    const [lf, lm] = [median(leaflet.map((r) => r.first)), median(leaflet.map((r) => r.median))];
+    const last = dir === ROOTS[ROOTS.length - 1];
+    const ml = median(map.map((r) => r.listFirst));
+    console.log(
+      `| \`<tec-territory-map>\`${name} | ${f(mf)} | ${f(mm)} | ${last ? f(mapHover) : '—'} | ${f(ml)} |`,
+    );
+    console.log(
+      `| Leaflet 1.9.4, same GeoJSON, SVG, same pages | ${f(lf)} | ${f(lm)} | ${last ? f(leafletHover) : '—'} | — |`,
+    );
+    // Ratios run by run (each map beside the Leaflet of its own page), then their median.
+    const rf = median(map.map((r, i) => r.first / leaflet[i]!.first));
+    const rm = median(map.map((r, i) => r.median / leaflet[i]!.median));
+    console.log(
+      `| ratio widget / Leaflet${name} | ${f(rf)} | ${f(rm)} | ${last ? f(mapHover / leafletHover) : '—'} | — |`,
+    );
+  }
   console.log(
     '\n| member list, 10,000 members | first render, page downloaded (ms) | median of 4 more, page at hand (ms) | elements once 1,000 rows loaded | longest frame, fast scroll (ms) |',
   );

@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '@tec/widgets/define';
 import type { TecCommuneSelectEvent, TecTerritoryMap, TecTerritorySelectEvent } from '@tec/widgets';
-import { config, settled, shadow } from './helpers.js';
+import { config, settled, shadow, waitFor } from './helpers.js';
 
 async function map(attrs = ''): Promise<TecTerritoryMap> {
   const wrapper = await fixture<HTMLElement>(html`<div></div>`);
@@ -73,6 +73,10 @@ describe('<tec-territory-map>', () => {
   it('lists the same places as text, reachable directly and shown by a visible toggle', async () => {
     const el = await map();
     const list = shadow(el).querySelector<HTMLElement>('[part="list"]')!;
+    // Written in the first idle moment after the map is drawn; busy until then.
+    const ul = list.querySelector('ul')!;
+    expect(ul.getAttribute('aria-busy') === 'true' || ul.querySelectorAll('li').length > 0).to.equal(true);
+    await waitFor(() => ul.getAttribute('aria-busy') === 'false', 'the list to be written');
     const listed = [...list.querySelectorAll('li button')].map((b) => b.textContent?.trim() ?? '');
     const drawn = places(el).map((p) => p.getAttribute('aria-label')!);
     expect(listed.length).to.equal(drawn.length);
@@ -88,6 +92,15 @@ describe('<tec-territory-map>', () => {
     expect(list.classList.contains('visually-hidden')).to.equal(false);
     expect(buttons().every((b) => b.tabIndex === 0)).to.equal(true);
     await expect(el).to.be.accessible();
+  });
+
+  it('writes its whole list at once when shown, written or not yet', async () => {
+    const el = await map();
+    shadow(el).querySelector<HTMLButtonElement>('.toggle')!.click();
+    await el.updateComplete;
+    const ul = shadow(el).querySelector('[part="list"] ul')!;
+    expect(ul.getAttribute('aria-busy')).to.equal('false');
+    expect(ul.querySelectorAll('li button').length).to.equal(places(el).length);
   });
 
   it('zooms with its buttons and returns with reset; static has no controls', async () => {
@@ -270,6 +283,27 @@ describe('<tec-territory-map territory>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('moves its one Tab stop and its one pressed commune with the keyboard', async () => {
+    const el = await map('territory="roya"');
+    const stops = () => places(el).filter((p) => p.getAttribute('tabindex') === '0');
+    const pressed = () => places(el).filter((p) => p.getAttribute('aria-pressed') === 'true');
+    expect(stops()).to.deep.equal([places(el)[0]]);
+    places(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(stops()).to.deep.equal([places(el)[1]]);
+    expect(shadow(el).activeElement).to.equal(places(el)[1]);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(pressed()).to.deep.equal([places(el)[1]]);
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const last = places(el)[places(el).length - 1];
+    expect(stops()).to.deep.equal([last]);
+    expect(pressed()).to.deep.equal([last]);
+  });
+
   it('draws every commune of the Roya where it is: shapes with a path, points at a finite place', async () => {
     const el = await map('territory="roya"');
     const drawn = places(el);
@@ -376,6 +410,40 @@ describe('ArcPaths (paths straight from the topology)', () => {
     expect(new ArcPaths(quantized, identity, 2).pathOf({ type: 'Polygon', arcs: [[0]] })).to.equal(
       'M10,20L11,20.5Z',
     );
+  });
+
+  it('scales arcs projected once as if projected with the scaled projection, thinned after scaling', async () => {
+    const { ArcPaths } = await import('../src/territory-map/topology.js');
+    const topology = {
+      arcs: [
+        [
+          [0, 0],
+          [1, 0],
+          [1.2, 0],
+          [1, 1],
+          ['x', 3],
+          [0, 1],
+        ],
+        [[5, 5]],
+      ],
+    };
+    const scaledProjection = (x: number, y: number): [number, number] => [3 + 2 * x, 4 + 2 * y];
+    const once = new ArcPaths(topology, identity, 0);
+    const scaled = once.scaled(2, 3, 4, scaledProjection, 1);
+    const direct = new ArcPaths(topology, scaledProjection, 1);
+    const shapes = [
+      { type: 'Polygon', arcs: [[0]] },
+      { type: 'Polygon', arcs: [[~0]] },
+      { type: 'MultiPolygon', arcs: [[[0]], [[1]]] },
+    ];
+    for (const shape of shapes) {
+      expect(scaled.pathOf(shape)).to.equal(direct.pathOf(shape));
+      expect(scaled.centreOf(shape)).to.deep.equal(direct.centreOf(shape));
+    }
+    // 1.2 is 0.4 from 1 once scaled (under epsilon 1): dropped; the damaged position is skipped.
+    expect(scaled.pathOf(shapes[0]!)).to.equal('M3,4L5,4L5,6L3,6Z');
+    expect(scaled.boundsOf(shapes)).to.deep.equal(direct.boundsOf(shapes));
+    expect(scaled.pointOf({ type: 'Point', coordinates: [1, 1] })).to.deep.equal([5, 6]);
   });
 
   it('places a quantized point, and refuses one that is not two finite numbers', async () => {

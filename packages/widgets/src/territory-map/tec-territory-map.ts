@@ -93,13 +93,25 @@ const conic = geoConicConformalRaw(44 * RADIANS, 49 * RADIANS);
  * needs none of the clipping and resampling of a full d3 projection, which would double the
  * map's code.
  */
-function drawing(geometry: Geometry, frame: GeometryObject[]) {
+function drawing(geometry: Geometry, frame: GeometryObject[]): ArcPaths {
+  // The SDK's cache hands every map of a page the same response: projected once for all of them
+  // (another map of the same territory, the same map connected again).
+  let arcs = drawings.get(geometry);
+  if (!arcs) drawings.set(geometry, (arcs = draw(geometry, frame)));
+  return arcs;
+}
+const drawings = new WeakMap<Geometry, ArcPaths>();
+
+function draw(geometry: Geometry, frame: GeometryObject[]) {
   const topology = geometry.topology as unknown as TopologyLike;
   const unit = (lon: number, lat: number): [number, number] | null => {
-    const [x, y] = conic((lon - 3) * RADIANS, lat * RADIANS);
-    return Number.isFinite(x) && Number.isFinite(y) ? [x, -y] : null;
+    const xy = conic((lon - 3) * RADIANS, lat * RADIANS);
+    xy[1] = -xy[1];
+    return Number.isFinite(xy[0]) && Number.isFinite(xy[1]) ? xy : null;
   };
-  const [x0, y0, x1, y1] = new ArcPaths(topology, unit, 0).boundsOf(frame);
+  // Each point is projected once, here; the drawing's arcs are these scaled to fit.
+  const projected = new ArcPaths(topology, unit, 0);
+  const [x0, y0, x1, y1] = projected.boundsOf(frame);
   const [w, h] = [WIDTH - 2 * PAD, HEIGHT - 2 * PAD];
   const fitted = Math.min(w / (x1 - x0), h / (y1 - y0));
   const k = Number.isFinite(fitted) && fitted > 0 ? fitted : 1;
@@ -108,7 +120,7 @@ function drawing(geometry: Geometry, frame: GeometryObject[]) {
     const xy = unit(lon, lat);
     return xy && [tx + k * xy[0], ty + k * xy[1]];
   };
-  return new ArcPaths(topology, project);
+  return projected.scaled(k, tx, ty, project);
 }
 
 /**
@@ -173,6 +185,15 @@ export class TecTerritoryMap extends TecElement {
   @state() private active = 0;
   @state() private hover?: number;
   @state() private showList = false;
+  /**
+   * Whether the text list's items are written. A territory's list holds thousands of communes,
+   * as many elements as the map itself: off screen, it is written in the first idle moment after
+   * the map is drawn (within half a second), so that the map shows first; shown by its toggle, at
+   * once. Until then each place is already named on the map (role, name, Tab stop) and the list
+   * says it is busy.
+   */
+  @state() private listReady = false;
+  private listPending = false;
   /** The commune chosen on a territory's map (its details show under the map). */
   @state() private chosen?: number;
   /** Drawing units per CSS pixel, from the map's width: symbols and labels keep their size. */
@@ -217,6 +238,16 @@ export class TecTerritoryMap extends TecElement {
       return this.places.length ? 'loaded' : 'empty';
     }
     const slug = this.slug;
+    // Most communes share a count (none, one…): each count's text is written once, not 2,000 times.
+    const details = new Map<number, string>();
+    const detailOf = (n: number) => {
+      let d = details.get(n);
+      if (d === undefined) details.set(n, (d = this.t('membersAt', { n })));
+      return d;
+    };
+    // The first text builds the language's plural rules and number format, tens of milliseconds
+    // on a cold page: done while the requests below are on the network, not after.
+    setTimeout(() => detailOf(0), 0);
     // The members' first page is the one <tec-coalition-members> asks for: on a page with both,
     // the SDK's cache makes it one request; its `communes` facet counts every member.
     const [geometry, territory, members] = await Promise.all([
@@ -257,7 +288,7 @@ export class TecTerritoryMap extends TecElement {
         return {
           id: insee,
           name,
-          detail: this.t('membersAt', { n: count }),
+          detail: detailOf(count),
           path: point ? '' : arcs.pathOf(shape),
           centre: centre ?? [NaN, NaN],
           shape: point ? undefined : shape,
@@ -430,19 +461,60 @@ export class TecTerritoryMap extends TecElement {
     if (index !== undefined) this.select(index);
   };
 
-  /** A commune of a territory's map: its shape, or a circle sized by its members. */
-  private renderPlace(place: Place, index: number): TemplateResult {
-    const active = index === this.active;
-    const label = `${place.name} — ${place.detail}`;
-    if (place.path) {
-      return svg`<path class="place" part="place" d=${place.path} data-index=${index}
-        data-phase="commune" role="button" tabindex=${active ? '0' : '-1'} aria-label=${label}
-        aria-pressed=${index === this.chosen ? 'true' : 'false'}></path>`;
+  /**
+   * A territory's communes, each its shape or a circle sized by its members, written into their
+   * group without a Lit template each: two thousand template instances (a cloned fragment, a
+   * walker, five attribute parts and two comment markers each) were most of the first render's
+   * script. They are written again when the places change; otherwise only the Tab stop and the
+   * pressed commune move, on the two or four elements concerned.
+   */
+  private drawn?: { group: Element; places: Place[]; active: number; chosen?: number };
+
+  private drawPlaces(): void {
+    const group = this.renderRoot.querySelector('g.communes');
+    if (!group) {
+      this.drawn = undefined;
+      return;
     }
-    const radius = 5 + Math.min(10, Math.sqrt(place.count ?? 0) * 3);
-    return svg`<circle class="place point" part="place" cx=${place.centre[0]} cy=${place.centre[1]} r=${radius}
-      data-index=${index} data-phase="commune" role="button" tabindex=${active ? '0' : '-1'} aria-label=${label}
-      aria-pressed=${index === this.chosen ? 'true' : 'false'}></circle>`;
+    const drawn = this.drawn;
+    if (drawn && drawn.group === group && drawn.places === this.places) {
+      const element = (index: number | undefined) =>
+        index === undefined ? undefined : (group.children[index] as Element | undefined);
+      if (drawn.active !== this.active) {
+        element(drawn.active)?.setAttribute('tabindex', '-1');
+        element(this.active)?.setAttribute('tabindex', '0');
+      }
+      if (drawn.chosen !== this.chosen) {
+        element(drawn.chosen)?.setAttribute('aria-pressed', 'false');
+        element(this.chosen)?.setAttribute('aria-pressed', 'true');
+      }
+      drawn.active = this.active;
+      drawn.chosen = this.chosen;
+      return;
+    }
+    const fragment = document.createDocumentFragment();
+    this.places.forEach((place, index) => {
+      const shape = document.createElementNS('http://www.w3.org/2000/svg', place.path ? 'path' : 'circle');
+      if (place.path) {
+        shape.setAttribute('class', 'place');
+        shape.setAttribute('d', place.path);
+      } else {
+        shape.setAttribute('class', 'place point');
+        shape.setAttribute('cx', String(place.centre[0]));
+        shape.setAttribute('cy', String(place.centre[1]));
+        shape.setAttribute('r', String(5 + Math.min(10, Math.sqrt(place.count ?? 0) * 3)));
+      }
+      shape.setAttribute('part', 'place');
+      shape.setAttribute('data-index', String(index));
+      shape.setAttribute('data-phase', 'commune');
+      shape.setAttribute('role', 'button');
+      shape.setAttribute('tabindex', index === this.active ? '0' : '-1');
+      shape.setAttribute('aria-label', `${place.name} — ${place.detail}`);
+      shape.setAttribute('aria-pressed', index === this.chosen ? 'true' : 'false');
+      fragment.append(shape);
+    });
+    group.replaceChildren(fragment);
+    this.drawn = { group, places: this.places, active: this.active, chosen: this.chosen };
   }
 
   /**
@@ -642,7 +714,20 @@ export class TecTerritoryMap extends TecElement {
   }
 
   protected override updated(): void {
+    // Measured before the communes are written: the layout it forces is then that of an empty
+    // map (the reserve's check has just laid it out), and the two thousand shapes are styled and
+    // laid out once, in the frame, not also here.
     this.watchSize();
+    this.drawPlaces();
+    if (this.places.length && !this.listReady && !this.listPending) {
+      this.listPending = true;
+      const write = () => {
+        this.listPending = false;
+        if (this.isConnected) this.listReady = true;
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(write, { timeout: 500 });
+      else setTimeout(write, 50);
+    }
     // Positions come from data: set through the CSSOM (and SVG attributes), never a style attribute.
     const tooltip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
     if (tooltip) {
@@ -720,11 +805,7 @@ export class TecTerritoryMap extends TecElement {
               <path class="land" d=${this.land}></path>
               ${
                 this.chosenTerritory
-                  ? [
-                      ...this.places.map((p, i) => this.renderPlace(p, i)),
-                      ...this.renderTargets(),
-                      ...this.renderCommuneLabels(),
-                    ]
+                  ? [svg`<g class="communes"></g>`, ...this.renderTargets(), ...this.renderCommuneLabels()]
                   : this.places.map((p) =>
                       p.path
                         ? svg`<path class="outline" data-phase=${p.phase ?? ''} d=${p.path}></path>`
@@ -761,8 +842,8 @@ export class TecTerritoryMap extends TecElement {
       </button>
       <div id="places" class=${this.showList ? 'list' : 'list visually-hidden'} part="list">
         <h3>${this.t('listTitle')}</h3>
-        <ul @click=${this.onPlaceClick}>
-          ${this.places.map(
+        <ul @click=${this.onPlaceClick} aria-busy=${this.listReady || this.showList ? 'false' : 'true'}>
+          ${(this.listReady || this.showList ? this.places : []).map(
             (p, i) =>
               // Off screen, the list stays readable by screen readers but holds no Tab stop.
               html`<li>

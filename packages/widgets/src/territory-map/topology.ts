@@ -61,7 +61,18 @@ export class ArcPaths {
     private readonly topology: TopologyLike,
     private readonly project: Project,
     private readonly epsilon = 0.5,
+    /** Arcs already projected (unthinned), of which these are `k·p + [tx, ty]`. */
+    private readonly source?: { arcs: ArcPaths; k: number; tx: number; ty: number },
   ) {}
+
+  /**
+   * The same arcs scaled by `k` and moved by `[tx, ty]`, thinned by `epsilon`: each point is
+   * projected once, here (this instance should not be thinned: epsilon 0), and only scaled there.
+   * `project` is the composed projection, for Point objects.
+   */
+  scaled(k: number, tx: number, ty: number, project: Project, epsilon = 0.5): ArcPaths {
+    return new ArcPaths(this.topology, project, epsilon, { arcs: this, k, tx, ty });
+  }
 
   /** The path data of a Polygon or MultiPolygon object ('' for anything else). */
   pathOf(object: GeometryObject): string {
@@ -185,8 +196,14 @@ export class ArcPaths {
     let points = this.points[index];
     if (!points && index >= this.topology.arcs.length) return EMPTY;
     if (points) return points;
+    if (this.source) {
+      this.points[index] = points = this.scale(this.source.arcs.arc(index));
+      return points;
+    }
     const raw = this.topology.arcs[index];
-    const out: number[] = [];
+    // Written in place, no array per point: at most two numbers a position.
+    const out = new Float64Array(Array.isArray(raw) ? 2 * raw.length : 0);
+    let n = 0;
     if (Array.isArray(raw)) {
       const t = this.topology.transform;
       const [sx, sy] = t ? [Number(t.scale[0]), Number(t.scale[1])] : [1, 1];
@@ -212,18 +229,50 @@ export class ArcPaths {
         if (!xy) continue;
         const [x, y] = xy;
         if (Number.isNaN(lx) || Math.abs(x - lx) + Math.abs(y - ly) >= this.epsilon) {
-          out.push(x, y);
-          lx = x;
-          ly = y;
+          out[n++] = lx = x;
+          out[n++] = ly = y;
           pendingX = NaN;
         } else {
           pendingX = x;
           pendingY = y;
         }
       }
-      if (!Number.isNaN(pendingX)) out.push(pendingX, pendingY);
+      if (!Number.isNaN(pendingX)) {
+        out[n++] = pendingX;
+        out[n++] = pendingY;
+      }
     }
-    this.points[index] = points = Float64Array.from(out);
+    this.points[index] = points = n === out.length ? out : out.slice(0, n);
     return points;
+  }
+
+  /** Projected points scaled and moved by the source's transform, thinned as `arc` does. */
+  private scale(p: Float64Array): Float64Array {
+    const { k, tx, ty } = this.source!;
+    const out = new Float64Array(p.length);
+    let n = 0;
+    let lx = NaN;
+    let ly = NaN;
+    let pending = false;
+    let px = 0;
+    let py = 0;
+    for (let i = 0; i < p.length; i += 2) {
+      const x = tx + k * p[i]!;
+      const y = ty + k * p[i + 1]!;
+      if (n === 0 || Math.abs(x - lx) + Math.abs(y - ly) >= this.epsilon) {
+        out[n++] = lx = x;
+        out[n++] = ly = y;
+        pending = false;
+      } else {
+        pending = true;
+        px = x;
+        py = y;
+      }
+    }
+    if (pending) {
+      out[n++] = px;
+      out[n++] = py;
+    }
+    return out.slice(0, n);
   }
 }
