@@ -84,8 +84,11 @@ function warmIntl(lang: Lang): void {
   setTimeout(() => void formatDate(lang, '2026-01-01'), 0);
 }
 
-/** The widgets settled since the last frame, whose reserve fitReserves() measures. */
-const toFit = new Set<TecElement>();
+/**
+ * The widgets settled since the last frame, each with its first measure: its reserve's box and
+ * that box's height now, or nothing when it keeps its reserve (see TecElement.fitReserve()).
+ */
+const toFit = new Map<TecElement, () => [HTMLElement, number] | undefined>();
 
 /**
  * Gives the space back where the data is much shorter than the reserve (TecElement.fitReserve()),
@@ -93,7 +96,7 @@ const toFit = new Set<TecElement>();
  * lifted, then every natural height read — two layouts in all, however many widgets.
  */
 function fitReserves(): void {
-  const boxes = [...toFit].map((element) => TecElement.measureReserve(element));
+  const boxes = [...toFit.values()].map((measure) => measure());
   toFit.clear();
   const measured = boxes.filter((b): b is [HTMLElement, number] => b !== undefined);
   for (const [box] of measured) box.classList.add('fitted');
@@ -176,17 +179,17 @@ export abstract class TecElement extends LitElement {
     }
     if (this.fittedFor === this.status) return;
     this.fittedFor = this.status;
-    toFit.add(this);
+    toFit.set(this, () => this.measureReserve());
     if (toFit.size === 1) requestAnimationFrame(fitReserves);
   }
 
-  /** fitReserves()'s first step: the reserve's box and its height now, unless the page sets one. */
-  static measureReserve(element: TecElement): [HTMLElement, number] | undefined {
-    const box = element.renderRoot.querySelector<HTMLElement>('.reserve');
-    if (!box || !element.isConnected) return undefined;
+  /** fitReserves()'s first step: the reserve's box and its height now, unless it is kept after all. */
+  private measureReserve(): [HTMLElement, number] | undefined {
+    const box = this.renderRoot.querySelector<HTMLElement>('.reserve');
+    if (!box || !this.isConnected) return undefined;
     // Loading again since it settled: the skeleton keeps the reserve.
-    if (element.status !== 'loaded' && element.status !== 'empty') return undefined;
-    if (getComputedStyle(element).getPropertyValue('--tec-min-height').trim()) return undefined;
+    if (this.status !== 'loaded' && this.status !== 'empty') return undefined;
+    if (getComputedStyle(this).getPropertyValue('--tec-min-height').trim()) return undefined;
     return [box, box.getBoundingClientRect().height];
   }
 
