@@ -50,6 +50,18 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** Bidirectional embeddings, overrides and isolates: they let a name display as another. */
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
+/**
+ * One schema per set of bounds, built on first use: a schema is immutable, so the 40 fields of
+ * the contract that are `text(200)` share one, and loading the contract builds fewer schemas
+ * (that build is most of the widgets' runtime start-up, issue 19).
+ */
+const built = new Map<string, unknown>();
+function shared<T>(key: string, build: () => T): T {
+  let schema = built.get(key) as T | undefined;
+  if (schema === undefined) built.set(key, (schema = build()));
+  return schema;
+}
+
 /** Refuses what no text field may hold: control characters (NUL first) and unpaired surrogates. */
 function plainText(multiline: boolean) {
   return [
@@ -69,6 +81,10 @@ function plainText(multiline: boolean) {
  * required text is never empty. No control characters and no bidirectional overrides.
  */
 export function text(max: number, min = 1) {
+  return shared(`text:${max}:${min}`, () => buildText(max, min));
+}
+
+function buildText(max: number, min: number) {
   return z.string().check(
     z.trim(),
     z.minLength(min),
@@ -82,7 +98,9 @@ export function text(max: number, min = 1) {
 
 /** Multi-line text of bounded length (descriptions, messages): line breaks and tabs allowed. */
 export function longText(max: number, min = 1) {
-  return z.string().check(z.trim(), z.minLength(min), z.maxLength(max), ...plainText(true));
+  return shared(`long:${max}:${min}`, () =>
+    z.string().check(z.trim(), z.minLength(min), z.maxLength(max), ...plainText(true)),
+  );
 }
 
 /** Free text in a query (search words): one line, no control characters. */
@@ -128,7 +146,7 @@ export const IsoDateTime = z.iso.datetime({ offset: true }).check(saneYear);
 
 /** A whole number from `min` to `max`. */
 export function integer(min: number, max: number) {
-  return z.number().check(z.int(), z.gte(min), z.lte(max));
+  return shared(`int:${min}:${max}`, () => z.number().check(z.int(), z.gte(min), z.lte(max)));
 }
 
 /** A fraction from 0 to 1 (progress). */
