@@ -104,6 +104,38 @@ for (const engine of ENGINES) {
         assert.equal(overview.body.topology.objects.france!.geometries.length, 1);
       });
 
+      it('keeps the overview up when a territory’s outline is stored as one shape, not a collection', async () => {
+        // topojson-client's mergeArcs gives one MultiPolygon object; geo:import stores a
+        // collection of one. Both are valid TopoJSON: the national overview must read either
+        // (it answered 500 for every territory when one outline was a bare shape).
+        const [row] = await server.db.query<{ topology: { objects: { outline: { geometries: object[] } } } }>(
+          `select topology from geometries where key = 'territory:roya'`,
+        );
+        const topology = row!.topology;
+        const bare = {
+          ...topology,
+          objects: { ...topology.objects, outline: topology.objects.outline.geometries[0] },
+        };
+        const store = (value: object) =>
+          server.db.query(`update geometries set topology = $1::text::jsonb where key = 'territory:roya'`, [
+            JSON.stringify(value),
+          ]);
+        await store(bare);
+        server.cache.clear();
+        try {
+          const overview = await get<{ topology: { objects: Record<string, { geometries: unknown[] }> } }>(
+            server,
+            '/v1/geometry',
+          );
+          assert.equal(overview.status, 200);
+          valid(Geometry, overview.body);
+          assert.equal(overview.body.topology.objects.territories!.geometries.length, 6);
+        } finally {
+          await store(topology);
+          server.cache.clear();
+        }
+      });
+
       it('reports health with the database engine', async () => {
         const reply = await get<{ database: { kind: string } }>(server, '/v1/health');
         valid(Health, reply.body);

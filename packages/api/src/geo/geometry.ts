@@ -98,8 +98,9 @@ export async function overviewGeometry(db: Sql): Promise<Geometry> {
   for (const t of territories) {
     const row = geometries.get(t.slug);
     if (!row) continue;
-    const outline = feature(row.topology, row.topology.objects.outline);
-    const geometry = outline.features[0]?.geometry;
+    // A collection of one shape as geo:import stores it, or one shape (topojson's mergeArcs).
+    const outline = feature(row.topology, row.topology.objects.outline) as Feature | FeatureCollection;
+    const geometry = 'features' in outline ? outline.features[0]?.geometry : outline.geometry;
     if (!geometry) continue;
     features.push({
       type: 'Feature',
