@@ -4,7 +4,17 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDate, formatDuration, formatWhen, frenchSpacing, table } from '../src/base/localize.js';
+import {
+  fill,
+  formatDate,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  formatWhen,
+  frenchSpacing,
+  table,
+  type Lang,
+} from '../src/base/localize.js';
 import { labels } from '../src/base/labels.js';
 import * as phaseTracker from '../src/phase-tracker/strings.js';
 import * as engagementCta from '../src/engagement-cta/strings.js';
@@ -100,5 +110,95 @@ describe('dates, times and durations', () => {
     assert.equal(formatDuration('fr', 180), '6\u00a0mois');
     assert.equal(formatDuration('fr', 45), '45\u00a0jours');
     assert.equal(formatDuration('en', 730), '2\u00a0years');
+  });
+});
+
+/**
+ * Numbers, percentages, durations and dates are written without `Intl` (its locale data costs a
+ * long task on the first use of a page, issue 19): they must read exactly as `Intl` writes them.
+ */
+describe('numbers and dates written as Intl writes them', () => {
+  const locales: [Lang, string][] = [
+    ['fr', 'fr-FR'],
+    ['en', 'en-GB'],
+  ];
+
+  it('groups the digits of whole numbers, negative ones included', () => {
+    const values = [0, 1, 9, 10, 999, 1000, 1001, 12_345, 100_000, 999_999, 1_000_000, 1_234_567, -1, -1234];
+    for (let n = 1; n < 1e15; n *= 7) values.push(n, -n);
+    for (const [lang, locale] of locales) {
+      const intl = new Intl.NumberFormat(locale);
+      for (const n of values) assert.equal(formatNumber(lang, n), intl.format(n), `${lang} ${n}`);
+    }
+    assert.equal(formatNumber('fr', 12_345), '12\u202f345');
+    assert.equal(formatNumber('en', 12_345), '12,345');
+  });
+
+  it('leaves what is not a safe whole number to Intl (fractions, huge and non-finite values)', () => {
+    for (const [lang, locale] of locales) {
+      const intl = new Intl.NumberFormat(locale);
+      for (const n of [1.5, -2.25, 2 ** 60, Number.NaN, Number.POSITIVE_INFINITY]) {
+        assert.equal(formatNumber(lang, n), intl.format(n), `${lang} ${n}`);
+      }
+    }
+  });
+
+  it('rounds percentages as Intl does, halves away from zero from the shortest decimal', () => {
+    for (const [lang, locale] of locales) {
+      const intl = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+      for (let i = 0; i <= 2000; i += 1) {
+        const fraction = i / 2000;
+        assert.equal(formatPercent(lang, fraction), intl.format(fraction), `${lang} ${fraction}`);
+      }
+      // Progress is from 0 to 1 (the contract's Fraction).
+      for (const fraction of [0.145, 0.005, 0.995, 0.0049, 1e-9, 0.285, 0.565]) {
+        assert.equal(formatPercent(lang, fraction), intl.format(fraction), `${lang} ${fraction}`);
+      }
+    }
+  });
+
+  it('writes every day of four years of dates as Intl does (UTC day, « 1er » in French)', () => {
+    for (const [lang, locale] of locales) {
+      const intl = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+      for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2028, 0, 1); day += 86_400_000) {
+        const iso = new Date(day).toISOString().slice(0, 10);
+        const expected = intl.format(new Date(`${iso}T12:00:00Z`));
+        assert.equal(
+          formatDate(lang, iso),
+          lang === 'fr' ? expected.replace(/^1 /, '1er ') : expected,
+          `${lang} ${iso}`,
+        );
+      }
+      // An instant is written as its day in UTC, as before.
+      assert.equal(formatDate(lang, '2026-03-31T23:30:00Z'), formatDate(lang, '2026-03-31'));
+    }
+  });
+
+  it('says durations in years, months and days with Intl’s words, and counts in strings with groups', () => {
+    for (const [lang, locale] of locales) {
+      for (const [unit, days] of [
+        ['year', 365],
+        ['month', 30],
+        ['day', 1],
+      ] as const) {
+        const intl = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' });
+        for (const n of [1, 2, 3, 11, 45]) {
+          assert.equal(
+            formatDuration(lang, days * n),
+            intl.format(n).replace(/\s/gu, '\u00a0'),
+            `${lang} ${unit} ${n}`,
+          );
+        }
+      }
+    }
+    assert.equal(
+      fill('fr', '{n, plural, one {# membre} other {# membres}}', { n: 1234 }),
+      '1\u202f234 membres',
+    );
+    assert.equal(fill('en', '{n, plural, one {# member} other {# members}}', { n: 1 }), '1 member');
+  });
+
+  it('leaves an invalid date to Intl, which refuses it as before (RangeError)', () => {
+    assert.throws(() => formatDate('fr', 'not a date'), RangeError);
   });
 });

@@ -2,8 +2,8 @@
  * The strings every widget shows (its loading, error, offline and empty states), one typed table
  * per language: French first, English second. Each widget's own strings are in its folder's
  * `strings.ts`, in its own chunk. The language
- * comes from the widget's `lang` attribute or the nearest `[lang]` ancestor; numbers and dates go
- * through `Intl`.
+ * comes from the widget's `lang` attribute or the nearest `[lang]` ancestor; numbers, percentages,
+ * durations and dates are written here as `Intl` writes them, times in Paris by `Intl`.
  */
 
 export type Lang = 'fr' | 'en';
@@ -105,8 +105,7 @@ export function fill(lang: Lang, template: string, params: Record<string, string
       (_, name: string, one: string, other: string) => {
         const n = Number(params[name] ?? 0);
         const plural = cached(`plural:${locale}`, () => new Intl.PluralRules(locale));
-        const number = cached(`number:${locale}`, () => new Intl.NumberFormat(locale));
-        return (plural.select(n) === 'one' ? one : other).replace('#', number.format(n));
+        return (plural.select(n) === 'one' ? one : other).replace('#', formatNumber(lang, n));
       },
     )
     .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
@@ -122,8 +121,38 @@ function dayParts(lang: Lang, parts: Intl.DateTimeFormatPart[]): string {
   return parts.map((p) => (lang === 'fr' && p.type === 'day' && p.value === '1' ? '1er' : p.value)).join('');
 }
 
+/*
+ * Numbers, percentages, durations and calendar dates are written here, not by `Intl`: the first
+ * `Intl.NumberFormat` or `Intl.DateTimeFormat` of a page loads the browser's locale data, 80–150 ms
+ * of one task at 4× CPU throttling (about 25 ms on a phone) — a long task on every page, and a
+ * sixth of the map's first render, for text this simple (issue 19). The output is the one
+ * Chromium's and Node's `Intl` give for fr-FR and en-GB (test/localize.test.ts compares them).
+ * `Intl` stays for what needs a time zone (a time in Paris) and for plural rules (cheap: no
+ * locale data to load).
+ */
+
+const MONTHS: Record<Lang, readonly string[]> = {
+  fr: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(' '),
+  en: 'January February March April May June July August September October November December'.split(' '),
+};
+
+/** A whole number as each language groups its digits: « 12 345 » (narrow no-break spaces), “12,345”. */
+export function formatNumber(lang: Lang, n: number): string {
+  if (!Number.isSafeInteger(n)) {
+    const locale = localeOf(lang);
+    return cached(`number:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+  }
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, lang === 'fr' ? '\u202f' : ',');
+  return n < 0 ? `-${digits}` : digits;
+}
+
 export function formatDate(lang: Lang, iso: string, withTime = false): string {
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  if (!withTime && !Number.isNaN(date.getTime())) {
+    // The day in UTC, as the contract's dates are written (« 1er mars 2026 », “1 March 2026”).
+    const day = date.getUTCDate();
+    return `${lang === 'fr' && day === 1 ? '1er' : day} ${MONTHS[lang][date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  }
   const locale = localeOf(lang);
   const formatter = cached(
     `date:${locale}:${withTime}`,
@@ -179,6 +208,19 @@ function eventTime(lang: Lang, date: Date): string {
   return minute === '00' ? `${Number(hour)}\u00a0h` : `${Number(hour)}\u00a0h\u00a0${minute}`;
 }
 
+let parisWarmed = false;
+/**
+ * The first `Intl.DateTimeFormat` loads the browser's locale and time zone data: some 25 ms of one
+ * task on a phone (80–150 ms at 4× CPU throttling). A widget that will write times in Paris
+ * (formatWhen) calls this as it connects: the data loads in a task of its own, once per page,
+ * while the widget's data is on its way, not inside its first render.
+ */
+export function warmTimes(lang: Lang): void {
+  if (parisWarmed) return;
+  parisWarmed = true;
+  setTimeout(() => void eventTime(lang, new Date()), 0);
+}
+
 /**
  * When an event takes place, as a resident reads it: « samedi 12 décembre, 14 h – 17 h »; an
  * event over several days gives both days: « samedi 12 décembre, 14 h – dimanche 13 décembre, 12 h ».
@@ -195,26 +237,29 @@ export function formatWhen(lang: Lang, startsAt: string, endsAt?: string | null)
 /** A duration in days as people say it: « 2 ans », « 6 mois », « 45 jours ». */
 export function formatDuration(lang: Lang, days: number): string {
   const locale = localeOf(lang);
-  const [value, unit] =
+  const [value, unit]: [number, 'year' | 'month' | 'day'] =
     days >= 365 && days % 365 === 0
       ? [days / 365, 'year']
       : days >= 30 && days % 30 === 0
         ? [days / 30, 'month']
         : [days, 'day'];
-  return cached(
-    `duration:${locale}:${unit}`,
-    () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }),
-  )
-    .format(value)
-    .replace(/\s/gu, '\u00a0'); // a number and its unit on one line
+  const one = cached(`plural:${locale}`, () => new Intl.PluralRules(locale)).select(value) === 'one';
+  // A number and its unit on one line.
+  return `${formatNumber(lang, value)}\u00a0${UNITS[lang][unit][one ? 0 : 1]}`;
 }
 
+const UNITS: Record<Lang, Record<'year' | 'month' | 'day', readonly [string, string]>> = {
+  fr: { year: ['an', 'ans'], month: ['mois', 'mois'], day: ['jour', 'jours'] },
+  en: { year: ['year', 'years'], month: ['month', 'months'], day: ['day', 'days'] },
+};
+
+/** A fraction as a whole percentage, halves rounded away from zero as `Intl` does: « 46 % », “46%”. */
 export function formatPercent(lang: Lang, fraction: number): string {
-  const locale = localeOf(lang);
-  return cached(
-    `percent:${locale}`,
-    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
-  ).format(fraction);
+  // Rounded from the fraction's shortest decimal form, as `Intl` does: 0.145 is 15 %, not 14.
+  const hundredths = Number((fraction * 100).toPrecision(12));
+  const whole = Math.sign(hundredths) * Math.round(Math.abs(hundredths));
+  const number = formatNumber(lang, whole === 0 ? 0 : whole);
+  return lang === 'fr' ? `${number}\u00a0%` : `${number}%`;
 }
 
 /**

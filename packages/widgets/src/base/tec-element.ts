@@ -20,7 +20,7 @@ import { tecConfigContext, THEMES, type TecConfig, type Theme } from './context.
 import { schemeFor, unwatchScheme, watchScheme } from './theme.js';
 import { TecErrorEvent } from './events.js';
 import { VERSION } from './define.js';
-import { formatDate, languageOf, translate, type Lang, type StringKey } from './i18n.js';
+import { languageOf, translate, type Lang, type StringKey } from './i18n.js';
 
 /**
  * A heading of level 2 to 6 (`level` is clamped): for widgets whose place in the page's outline
@@ -68,20 +68,6 @@ function nextTask(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-let intlWarmed = false;
-/**
- * The browser's first `Intl` formatter loads its locale data: some 25 ms of one task on a phone
- * (100 ms at 4× CPU throttling), whatever the formatter. Done in a task of its own as the first
- * widget connects, once per page, while the widgets' data is on its way, rather than inside the
- * first render of a date (the phase tracker's), where it made that task twice as long; it also
- * fills the formatter's cache.
- */
-function warmIntl(lang: Lang): void {
-  if (intlWarmed) return;
-  intlWarmed = true;
-  setTimeout(() => void formatDate(lang, '2026-01-01'), 0);
 }
 
 /**
@@ -316,7 +302,6 @@ export abstract class TecElement extends LitElement {
     window.addEventListener('offline', this.onOffline);
     watchScheme(this);
     this.applyScheme();
-    warmIntl(this.language);
   }
 
   override disconnectedCallback(): void {
