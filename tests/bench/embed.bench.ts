@@ -130,6 +130,7 @@ const networks = {
   'slow 4G': { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 94_000 },
 } as const;
 
+let traced = false;
 async function load(browser: Browser, url: string, network: keyof typeof networks): Promise<Load> {
   const context = await browser.newContext({ viewport });
   await context.addInitScript(probe);
@@ -151,6 +152,16 @@ async function load(browser: Browser, url: string, network: keyof typeof network
     bytes += e.encodedDataLength;
     if (urls.get(e.requestId)?.startsWith(api.url)) apiBytes += e.encodedDataLength;
   });
+  // BENCH_TRACE=<file> writes the first widgets load's Chromium trace (devtools.timeline) there.
+  const trace =
+    process.env.BENCH_TRACE && !traced && url.endsWith(process.env.BENCH_TRACE_PAGE ?? '/habitants/');
+  if (trace) {
+    traced = true;
+    await browser.startTracing(tab, {
+      path: process.env.BENCH_TRACE,
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'],
+    });
+  }
   await tab.goto(url);
   const start = await tab.evaluate(() => performance.timeOrigin);
   const frames = tab.frames().filter((f) => f !== tab.mainFrame());
@@ -169,7 +180,13 @@ async function load(browser: Browser, url: string, network: keyof typeof network
   for (const f of tab.frames()) {
     const long = await f.evaluate(() => (window as unknown as { __long: [number, number][] }).__long);
     for (const [at, duration] of long) if (at <= rendered) blocking += Math.max(0, duration - 50);
+    // BENCH_LONG=1 prints each load's long tasks: start after navigation and duration, in ms.
+    if (process.env.BENCH_LONG && long.length)
+      console.log(
+        `${network} ${url.split('/').at(-2)}: ${long.map(([at, d]) => `${Math.round(at - start)}+${Math.round(d)}`).join(' ')}`,
+      );
   }
+  if (trace) await browser.stopTracing();
   const fcp = await tab.evaluate(
     () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
   );
