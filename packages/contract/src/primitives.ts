@@ -51,7 +51,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
 /**
- * One schema per set of bounds, built on first use: a schema is immutable, so the 40 fields of
+ * One schema per set of bounds, built on first use: a schema is immutable, so the 22 fields of
  * the contract that are `text(200)` share one, and loading the contract builds fewer schemas
  * (that build is most of the widgets' runtime start-up, issue 19).
  */

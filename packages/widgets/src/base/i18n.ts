@@ -258,7 +258,7 @@ export function formatPercent(lang: Lang, fraction: number): string {
   // Rounded from the fraction's shortest decimal form, as `Intl` does: 0.145 is 15 %, not 14.
   const hundredths = Number((fraction * 100).toPrecision(12));
   const whole = Math.sign(hundredths) * Math.round(Math.abs(hundredths));
-  const number = formatNumber(lang, whole === 0 ? 0 : whole);
+  const number = formatNumber(lang, whole);
   return lang === 'fr' ? `${number}\u00a0%` : `${number}%`;
 }
 

@@ -245,9 +245,6 @@ export class TecTerritoryMap extends TecElement {
       if (d === undefined) details.set(n, (d = this.t('membersAt', { n })));
       return d;
     };
-    // The first text builds the language's plural rules and number format, tens of milliseconds
-    // on a cold page: done while the requests below are on the network, not after.
-    setTimeout(() => detailOf(0), 0);
     // The members' first page is the one <tec-coalition-members> asks for: on a page with both,
     // the SDK's cache makes it one request; its `communes` facet counts every member.
     const [geometry, territory, members] = await Promise.all([

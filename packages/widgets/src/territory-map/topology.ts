@@ -197,7 +197,8 @@ export class ArcPaths {
     if (!points && index >= this.topology.arcs.length) return EMPTY;
     if (points) return points;
     if (this.source) {
-      this.points[index] = points = this.scale(this.source.arcs.arc(index));
+      const { arcs, k, tx, ty } = this.source;
+      this.points[index] = points = thin(arcs.arc(index), this.epsilon, k, tx, ty);
       return points;
     }
     const raw = this.topology.arcs[index];
@@ -210,10 +211,6 @@ export class ArcPaths {
       const [tx, ty] = t ? [Number(t.translate[0]), Number(t.translate[1])] : [0, 0];
       let qx = 0;
       let qy = 0;
-      let lx = NaN;
-      let ly = NaN;
-      let pendingX = NaN;
-      let pendingY = NaN;
       for (const position of raw) {
         if (!Array.isArray(position)) continue;
         const a = position[0];
@@ -227,52 +224,44 @@ export class ArcPaths {
         }
         const xy = this.project(t ? qx * sx + tx : a, t ? qy * sy + ty : b);
         if (!xy) continue;
-        const [x, y] = xy;
-        if (Number.isNaN(lx) || Math.abs(x - lx) + Math.abs(y - ly) >= this.epsilon) {
-          out[n++] = lx = x;
-          out[n++] = ly = y;
-          pendingX = NaN;
-        } else {
-          pendingX = x;
-          pendingY = y;
-        }
-      }
-      if (!Number.isNaN(pendingX)) {
-        out[n++] = pendingX;
-        out[n++] = pendingY;
+        out[n++] = xy[0];
+        out[n++] = xy[1];
       }
     }
-    this.points[index] = points = n === out.length ? out : out.slice(0, n);
+    this.points[index] = points =
+      this.epsilon > 0 ? thin(out.subarray(0, n), this.epsilon) : n === out.length ? out : out.slice(0, n);
     return points;
   }
+}
 
-  /** Projected points scaled and moved by the source's transform, thinned as `arc` does. */
-  private scale(p: Float64Array): Float64Array {
-    const { k, tx, ty } = this.source!;
-    const out = new Float64Array(p.length);
-    let n = 0;
-    let lx = NaN;
-    let ly = NaN;
-    let pending = false;
-    let px = 0;
-    let py = 0;
-    for (let i = 0; i < p.length; i += 2) {
-      const x = tx + k * p[i]!;
-      const y = ty + k * p[i + 1]!;
-      if (n === 0 || Math.abs(x - lx) + Math.abs(y - ly) >= this.epsilon) {
-        out[n++] = lx = x;
-        out[n++] = ly = y;
-        pending = false;
-      } else {
-        pending = true;
-        px = x;
-        py = y;
-      }
+/**
+ * Points `k·p + [tx, ty]`, without those closer than `epsilon` (Manhattan distance) to the last
+ * one kept; the last point is always kept, so that neighbouring arcs still meet exactly.
+ */
+function thin(p: Float64Array, epsilon: number, k = 1, tx = 0, ty = 0): Float64Array {
+  const out = new Float64Array(p.length);
+  let n = 0;
+  let lx = NaN;
+  let ly = NaN;
+  let pending = false;
+  let px = 0;
+  let py = 0;
+  for (let i = 0; i < p.length; i += 2) {
+    const x = tx + k * p[i]!;
+    const y = ty + k * p[i + 1]!;
+    if (n === 0 || Math.abs(x - lx) + Math.abs(y - ly) >= epsilon) {
+      out[n++] = lx = x;
+      out[n++] = ly = y;
+      pending = false;
+    } else {
+      pending = true;
+      px = x;
+      py = y;
     }
-    if (pending) {
-      out[n++] = px;
-      out[n++] = py;
-    }
-    return out.slice(0, n);
   }
+  if (pending) {
+    out[n++] = px;
+    out[n++] = py;
+  }
+  return out.slice(0, n);
 }
