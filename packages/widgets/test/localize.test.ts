@@ -104,6 +104,63 @@ describe('dates, times and durations', () => {
     assert.match(formatWhen('fr', '2026-12-12T13:00:00Z'), /^samedi 12 décembre( 2026)?, 14\u00a0h$/);
   });
 
+  it('writes every hour from 1996 to 2060 in Paris time as Intl does, summer time included', () => {
+    // The reference: what the widgets wrote with Intl before they wrote Paris time by hand.
+    const made = new Map<string, Intl.DateTimeFormat>();
+    const format = (locale: string, options: Intl.DateTimeFormatOptions) => {
+      const key = locale + JSON.stringify(options);
+      if (!made.has(key))
+        made.set(key, new Intl.DateTimeFormat(locale, { ...options, timeZone: 'Europe/Paris' }));
+      return made.get(key)!;
+    };
+    const intl = (lang: Lang, date: Date) => {
+      const locale = lang === 'en' ? 'en-GB' : 'fr-FR';
+      const year = (d: Date) => format(locale, { year: 'numeric' }).format(d);
+      const withYear = year(date) !== year(new Date());
+      const day = format(locale, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        ...(withYear ? { year: 'numeric' } : {}),
+      })
+        .formatToParts(date)
+        .map((p) => (lang === 'fr' && p.type === 'day' && p.value === '1' ? '1er' : p.value))
+        .join('');
+      const parts = format(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
+        date,
+      );
+      const hour = parts.find((p) => p.type === 'hour')!.value;
+      const minute = parts.find((p) => p.type === 'minute')!.value;
+      const time =
+        lang === 'en'
+          ? `${hour}:${minute}`
+          : minute === '00'
+            ? `${Number(hour)}\u00a0h`
+            : `${Number(hour)}\u00a0h\u00a0${minute}`;
+      return `${day}, ${time}`;
+    };
+    const wrong: string[] = [];
+    const [from, to] = [Date.UTC(1996, 0, 1), Date.UTC(2061, 0, 1)];
+    for (let t = from, i = 0; t < to; t += 3_600_000, i++) {
+      // Every hour, at a minute that changes from one hour to the next (0 one hour in four).
+      const date = new Date(t + (i % 4 === 0 ? 0 : (i * 17) % 60) * 60_000);
+      for (const lang of ['fr', 'en'] as const) {
+        // Intl is slow: every hour of the last week of March and October (when the clocks change),
+        // one hour in 11 elsewhere (every hour of the day comes round in 11 days).
+        const [month, day] = [date.getUTCMonth(), date.getUTCDate()];
+        if (i % 11 !== 0 && !((month === 2 || month === 9) && day >= 24)) continue;
+        const ours = formatWhen(lang, date.toISOString());
+        const theirs = intl(lang, date);
+        if (ours !== theirs) wrong.push(`${date.toISOString()} ${lang}: ${ours} ≠ ${theirs}`);
+      }
+    }
+    assert.deepEqual(wrong.slice(0, 5), []);
+    // Before 1996 France had other rules: those moments are still written by Intl.
+    for (const iso of ['1990-09-29T23:30:00Z', '1985-03-31T00:30:00Z', '1995-09-24T00:30:00Z'])
+      for (const lang of ['fr', 'en'] as const)
+        assert.equal(formatWhen(lang, iso), intl(lang, new Date(iso)), iso);
+  });
+
   it('says a retention of 730 days « 2 ans »', () => {
     assert.equal(formatDuration('fr', 730), '2\u00a0ans');
     assert.equal(formatDuration('fr', 365), '1\u00a0an');

@@ -3,7 +3,7 @@
  * per language: French first, English second. Each widget's own strings are in its folder's
  * `strings.ts`, in its own chunk. The language
  * comes from the widget's `lang` attribute or the nearest `[lang]` ancestor; numbers, percentages,
- * durations and dates are written here as `Intl` writes them, times in Paris by `Intl`.
+ * durations, dates and times in Paris are written here as `Intl` writes them.
  */
 
 export type Lang = 'fr' | 'en';
@@ -127,8 +127,9 @@ function dayParts(lang: Lang, parts: Intl.DateTimeFormatPart[]): string {
  * of one task at 4× CPU throttling (about 25 ms on a phone) — a long task on every page, and a
  * sixth of the map's first render, for text this simple (issue 19). The output is the one
  * Chromium's and Node's `Intl` give for fr-FR and en-GB (test/localize.test.ts compares them).
- * `Intl` stays for what needs a time zone (a time in Paris) and for plural rules (cheap: no
- * locale data to load).
+ * Times in Paris are written by hand too (parisClock()); `Intl` stays for plural rules (cheap: no
+ * locale data to load) and for what falls outside these cases (numbers beyond 2⁵³, moments before
+ * 1996).
  */
 
 const MONTHS: Record<Lang, readonly string[]> = {
@@ -166,8 +167,49 @@ export function formatDate(lang: Lang, iso: string, withTime = false): string {
   return dayParts(lang, formatter.formatToParts(date));
 }
 
+const WEEKDAYS: Record<Lang, readonly string[]> = {
+  fr: 'dimanche lundi mardi mercredi jeudi vendredi samedi'.split(' '),
+  en: 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' '),
+};
+
+/** The last Sunday of a month (0–11) at 01:00 UTC, when European summer time starts or ends. */
+function lastSunday(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0, 1);
+  return lastDay - new Date(lastDay).getUTCDay() * 86_400_000;
+}
+
+/**
+ * A moment as the clocks of Paris show it: a date whose UTC fields are Paris's day and time.
+ * France keeps the European Union's rule, in force since 1996: UTC+2 from the last Sunday of
+ * March to the last Sunday of October, at 01:00 UTC both; UTC+1 otherwise. Written here rather
+ * than asked of `Intl` (issue 19): the first `Intl.DateTimeFormat` with a time zone loads the
+ * browser's time zone and locale data, 80–150 ms of one task at 4× CPU. Earlier moments, under
+ * other rules, are left to `Intl` (undefined). test/localize.test.ts compares every hour from 1996
+ * to 2060 with `Intl`.
+ */
+function parisClock(date: Date): Date | undefined {
+  const year = date.getUTCFullYear();
+  if (!(year >= 1996)) return undefined;
+  const t = date.getTime();
+  const summer = t >= lastSunday(year, 2) && t < lastSunday(year, 9);
+  return new Date(t + (summer ? 7_200_000 : 3_600_000));
+}
+
 /** The day of an event in Paris: « samedi 12 décembre » (with the year when it is not this one). */
 function eventDay(lang: Lang, date: Date): string {
+  const clock = parisClock(date);
+  const today = parisClock(new Date());
+  if (clock && today) {
+    const day = clock.getUTCDate();
+    const [weekday, month, year] = [
+      WEEKDAYS[lang][clock.getUTCDay()],
+      MONTHS[lang][clock.getUTCMonth()],
+      clock.getUTCFullYear(),
+    ];
+    const withYear = year !== today.getUTCFullYear();
+    if (lang === 'en') return withYear ? `${weekday}, ${day} ${month} ${year}` : `${weekday} ${day} ${month}`;
+    return `${weekday} ${day === 1 ? '1er' : day} ${month}${withYear ? ` ${year}` : ''}`;
+  }
   const locale = localeOf(lang);
   const paris = (d: Date) =>
     cached(
@@ -191,34 +233,31 @@ function eventDay(lang: Lang, date: Date): string {
 
 /** A time in Paris: « 14 h », « 14 h 30 » in French; « 14:00 » in English. */
 function eventTime(lang: Lang, date: Date): string {
-  const locale = localeOf(lang);
-  const parts = cached(
-    `time:${locale}`,
-    () =>
-      new Intl.DateTimeFormat(locale, {
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-        timeZone: 'Europe/Paris',
-      }),
-  ).formatToParts(date);
-  const hour = parts.find((p) => p.type === 'hour')?.value ?? '';
-  const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
+  const clock = parisClock(date);
+  let hour: string;
+  let minute: string;
+  if (clock) {
+    [hour, minute] = [clock.getUTCHours(), clock.getUTCMinutes()].map((n) => String(n).padStart(2, '0')) as [
+      string,
+      string,
+    ];
+  } else {
+    const locale = localeOf(lang);
+    const parts = cached(
+      `time:${locale}`,
+      () =>
+        new Intl.DateTimeFormat(locale, {
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+          timeZone: 'Europe/Paris',
+        }),
+    ).formatToParts(date);
+    hour = parts.find((p) => p.type === 'hour')?.value ?? '';
+    minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
+  }
   if (lang === 'en') return `${hour}:${minute}`;
   return minute === '00' ? `${Number(hour)}\u00a0h` : `${Number(hour)}\u00a0h\u00a0${minute}`;
-}
-
-let parisWarmed = false;
-/**
- * The first `Intl.DateTimeFormat` loads the browser's locale and time zone data: some 25 ms of one
- * task on a phone (80–150 ms at 4× CPU throttling). A widget that will write times in Paris
- * (formatWhen) calls this as it connects: the data loads in a task of its own, once per page,
- * while the widget's data is on its way, not inside its first render.
- */
-export function warmTimes(lang: Lang): void {
-  if (parisWarmed) return;
-  parisWarmed = true;
-  setTimeout(() => void eventTime(lang, new Date()), 0);
 }
 
 /**

@@ -21,7 +21,7 @@ import {
 } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
 import { reserveFor, tokens } from '../base/styles.js';
-import { formatDuration, formatWhen, warmTimes } from '../base/i18n.js';
+import { formatDuration, formatWhen } from '../base/i18n.js';
 import { labels } from '../base/labels.js';
 import { isOwn, text, type Key } from './strings.js';
 import type { StringKey } from '../base/i18n.js';
@@ -149,12 +149,6 @@ export class TecEngagementCta extends TecElement {
   /** One key per sign-up: kept across retries so the API stores it once; new after success. */
   private idempotencyKey = newIdempotencyKey();
   private focusAfterRender?: string;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The events' times in Paris need the browser's time zone data: loaded while the data comes.
-    warmTimes(this.language);
-  }
 
   protected override async load(client: TecClient, signal: AbortSignal): Promise<'loaded' | 'empty'> {
     const [territory, opportunities] = await Promise.all([
