@@ -80,8 +80,12 @@ const widgetEntries = Object.fromEntries(
 // numbers, percentages, durations and dates written by the base, not by Intl, whose first
 // formatter of a page is a task of 140 ms at 4× CPU (`npm run bench:startup`); the contract's
 // schemas shared per bounds.
-const RUNTIME_BUDGET = 38_200;
-const RUNTIME_GZIP_BUDGET = 42_700;
+// +0.3 kB for issue 19's blocking time (measured 38.4 / 42.9 here, 35.9 / 40.3 for the CDN's
+// chunk): times in Paris written by the base (the European summer-time rule), not by Intl, whose
+// first formatter with a time zone was a task of 130 ms at 4× CPU on pages with the
+// call-to-action; and the CDN chunk's three yields between its evaluation steps (rollup.config.mjs).
+const RUNTIME_BUDGET = 38_500;
+const RUNTIME_GZIP_BUDGET = 43_000;
 
 let failed = false;
 const rows = [];
