@@ -88,5 +88,11 @@ if (!page[key]) {
       for (const node of record.addedNodes) if (node.nodeType === 1) scan(node as Element);
   });
   observer.observe(document, { childList: true, subtree: true });
-  scan(document.documentElement);
+  // The tags already in the page load once it has painted its first frame: the module script runs
+  // as the parser ends, in the task whose layout comes before that first paint, and starting the
+  // chunks' fetches and imports there made the page's own text appear later (issue 19). The
+  // reserve above already holds the widgets' space; a hidden page (no frames) starts at once.
+  const start = () => setTimeout(() => scan(document.documentElement), 0);
+  if (document.visibilityState === 'visible') requestAnimationFrame(start);
+  else start();
 }
