@@ -201,28 +201,27 @@ function cdnManifest() {
 }
 
 /**
- * The loader, the list of widgets, each widget's folder (its strings too), and the enums' labels
- * (base/labels.js, shown by some widgets only): not in the runtime chunk. What several widgets
- * share of these becomes a chunk of its own, which their tags preload with its hash.
- */
-/**
- * Evaluates the runtime chunk in several tasks rather than one (issue 19). Building the contract's
- * zod schemas is most of its evaluation: at 4× CPU, 26 ms for Lit and zod's classes, 38 ms for the
- * contract's primitives, 56 ms for its schemas, 34 ms for the rest (an instrumented build, each
- * module's start marked). In one task that was 150 ms or more in which the page answered no tap.
- * A top-level await before each of these modules lets the browser run its other tasks (input, a
- * frame) in between; each one resumes ahead of other work where `scheduler.yield()` exists. What
- * imports the chunk (each widget's chunk) waits for its end, as before; only the CDN set does
- * this, the packages themselves have no top-level await.
+ * Evaluates the CDN set in several tasks rather than one (issue 19). Building the contract's zod
+ * schemas is most of the runtime chunk's evaluation: at 4× CPU, 26 ms for Lit and zod's classes,
+ * 38 ms for the contract's primitives, 56 ms for its schemas, 34 ms for the rest (an instrumented
+ * build, each module's start marked). In one task that was 150 ms or more in which the page
+ * answered no tap; and each widget's chunk then evaluated, defined its element and rendered it in
+ * the same task as the runtime's end. A top-level await before each of these modules, at the start
+ * of each widget's chunk and before it defines its element lets the browser run its other tasks
+ * (input, a frame) in between; each one resumes ahead of other work where `scheduler.yield()`
+ * exists. A tag is only defined once its chunk has run to the end, so it keeps the page's reserve
+ * (`:not(:defined)`) until its first render, in the same task. Only the CDN set does this: the
+ * packages themselves have no top-level await.
  */
 const EVALUATION_STEPS = [
   'contract/dist/primitives.js',
   'contract/dist/schemas.js',
   'contract/dist/story.js',
+  ...WIDGETS.filter((w) => w.shows).map((w) => `widgets/dist/${folderOf(w.tag)}/${w.tag}.define.js`),
 ];
+const YIELD_TASK =
+  'await (globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve, 0)));\n';
 function evaluateInSteps() {
-  const yieldTask =
-    'await (globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve, 0)));\n';
   const found = new Set();
   return {
     name: 'tec-evaluate-in-steps',
@@ -230,16 +229,31 @@ function evaluateInSteps() {
       const step = EVALUATION_STEPS.find((end) => id.replaceAll('\\', '/').endsWith(`packages/${end}`));
       if (!step) return null;
       found.add(step);
-      return { code: yieldTask + code, map: null };
+      return { code: YIELD_TASK + code, map: null };
     },
     buildEnd(error) {
       const missing = EVALUATION_STEPS.filter((step) => !found.has(step));
       if (!error && missing.length)
         this.error(`evaluateInSteps: no module ${missing.join(', ')} in the build`);
     },
+    // Each widget's chunk starts with a yield too (after its imports, which rollup writes one a
+    // line at the top): it then evaluates in a task of its own, not in the runtime's last one.
+    renderChunk(code, chunk) {
+      if (!chunk.isDynamicEntry || !WIDGETS.some((w) => chunk.name === `${w.tag}.define`)) return null;
+      const lines = code.split('\n');
+      let body = 0;
+      while (body < lines.length && /^import\s/.test(lines[body] ?? '')) body += 1;
+      lines.splice(body, 0, YIELD_TASK.trimEnd());
+      return { code: lines.join('\n'), map: null };
+    },
   };
 }
 
+/**
+ * The loader, the list of widgets, each widget's folder (its strings too), and the enums' labels
+ * (base/labels.js, shown by some widgets only): not in the runtime chunk. What several widgets
+ * share of these becomes a chunk of its own, which their tags preload with its hash.
+ */
 const ownModules = new RegExp(
   `packages[\\\\/]widgets[\\\\/]dist[\\\\/](loader|widgets|base[\\\\/]labels|${WIDGETS.map((w) => folderOf(w.tag)).join('|')})`,
 );
