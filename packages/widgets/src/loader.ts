@@ -91,8 +91,14 @@ if (!page[key]) {
   // The tags already in the page load once it has painted its first frame: the module script runs
   // as the parser ends, in the task whose layout comes before that first paint, and starting the
   // chunks' fetches and imports there made the page's own text appear later (issue 19). The
-  // reserve above already holds the widgets' space; a hidden page (no frames) starts at once.
-  const start = () => setTimeout(() => scan(document.documentElement), 0);
-  if (document.visibilityState === 'visible') requestAnimationFrame(start);
-  else start();
+  // reserve above already holds the widgets' space. A page that gets no frames (a hidden tab, an
+  // iframe out of view) starts after 200 ms all the same.
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    setTimeout(() => scan(document.documentElement), 0);
+  };
+  requestAnimationFrame(start);
+  setTimeout(start, 200);
 }
