@@ -93,11 +93,19 @@ if (!page[key]) {
   // chunks' fetches and imports there made the page's own text appear later (issue 19). The
   // reserve above already holds the widgets' space. A page that gets no frames (a hidden tab, an
   // iframe out of view) starts after 200 ms all the same.
+  // One tag per task: each one's preload links and import, 20–40 ms at 4× CPU, in a task of its own.
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
-    setTimeout(() => scan(document.documentElement), 0);
+    const present = [...waiting].filter((tag) => document.getElementsByTagName(tag).length);
+    const next = () => {
+      const tag = present.shift();
+      if (tag === undefined) return;
+      if (waiting.has(tag)) scan(document.getElementsByTagName(tag)[0]!);
+      setTimeout(next, 0);
+    };
+    setTimeout(next, 0);
   };
   requestAnimationFrame(start);
   setTimeout(start, 200);
