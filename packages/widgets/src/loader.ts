@@ -102,7 +102,9 @@ if (!page[key]) {
     const next = () => {
       const tag = present.shift();
       if (tag === undefined) return;
-      if (waiting.has(tag)) scan(document.getElementsByTagName(tag)[0]!);
+      // Still waiting and still in the page (a script may have removed it meanwhile).
+      if (waiting.has(tag) && document.getElementsByTagName(tag).length) load(tag);
+      if (!waiting.size) observer.disconnect();
       setTimeout(next, 0);
     };
     setTimeout(next, 0);
