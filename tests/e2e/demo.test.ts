@@ -435,6 +435,66 @@ describe('the space each widget holds (reserve.ts)', () => {
   });
 });
 
+describe('the loader (tec.js)', () => {
+  /** The widgets' own chunks a load asked for (not the runtime's, the labels' or the loader). */
+  const widgetChunks = (requests: string[]) =>
+    requests
+      .map((u) => new URL(u).pathname.split('/').pop() ?? '')
+      .filter((f) => /^tec-[a-z-]+-[a-z0-9]{8}\.js$/.test(f) && !/^tec-(runtime|sse)-/.test(f));
+
+  it('starts the widgets after the task that ends parsing (and its first layout), and every one', async () => {
+    const { page, context, errors, requests } = await open('/habitants/');
+    await settled(page, ['loaded']);
+    const timing = await page.evaluate(() => ({
+      parsed: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+        .domContentLoadedEventEnd,
+      runtime: performance
+        .getEntriesByType('resource')
+        .filter((r) => /\/tec-runtime-/.test(r.name))
+        .map((r) => r.startTime),
+    }));
+    await context.close();
+    assert.deepEqual(errors, []);
+    assert.equal(widgetChunks(requests).length, 4, widgetChunks(requests).join(' '));
+    assert.equal(timing.runtime.length, 1, 'the runtime chunk, fetched once');
+    // tec.js runs as parsing ends; the chunks are asked for in a later task, after a frame.
+    assert.ok(
+      timing.runtime[0]! > timing.parsed,
+      `DOMContentLoaded over at ${timing.parsed} ms, runtime asked for at ${timing.runtime[0]} ms`,
+    );
+  });
+
+  it('skips a tag that the page removes before its turn, without an error', async () => {
+    const { page, context, errors, requests } = await open('/habitants/');
+    await settled(page, ['loaded']);
+    // As the first widget starts (its preload links appear), the page takes out all the others.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const links = [...document.querySelectorAll('link[rel="modulepreload"]')];
+        if (!links.length) return;
+        observer.disconnect();
+        const tags = [...document.querySelectorAll('[api]')];
+        const started = tags.find((t) =>
+          links.some((l) => l.getAttribute('href')?.includes(`/${t.localName}-`)),
+        );
+        for (const tag of tags) if (tag !== started) tag.remove();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    requests.length = 0;
+    await page.reload();
+    await settled(page, ['loaded']);
+    await page.waitForTimeout(300);
+    const left = await page.$$eval('[api]', (tags) => tags.map((t) => t.localName));
+    await context.close();
+    assert.deepEqual(errors, []);
+    assert.equal(left.length, 1);
+    assert.deepEqual(
+      widgetChunks(requests).map((f) => f.replace(/-[a-z0-9]{8}\.js$/, '')),
+      left,
+    );
+  });
+});
+
 describe('live updates', () => {
   it('the four widgets of one territory share one live connection, filtered on it', async () => {
     const { page, requests, context } = await open('/habitants/');
