@@ -195,7 +195,7 @@ if (existsSync(manifestPath)) {
   // 2.3 / 2.8 kB since issue 19: no second copy of tec.css's rules when the page links it
   // (measured 2.25 / 2.70).
   // 2.35 / 2.85 kB since issue 19's blocking time: the tags present load after the page's first
-  // frame, one per task (measured 2.34 / 2.82).
+  // frame, one per task (measured 2.33 / 2.79).
   add('CDN `tec.js` (the loader)', ['tec.js'], 2_350, 2_850);
   // 1.1 kB / 1.4 kB gzip since issue 14: six widgets' rows, measured every 10 px (0.9 kB brotli).
   add('CDN `tec.css` (the space the widgets hold)', ['tec.css'], 1_100, 1_400);

@@ -237,10 +237,8 @@ function eventTime(lang: Lang, date: Date): string {
   let hour: string;
   let minute: string;
   if (clock) {
-    [hour, minute] = [clock.getUTCHours(), clock.getUTCMinutes()].map((n) => String(n).padStart(2, '0')) as [
-      string,
-      string,
-    ];
+    hour = String(clock.getUTCHours()).padStart(2, '0');
+    minute = String(clock.getUTCMinutes()).padStart(2, '0');
   } else {
     const locale = localeOf(lang);
     const parts = cached(
