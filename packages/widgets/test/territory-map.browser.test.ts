@@ -314,10 +314,63 @@ describe('<tec-territory-map territory>', () => {
           true,
         );
         expect(Number.isFinite(Number(place.getAttribute('cy')))).to.equal(true);
-      } else expect(place.getAttribute('d')).to.match(/^M[-\d.]+,[-\d.]+L/);
+      } else {
+        // In whole tenths of the drawing's units, and inside the drawing once read back.
+        const d = place.getAttribute('d')!;
+        expect(d).to.match(/^M-?\d+ -?\d+l-?\d+/);
+        expect(d).not.to.match(/\./);
+        for (const [x, y] of pointsOf(d)) {
+          expect(x, d).to.be.within(0, 600);
+          expect(y, d).to.be.within(0, 600);
+        }
+      }
     }
   });
 });
+
+/**
+ * The points of path data written by ArcPaths (M, L and l, in tenths of a drawing unit), in
+ * drawing units: reads it back as a browser would, to check where the shapes are.
+ */
+function pointsOf(d: string): [number, number][] {
+  const points: [number, number][] = [];
+  let command = '';
+  let x = 0;
+  let y = 0;
+  const numbers: number[] = [];
+  const flush = () => {
+    for (let i = 0; i + 1 < numbers.length; i += 2) {
+      const relative = command === 'l' || (command === 'm' && i > 0);
+      x = relative ? x + numbers[i]! : numbers[i]!;
+      y = relative ? y + numbers[i + 1]! : numbers[i + 1]!;
+      points.push([x / 10, y / 10]);
+    }
+    if (numbers.length % 2) throw new Error(`odd count of numbers after ${command} in ${d}`);
+    numbers.length = 0;
+  };
+  for (const token of d.match(/[MLlZ]|-?\d+(\.\d+)?/g) ?? []) {
+    if (/[MLlZ]/.test(token)) {
+      flush();
+      command = token;
+    } else numbers.push(Number(token));
+  }
+  flush();
+  return points;
+}
+
+/** Path data written by ArcPaths, as absolute points in drawing units: `M1,0L0,0L0,1Z`. */
+function absolute(d: string): string {
+  return d
+    .split('Z')
+    .filter(Boolean)
+    .map((ring) =>
+      pointsOf(ring)
+        .map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`)
+        .join(''),
+    )
+    .map((ring) => `${ring}Z`)
+    .join('');
+}
 
 describe('ArcPaths (paths straight from the topology)', () => {
   // Two unit squares side by side share the arc 1 (x = 1); the identity stands for a projection.
@@ -346,11 +399,43 @@ describe('ArcPaths (paths straight from the topology)', () => {
   it('writes each ring from its arcs, a shared arc backwards for the neighbour', async () => {
     const { ArcPaths } = await import('../src/territory-map/topology.js');
     const arcs = new ArcPaths(topology, identity, 0.01);
-    expect(arcs.pathOf({ type: 'Polygon', arcs: [[0, 1]] })).to.equal('M1,0L0,0L0,1L1,1L1,0Z');
-    expect(arcs.pathOf({ type: 'Polygon', arcs: [[2, ~1]] })).to.equal('M1,1L2,1L2,0L1,0L1,1Z');
-    expect(arcs.pathOf({ type: 'MultiPolygon', arcs: [[[0, 1]], [[2, ~1]]] })).to.equal(
+    expect(absolute(arcs.pathOf({ type: 'Polygon', arcs: [[0, 1]] }))).to.equal('M1,0L0,0L0,1L1,1L1,0Z');
+    expect(absolute(arcs.pathOf({ type: 'Polygon', arcs: [[2, ~1]] }))).to.equal('M1,1L2,1L2,0L1,0L1,1Z');
+    expect(absolute(arcs.pathOf({ type: 'MultiPolygon', arcs: [[[0, 1]], [[2, ~1]]] }))).to.equal(
       'M1,0L0,0L0,1L1,1L1,0ZM1,1L2,1L2,0L1,0L1,1Z',
     );
+    // As written: whole tenths, relative moves, a space only where no minus sign separates.
+    expect(arcs.pathOf({ type: 'Polygon', arcs: [[0, 1]] })).to.equal('M10 0l-10 0 0 10 10 0l0-10Z');
+  });
+
+  it('never drifts: moves are taken between rounded points, and a gap is joined by an absolute line', async () => {
+    const { ArcPaths } = await import('../src/territory-map/topology.js');
+    // 40 steps of 0.14 (1.4 tenths each, rounded alone to 1): the end must still be at 5.6.
+    const steps = Array.from({ length: 41 }, (_, i) => [i * 0.14, 0]);
+    const arcs = new ArcPaths(
+      {
+        arcs: [
+          steps,
+          [
+            [5.6, 0],
+            [5.6, 3],
+          ],
+          [
+            [9, 9],
+            [0, 0],
+          ],
+        ],
+      },
+      identity,
+      0,
+    );
+    const points = pointsOf(arcs.pathOf({ type: 'Polygon', arcs: [[0, 1]] }));
+    expect(points[points.length - 1]).to.deep.equal([5.6, 3]);
+    expect(points.find(([x]) => x > 5.6)).to.equal(undefined);
+    // Arc 2 does not start where arc 1 ends (damaged data): an absolute line joins them.
+    const gap = arcs.pathOf({ type: 'Polygon', arcs: [[1, 2]] });
+    expect(gap).to.equal('M56 0l0 30L90 90l-90-90Z');
+    expect(absolute(gap)).to.equal('M5.6,0L5.6,3L9,9L0,0Z');
   });
 
   it('finds the box and the centre of a shape, holes counting against', async () => {
@@ -403,11 +488,11 @@ describe('ArcPaths (paths straight from the topology)', () => {
         ],
       ],
     };
-    expect(new ArcPaths(quantized, identity, 0.01).pathOf({ type: 'Polygon', arcs: [[0]] })).to.equal(
-      'M10,20L10.5,20L10.5,20.5L11,20.5Z',
-    );
+    expect(
+      absolute(new ArcPaths(quantized, identity, 0.01).pathOf({ type: 'Polygon', arcs: [[0]] })),
+    ).to.equal('M10,20L10.5,20L10.5,20.5L11,20.5Z');
     // At epsilon 2, the two middle points are within 2 of the first kept; the last is always kept.
-    expect(new ArcPaths(quantized, identity, 2).pathOf({ type: 'Polygon', arcs: [[0]] })).to.equal(
+    expect(absolute(new ArcPaths(quantized, identity, 2).pathOf({ type: 'Polygon', arcs: [[0]] }))).to.equal(
       'M10,20L11,20.5Z',
     );
   });
@@ -441,7 +526,7 @@ describe('ArcPaths (paths straight from the topology)', () => {
       expect(scaled.centreOf(shape)).to.deep.equal(direct.centreOf(shape));
     }
     // 1.2 is 0.4 from 1 once scaled (under epsilon 1): dropped; the damaged position is skipped.
-    expect(scaled.pathOf(shapes[0]!)).to.equal('M3,4L5,4L5,6L3,6Z');
+    expect(absolute(scaled.pathOf(shapes[0]!))).to.equal('M3,4L5,4L5,6L3,6Z');
     expect(scaled.boundsOf(shapes)).to.deep.equal(direct.boundsOf(shapes));
     expect(scaled.pointOf({ type: 'Point', coordinates: [1, 1] })).to.deep.equal([5, 6]);
   });
@@ -464,12 +549,12 @@ describe('ArcPaths (paths straight from the topology)', () => {
       arcs: [[[0, 0], 'x', [NaN, 1], [Infinity, 2], [1, '2'], null, [1, 1]], 'not an arc', []] as unknown[][],
     };
     const arcs = new ArcPaths(hostile, identity, 0.01);
-    expect(arcs.pathOf({ type: 'Polygon', arcs: [[0]] })).to.equal('M0,0L1,1Z');
+    expect(absolute(arcs.pathOf({ type: 'Polygon', arcs: [[0]] }))).to.equal('M0,0L1,1Z');
     expect(arcs.pathOf({ type: 'Polygon', arcs: [[1, 2, 99, -100, 0.5, 'a']] })).to.equal('');
     expect(arcs.pathOf({ type: 'Point', coordinates: [1, 2] })).to.equal('');
     expect(arcs.pathOf({ type: 'Polygon', arcs: 'nope' })).to.equal('');
     // A projection that refuses a point (outside its domain) loses that point only.
     const picky = new ArcPaths(topology, (x, y) => (x === 0 && y === 1 ? null : [x, y]), 0.01);
-    expect(picky.pathOf({ type: 'Polygon', arcs: [[0]] })).to.equal('M1,0L0,0L1,1Z');
+    expect(absolute(picky.pathOf({ type: 'Polygon', arcs: [[0]] }))).to.equal('M1,0L0,0L1,1Z');
   });
 });

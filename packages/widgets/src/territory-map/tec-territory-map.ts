@@ -11,7 +11,7 @@ import type { StringKey } from '../base/i18n.js';
 import { TecCommuneSelectEvent, TecTerritorySelectEvent } from '../base/events.js';
 import { styles } from './tec-territory-map.styles.js';
 import { reserve } from './tec-territory-map.reserve.js';
-import { ArcPaths, type GeometryObject, type TopologyLike } from './topology.js';
+import { ArcPaths, PATH_SCALE, PATH_TRANSFORM, type GeometryObject, type TopologyLike } from './topology.js';
 import { attributionIn } from './attribution.js';
 
 /** The drawing's own coordinate space; the SVG scales to its box through its viewBox. */
@@ -497,9 +497,10 @@ export class TecTerritoryMap extends TecElement {
         shape.setAttribute('d', place.path);
       } else {
         shape.setAttribute('class', 'place point');
-        shape.setAttribute('cx', String(place.centre[0]));
-        shape.setAttribute('cy', String(place.centre[1]));
-        shape.setAttribute('r', String(5 + Math.min(10, Math.sqrt(place.count ?? 0) * 3)));
+        // In the communes' group, scaled as their paths are (PATH_TRANSFORM).
+        shape.setAttribute('cx', String(place.centre[0] * PATH_SCALE));
+        shape.setAttribute('cy', String(place.centre[1] * PATH_SCALE));
+        shape.setAttribute('r', String((5 + Math.min(10, Math.sqrt(place.count ?? 0) * 3)) * PATH_SCALE));
       }
       shape.setAttribute('part', 'place');
       shape.setAttribute('data-index', String(index));
@@ -799,13 +800,22 @@ export class TecTerritoryMap extends TecElement {
             @click=${this.onPlaceClick}
           >
             <g transform="translate(${x} ${y}) scale(${k})">
-              <path class="land" d=${this.land}></path>
+              <path class="land" transform=${PATH_TRANSFORM} d=${this.land}></path>
               ${
                 this.chosenTerritory
-                  ? [svg`<g class="communes"></g>`, ...this.renderTargets(), ...this.renderCommuneLabels()]
+                  ? [
+                      svg`<g class="communes" transform=${PATH_TRANSFORM}></g>`,
+                      ...this.renderTargets(),
+                      ...this.renderCommuneLabels(),
+                    ]
                   : this.places.map((p) =>
                       p.path
-                        ? svg`<path class="outline" data-phase=${p.phase ?? ''} d=${p.path}></path>`
+                        ? svg`<path
+                            class="outline"
+                            data-phase=${p.phase ?? ''}
+                            transform=${PATH_TRANSFORM}
+                            d=${p.path}
+                          ></path>`
                         : nothing,
                     )
               }

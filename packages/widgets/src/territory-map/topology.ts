@@ -43,15 +43,59 @@ function ringsOf(object: GeometryObject): number[][] {
   return rings;
 }
 
-/** One decimal: a tenth of a unit of the 600-wide drawing, below what any screen shows. */
-const round = (n: number) => Math.round(n * 10) / 10;
+/**
+ * Path data is written in tenths of a drawing unit, as whole numbers: a tenth of a unit of the
+ * 600-wide drawing is below what any screen shows, and whole numbers are shorter to write and
+ * faster for the browser to read than decimals. A path is drawn in a group scaled by
+ * `1 / PATH_SCALE` (`PATH_TRANSFORM`).
+ */
+export const PATH_SCALE = 10;
+export const PATH_TRANSFORM = `scale(${1 / PATH_SCALE})`;
+const whole = (n: number) => Math.round(n * PATH_SCALE);
+
+/**
+ * The text of an arc after its first point, as relative moves (`l`) between its points rounded to
+ * whole tenths, and where it ends relative to where it starts. Each move is taken between rounded
+ * points, so the moves add up exactly: rounding never drifts along a border.
+ */
+interface ArcText {
+  text: string;
+  dx: number;
+  dy: number;
+}
+const NO_MOVE: ArcText = { text: '', dx: 0, dy: 0 };
+
+/** The moves through the points of `p` (x0, y0, x1, y1, …), forwards or backwards. */
+function movesOf(p: Float64Array, forwards: boolean): ArcText {
+  const last = p.length - 2;
+  if (last < 2) return NO_MOVE;
+  const start = forwards ? 0 : last;
+  const step = forwards ? 2 : -2;
+  let x = whole(p[start]!);
+  let y = whole(p[start + 1]!);
+  const x0 = x;
+  const y0 = y;
+  let text = '';
+  for (let i = start + step; forwards ? i <= last : i >= 0; i += step) {
+    const nx = whole(p[i]!);
+    const ny = whole(p[i + 1]!);
+    const dx = nx - x;
+    const dy = ny - y;
+    if (dx === 0 && dy === 0) continue;
+    // A minus sign separates two numbers by itself; a space only where it must.
+    text += (text && dx >= 0 ? ' ' : '') + dx + (dy >= 0 ? ' ' : '') + dy;
+    x = nx;
+    y = ny;
+  }
+  return text ? { text: `l${text}`, dx: x - x0, dy: y - y0 } : NO_MOVE;
+}
 
 export class ArcPaths {
   /** Projected, thinned points of each arc: x0, y0, x1, y1, … (empty until first used). */
   private readonly points: (Float64Array | undefined)[] = [];
-  /** Texts of each arc without its first point, forwards and backwards: `Lx,yLx,y…`. */
-  private readonly forward: (string | undefined)[] = [];
-  private readonly backward: (string | undefined)[] = [];
+  /** Texts of each arc after its first point, forwards and backwards: `l dx dy dx dy…`. */
+  private readonly forward: (ArcText | undefined)[] = [];
+  private readonly backward: (ArcText | undefined)[] = [];
 
   /**
    * @param epsilon Points closer than this (in drawing units, Manhattan distance) to the last
@@ -74,7 +118,10 @@ export class ArcPaths {
     return new ArcPaths(this.topology, project, epsilon, { arcs: this, k, tx, ty });
   }
 
-  /** The path data of a Polygon or MultiPolygon object ('' for anything else). */
+  /**
+   * The path data of a Polygon or MultiPolygon object ('' for anything else), in tenths of a
+   * drawing unit: draw it scaled by `PATH_TRANSFORM`.
+   */
   pathOf(object: GeometryObject): string {
     let d = '';
     for (const ring of ringsOf(object)) d += this.ringPath(ring);
@@ -166,29 +213,32 @@ export class ArcPaths {
 
   private ringPath(ring: number[]): string {
     let d = '';
+    // Where the pen is, in whole tenths: each arc goes on from where the one before ended.
+    let x = 0;
+    let y = 0;
     for (const ref of ring) {
       const index = ref < 0 ? ~ref : ref;
       const points = this.arc(index);
       if (points.length < 2) continue;
-      if (!d) {
-        const at = ref < 0 ? points.length - 2 : 0;
-        d = `M${round(points[at]!)},${round(points[at + 1]!)}`;
-      }
-      d += ref < 0 ? this.text(index, false) : this.text(index, true);
+      const at = ref < 0 ? points.length - 2 : 0;
+      const sx = whole(points[at]!);
+      const sy = whole(points[at + 1]!);
+      // Neighbouring arcs meet exactly; should they not (a point lost to damaged data), a line
+      // joins them, as an absolute move, so the rest of the ring stays in place.
+      if (!d) d = `M${sx} ${sy}`;
+      else if (sx !== x || sy !== y) d += `L${sx} ${sy}`;
+      const moves = this.text(index, ref >= 0);
+      d += moves.text;
+      x = sx + moves.dx;
+      y = sy + moves.dy;
     }
     return d ? `${d}Z` : '';
   }
 
-  private text(index: number, forwards: boolean): string {
+  private text(index: number, forwards: boolean): ArcText {
     const cache = forwards ? this.forward : this.backward;
     let text = cache[index];
-    if (text === undefined) {
-      const p = this.arc(index);
-      const parts: string[] = [];
-      if (forwards) for (let i = 2; i < p.length; i += 2) parts.push(`L${round(p[i]!)},${round(p[i + 1]!)}`);
-      else for (let i = p.length - 4; i >= 0; i -= 2) parts.push(`L${round(p[i]!)},${round(p[i + 1]!)}`);
-      cache[index] = text = parts.join('');
-    }
+    if (text === undefined) cache[index] = text = movesOf(this.arc(index), forwards);
     return text;
   }
 
