@@ -268,13 +268,13 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: (chunk) => `${chunk.name.replace(/\.define$/, '')}-[hash].js`,
-      // One runtime chunk: everything the widgets share. What only one widget uses (d3-geo for
-      // the map, the virtualizer for the member list) stays in that widget's chunk; the SDK's
+      // One runtime chunk: everything the widgets share. What only one widget uses (the
+      // virtualizer for the member list) stays in that widget's chunk; the SDK's
       // reader of event streams without EventSource (eventsource-parser) is a chunk of its own,
       // which browsers never load.
       manualChunks(id) {
         if (/[\\/]eventsource-parser[\\/]/.test(id)) return 'tec-sse';
-        if (/[\\/](d3-[a-z]+|@lit-labs[\\/]virtualizer)[\\/]/.test(id)) return undefined;
+        if (/[\\/]@lit-labs[\\/]virtualizer[\\/]/.test(id)) return undefined;
         if (ownModules.test(id)) return undefined;
         return 'tec-runtime';
       },

@@ -1,6 +1,5 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { geoConicConformalRaw } from 'd3-geo';
 import type { Geometry, PhaseKey, TerritorySummary } from '@tec/contract';
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
@@ -11,6 +10,7 @@ import type { StringKey } from '../base/i18n.js';
 import { TecCommuneSelectEvent, TecTerritorySelectEvent } from '../base/events.js';
 import { styles } from './tec-territory-map.styles.js';
 import { reserve } from './tec-territory-map.reserve.js';
+import { lambertFrance } from './projection.js';
 import { ArcPaths, PATH_SCALE, PATH_TRANSFORM, type GeometryObject, type TopologyLike } from './topology.js';
 import { attributionIn } from './attribution.js';
 
@@ -82,16 +82,11 @@ function objectsOf(geometry: Geometry, name: string): GeometryObject[] {
     : [];
 }
 
-/** d3's conformal conic for metropolitan France (as the IGN's Lambert-93): parallels 44° and 49°, centred on 3° E. */
-const RADIANS = Math.PI / 180;
-const conic = geoConicConformalRaw(44 * RADIANS, 49 * RADIANS);
-
 /**
  * How the shapes are drawn: the conic, scaled and moved to fit `frame` (France, or the
  * territory's outline) in the drawing as d3's `fitExtent` would, and the shapes' paths and centres
- * from the topology's shared arcs (see ./topology.ts). Only d3's raw projection is used: France
- * needs none of the clipping and resampling of a full d3 projection, which would double the
- * map's code.
+ * from the topology's shared arcs (see ./topology.ts). France needs none of the clipping and
+ * resampling of a full d3 projection, only the conic itself (./projection.ts).
  */
 function drawing(geometry: Geometry, frame: GeometryObject[]): ArcPaths {
   // The SDK's cache hands every map of a page the same response: projected once for all of them
@@ -104,11 +99,7 @@ const drawings = new WeakMap<Geometry, ArcPaths>();
 
 function draw(geometry: Geometry, frame: GeometryObject[]) {
   const topology = geometry.topology as unknown as TopologyLike;
-  const unit = (lon: number, lat: number): [number, number] | null => {
-    const xy = conic((lon - 3) * RADIANS, lat * RADIANS);
-    xy[1] = -xy[1];
-    return Number.isFinite(xy[0]) && Number.isFinite(xy[1]) ? xy : null;
-  };
+  const unit = lambertFrance;
   // Each point is projected once, here; the drawing's arcs are these scaled to fit.
   const projected = new ArcPaths(topology, unit, 0);
   const [x0, y0, x1, y1] = projected.boundsOf(frame);
@@ -130,7 +121,7 @@ function draw(geometry: Geometry, frame: GeometryObject[]) {
  * selected is a dashed marker in its region. A territory's map frames its communes, names those
  * where the name fits, and shows the chosen commune's details. Each place is reachable by keyboard
  * (one tab stop, arrow keys, Enter), named for assistive technology, and listed as text beside the
- * map (RGAA 1.1, 7.2). Drawn as SVG with d3-geo; zoom and pan by Ctrl + wheel, pinch, drag and
+ * map (RGAA 1.1, 7.2). Drawn as SVG in a Lambert conformal conic; zoom and pan by Ctrl + wheel, pinch, drag and
  * visible buttons, unless `static`.
  *
  * @summary The programme's territories, or one territory, on an accessible map.

@@ -153,27 +153,28 @@ export class ArcPaths {
 
   /** The box of every point of the given Polygon, MultiPolygon and Point objects: [x0, y0, x1, y1]. */
   boundsOf(objects: readonly GeometryObject[]): [number, number, number, number] {
-    const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    const include = (x: number, y: number) => {
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    };
+    // Neighbours share their border: each arc is read once, however many rings use it.
+    const seen = new Uint8Array(this.topology.arcs.length);
     for (const object of objects) {
       const point = this.pointOf(object);
-      if (point) {
-        box[0] = Math.min(box[0], point[0]);
-        box[1] = Math.min(box[1], point[1]);
-        box[2] = Math.max(box[2], point[0]);
-        box[3] = Math.max(box[3], point[1]);
-      }
+      if (point) include(point[0], point[1]);
       for (const ring of ringsOf(object))
         for (const ref of ring) {
-          const p = this.arc(ref < 0 ? ~ref : ref);
-          for (let i = 0; i < p.length; i += 2) {
-            box[0] = Math.min(box[0], p[i]!);
-            box[1] = Math.min(box[1], p[i + 1]!);
-            box[2] = Math.max(box[2], p[i]!);
-            box[3] = Math.max(box[3], p[i + 1]!);
-          }
+          const index = ref < 0 ? ~ref : ref;
+          if (seen[index]) continue;
+          seen[index] = 1;
+          const p = this.arc(index);
+          for (let i = 0; i < p.length; i += 2) include(p[i]!, p[i + 1]!);
         }
     }
-    return box;
+    return [x0, y0, x1, y1];
   }
 
   /**
