@@ -176,7 +176,11 @@ export abstract class TecElement extends LitElement {
     // Loading again since it settled: the skeleton keeps the reserve.
     if (this.status !== 'loaded' && this.status !== 'empty') return undefined;
     if (getComputedStyle(this).getPropertyValue('--tec-min-height').trim()) return undefined;
-    return [box, box.getBoundingClientRect().height];
+    const height = box.getBoundingClientRect().height;
+    // Taller than its reserve: the content sets the height and there is nothing to give back, so
+    // no second layout to measure it without the reserve (the map, a long list: the usual case).
+    if (height > parseFloat(getComputedStyle(box).minHeight) + 1) return undefined;
+    return [box, height];
   }
 
   private loadAbort?: AbortController;
