@@ -14,6 +14,23 @@ async function map(attrs = ''): Promise<TecTerritoryMap> {
   return el;
 }
 
+/**
+ * Resolves in the coming frame, after its layout and before its paint, once the map has sized its
+ * targets and names: the map takes its width from its resize observer's first report, and an
+ * observer made after the map's is called after it, the map's update already done. What is read
+ * then is what the frame paints.
+ */
+function beforePaint(el: Element): Promise<void> {
+  const svg = shadow(el).querySelector('svg[part="map"]')!;
+  return new Promise<void>((resolve) => {
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(svg);
+  });
+}
+
 const places = (el: Element) => [...shadow(el).querySelectorAll<SVGElement>('[part="place"]')];
 
 describe('<tec-territory-map>', () => {
@@ -145,9 +162,7 @@ describe('<tec-territory-map> readable at any width (measured boxes)', () => {
       await setViewport({ width, height: 900 });
       try {
         const el = await map();
-        await el.updateComplete;
-        await new Promise((r) => requestAnimationFrame(r));
-        await el.updateComplete;
+        await beforePaint(el);
         const view = shadow(el).querySelector('svg[part="map"]')!.getBoundingClientRect();
         const boxes: DOMRect[] = [];
         for (const marker of places(el)) {
@@ -203,8 +218,7 @@ describe('<tec-territory-map territory>', () => {
       try {
         for (const slug of ['roya', 'entre-deux-mers', 'forbach', 'nantes-bellevue']) {
           const el = await map(`territory="${slug}"`);
-          await new Promise((r) => requestAnimationFrame(r));
-          await el.updateComplete;
+          await beforePaint(el);
           const view = shadow(el).querySelector('svg[part="map"]')!.getBoundingClientRect();
           // Nothing is drawn over the map: the buttons sit under it.
           for (const button of shadow(el).querySelectorAll('.zoom')) {

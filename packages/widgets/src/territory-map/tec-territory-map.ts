@@ -689,11 +689,11 @@ export class TecTerritoryMap extends TecElement {
       if (width) this.unit = WIDTH / width;
     });
     this.resizer.disconnect();
+    // Not measured here: that would force a layout of the whole page in the render's task. The
+    // observer's first report comes in the coming frame, after its layout and before its paint,
+    // and the update it causes runs in that frame's microtasks: the first frame painted already
+    // has targets and names at their size, for one layout of the page.
     this.resizer.observe(map);
-    // Measured now as well, so that the first frame painted already has targets and names at
-    // their size (the observer's first report comes a frame later, later still on a busy phone).
-    const width = map.getBoundingClientRect().width;
-    if (width) this.unit = WIDTH / width;
   }
 
   override disconnectedCallback(): void {
