@@ -31,7 +31,10 @@ describe('lambertFrance (the map projection)', () => {
     const [, dy] = d3(0, -90 * RADIANS);
     assert.ok(south && Number.isFinite(south[1]));
     assert.ok(Math.abs(south[1] + dy) <= 1e-9 * Math.abs(dy));
-    assert.deepEqual(lambertFrance(3, 90)?.map((v) => Math.abs(v) < 1e-9), [true, false]);
+    assert.deepEqual(
+      lambertFrance(3, 90)?.map((v) => Math.abs(v) < 1e-9),
+      [true, false],
+    );
     assert.equal(lambertFrance(NaN, 45), null);
     assert.equal(lambertFrance(3, Infinity), null);
     assert.equal(lambertFrance(-Infinity, 45), null);
