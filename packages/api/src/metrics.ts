@@ -35,6 +35,18 @@ export function routeOf(method: string, url: string): string {
   return id;
 }
 
+/** A route and status's request counter and latency histogram (none for event streams). */
+export interface Series {
+  count: { inc(): void };
+  time: { observe(value: number): void } | undefined;
+}
+
+/** Counts and times one answered request in its series; `start` from `performance.now()`. */
+export function recordIn(series: Series, start: number): void {
+  series.count.inc();
+  series.time?.observe((performance.now() - start) / 1000);
+}
+
 export class Metrics {
   readonly registry = new Registry();
   private readonly requests = new Counter({
@@ -63,10 +75,7 @@ export class Metrics {
     registers: [this.registry],
   });
   /** Bounded: route ids come from the contract (plus `preflight` and `other`), statuses are few. */
-  private readonly series = new Map<
-    string,
-    { count: { inc(): void }; time: { observe(value: number): void } | undefined }
-  >();
+  private readonly series = new Map<string, Series>();
   private readonly dbBusy = new Gauge({
     name: 'tec_db_pool_busy',
     help: 'Database queries and transactions in flight (each holds a pool connection)',
@@ -102,8 +111,16 @@ export class Metrics {
    * quarter of its throughput (304s, `npm run bench:api`).
    */
   record(req: IncomingMessage, status: number, start: number): void {
+    recordIn(this.seriesOf(req, status), start);
+  }
+
+  /**
+   * The labelled series that count and time a request to this route with this status, looked up
+   * once per route and status, not hashed on every request. The fast path keeps them with each
+   * cached answer (`recordIn`), so that a cached read does not even look them up.
+   */
+  seriesOf(req: IncomingMessage, status: number): Series {
     const route = routeOf(req.method ?? 'GET', req.url ?? '/');
-    // The labelled series, looked up once per route and status, not hashed on every request.
     const key = `${route} ${status}`;
     let series = this.series.get(key);
     if (!series) {
@@ -113,8 +130,7 @@ export class Metrics {
       };
       this.series.set(key, series);
     }
-    series.count.inc();
-    series.time?.observe((performance.now() - start) / 1000);
+    return series;
   }
 
   delivered(events: readonly LiveEvent[]): void {

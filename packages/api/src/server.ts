@@ -163,14 +163,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
     warming = true;
     warm();
-    const fast = cachedReads(cache, limits.reads, config.trustProxy);
+    const fast = cachedReads(cache, limits.reads, config.trustProxy, metrics);
     const listener = getRequestListener(app.fetch);
     const server: Server = createServer((req, res) => {
       const start = performance.now();
-      if (fast(req, res)) {
-        metrics.record(req, res.statusCode, start);
-        return;
-      }
+      if (fast(req, res, start)) return;
       metrics.observe(req, res);
       if (metrics.serve(req, res, config.metricsToken)) return;
       void listener(req, res);

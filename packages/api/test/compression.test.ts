@@ -8,6 +8,7 @@ import { MemberPage } from '@tec/contract';
 import { startTestServer, type TestServer } from '@tec/api/testing';
 import { valid } from './helpers.js';
 import { pickEncoding } from '../src/http/compression.js';
+import { matchesEtag } from '../src/http/cache.js';
 
 describe('compression', () => {
   let server: TestServer;
@@ -38,6 +39,38 @@ describe('compression', () => {
     assert.equal(pickEncoding('*;q=0, identity'), undefined);
     assert.equal(pickEncoding('identity'), undefined);
     assert.equal(pickEncoding(undefined), undefined);
+  });
+
+  it('matches If-None-Match as RFC 9110 asks: weak comparison, lists, *, and any encoding of the tag', () => {
+    const etag = '"aa-riSMsLSQbe_cDD2zwbag6FTk"';
+    for (const header of [
+      etag,
+      '"aa-riSMsLSQbe_cDD2zwbag6FTk.br"',
+      '"aa-riSMsLSQbe_cDD2zwbag6FTk.gz"',
+      `W/${etag}`,
+      ` ${etag} `,
+      `"other", ${etag}`,
+      '"other",W/"aa-riSMsLSQbe_cDD2zwbag6FTk.gz"',
+      '*',
+    ])
+      assert.equal(matchesEtag(header, etag), true, header);
+    for (const header of [
+      undefined,
+      '',
+      '"aa-riSMsLSQbe_cDD2zwbag6FTl"',
+      '"aa-riSMsLSQbe_cDD2zwbag6FTk.zz"',
+      '"aa-riSMsLSQbe_cDD2zwbag6FTl.br"',
+      '"xa-riSMsLSQbe_cDD2zwbag6FTk.br"',
+      '"aa-riSMsLSQbe_cDD2zwbag6FTk.br.br"',
+      'aa-riSMsLSQbe_cDD2zwbag6FTk',
+      '"aa-riSMsLSQbe_cDD2zwbag6FT"',
+      `${etag}x`,
+      '"other"',
+      ',,,',
+      'W/',
+      '"'.repeat(5000),
+    ])
+      assert.equal(matchesEtag(header, etag), false, String(header));
   });
 
   it('sends cached reads compressed once: the same bytes from the route and from the fast path', async () => {

@@ -15,13 +15,18 @@ after(async () => {
 
 /** GET with raw headers over node:http (fetch may not send `Forwarded`-like headers as given). */
 function rawGet(url: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; text: string; type: string }>((resolve, reject) => {
+  return new Promise<{ status: number; text: string; type: string; etag: string }>((resolve, reject) => {
     httpRequest(url, { headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, text, type: String(res.headers['content-type'] ?? '') }),
+        resolve({
+          status: res.statusCode ?? 0,
+          text,
+          type: String(res.headers['content-type'] ?? ''),
+          etag: String(res.headers.etag ?? ''),
+        }),
       );
     })
       .on('error', reject)
@@ -85,8 +90,19 @@ describe('metrics', () => {
     const reply = await rawGet(`${server.url}/metrics`);
     assert.equal(reply.status, 200);
     assert.match(reply.type, /^text\/plain/);
-    assert.match(reply.text, /tec_http_requests_total\{route="getTerritory",status="200"\} 1/);
-    assert.match(reply.text, /tec_http_request_duration_seconds_count\{route="getTerritory"\} 1/);
+    assert.match(reply.text, /tec_http_requests_total\{route="getTerritory",status="200"\} 1$/m);
+    assert.match(reply.text, /tec_http_request_duration_seconds_count\{route="getTerritory"\} 1$/m);
+    // Then read from the cache (the fast path): a 200, and two 304s, each counted and timed once.
+    const again = await rawGet(`${server.url}/v1/territories/roya`, { 'accept-encoding': 'br' });
+    assert.equal(again.status, 200);
+    for (const tag of [again.etag, `W/${again.etag}`]) {
+      const same = await rawGet(`${server.url}/v1/territories/roya`, { 'if-none-match': tag });
+      assert.equal(same.status, 304, tag);
+    }
+    const later = (await rawGet(`${server.url}/metrics`)).text;
+    assert.match(later, /tec_http_requests_total\{route="getTerritory",status="200"\} 2$/m);
+    assert.match(later, /tec_http_requests_total\{route="getTerritory",status="304"\} 2$/m);
+    assert.match(later, /tec_http_request_duration_seconds_count\{route="getTerritory"\} 4$/m);
     assert.match(reply.text, /tec_signups_total\{territory="roya"\} 1/);
     assert.match(reply.text, /tec_open_streams 0/);
     assert.match(reply.text, /tec_db_pool_size 10/);

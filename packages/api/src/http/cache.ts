@@ -46,6 +46,10 @@ export function etagOf(body: string): string {
  */
 export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
+  // What a browser sends back nearly always: the one tag it was given, as it was given.
+  if (ifNoneMatch === etag) return true;
+  if (ifNoneMatch.length === etag.length + 3 && /^"[^"]*\.(br|gz)"$/.test(ifNoneMatch))
+    return ifNoneMatch.startsWith(etag.slice(0, -1));
   if (ifNoneMatch.trim() === '*') return true;
   return ifNoneMatch.split(',').some(
     (tag) =>

@@ -10,12 +10,16 @@ import type { RateLimiter } from './ratelimit.js';
 import type { TrustProxy } from '../config.js';
 import { clientAddress } from './client-address.js';
 import { SECURITY_HEADERS } from './security.js';
+import { recordIn, type Metrics, type Series } from '../metrics.js';
 
 /** What to send of one cached body for one `Accept-Encoding` value, 200 and 304, built once. */
 interface Prepared {
   body: string | Buffer;
   ok: Record<string, string>;
   notModified: Record<string, string>;
+  /** Where its 200s and 304s are counted, found on the first of each (one route, by its path). */
+  okSeries?: Series;
+  notModifiedSeries?: Series;
 }
 
 /**
@@ -45,8 +49,17 @@ function prepare(hit: CachedBody, acceptEncoding: string | string[] | undefined)
   return answer;
 }
 
-export function cachedReads(cache: ResponseCache, reads: RateLimiter, trustProxy: TrustProxy) {
-  return (req: IncomingMessage, res: ServerResponse): boolean => {
+/**
+ * The fast path: answers a cached public read and records it in `metrics` (with `start`, the
+ * request's `performance.now()`), or returns false for the full route.
+ */
+export function cachedReads(
+  cache: ResponseCache,
+  reads: RateLimiter,
+  trustProxy: TrustProxy,
+  metrics: Pick<Metrics, 'seriesOf'>,
+) {
+  return (req: IncomingMessage, res: ServerResponse, start: number): boolean => {
     if (req.method !== 'GET' || !req.url) return false;
     const hit = cache.get(req.url);
     if (!hit) return false;
@@ -64,14 +77,17 @@ export function cachedReads(cache: ResponseCache, reads: RateLimiter, trustProxy
           ...problem.headers,
         })
         .end(JSON.stringify(problem.body(req.url.split('?')[0])));
+      recordIn(metrics.seriesOf(req, 429), start);
       return true;
     }
     // Precompressed when it was cached: brotli or gzip as asked, no work per request.
     const answer = prepare(hit, req.headers['accept-encoding']);
     if (matchesEtag(req.headers['if-none-match'], hit.etag)) {
       res.writeHead(304, answer.notModified).end();
+      recordIn((answer.notModifiedSeries ??= metrics.seriesOf(req, 304)), start);
     } else {
       res.writeHead(200, answer.ok).end(answer.body);
+      recordIn((answer.okSeries ??= metrics.seriesOf(req, 200)), start);
     }
     return true;
   };
