@@ -112,6 +112,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
     const cache = new ResponseCache();
     let warming = false;
+    let warmed: Promise<void> = Promise.resolve();
     const bus = new EventBus(
       db,
       (events) => {
@@ -156,10 +157,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       onSignup: (territory) => metrics.signup(territory),
     });
     // Geometry computed and compressed once per change, not on a visitor's request (geo/warm.ts).
+    // One warm-up after the other, and closing waits for the one under way (it stops before the
+    // next territory), so that none runs on a closed database.
     function warm(slugs?: string[]): void {
-      warmGeometry(app, db, slugs).catch((error: unknown) => {
-        if (!closing) log.error('geometry warm-up', { error: String(error) });
-      });
+      warmed = warmed
+        .then(() => warmGeometry(app, db, slugs, () => closing))
+        .catch((error: unknown) => {
+          if (!closing) log.error('geometry warm-up', { error: String(error) });
+        });
     }
     warming = true;
     warm();
@@ -235,6 +240,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await closed;
         clearInterval(idle);
         clearTimeout(force);
+        await warmed;
         await control?.close();
         await mail.stop();
         await bus.stop();

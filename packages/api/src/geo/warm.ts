@@ -9,8 +9,17 @@ import type { Hono } from 'hono';
 import { PATHS, buildPath } from '@tec/contract';
 import type { Sql } from '../db/database.js';
 
-/** Warms the overview and the given territories' geometry (all of them when `slugs` is absent). */
-export async function warmGeometry(app: Hono, db: Sql, slugs?: readonly string[]): Promise<void> {
+/**
+ * Warms the overview and the given territories' geometry (all of them when `slugs` is absent);
+ * stops before the next one once `stop()` says the server is closing.
+ */
+export async function warmGeometry(
+  app: Hono,
+  db: Sql,
+  slugs?: readonly string[],
+  stop: () => boolean = () => false,
+): Promise<void> {
+  if (stop()) return;
   const territories =
     slugs ??
     (
@@ -22,6 +31,7 @@ export async function warmGeometry(app: Hono, db: Sql, slugs?: readonly string[]
   ];
   // One after the other: the compression runs in the thread pool, beside the visitors' requests.
   for (const path of paths) {
+    if (stop()) return;
     const res = await app.fetch(new Request(`http://localhost${path}`));
     await res.arrayBuffer();
   }
