@@ -4,8 +4,9 @@
  * 1. GET /v1/territories/roya/members (200, 200 brotli as browsers ask, and 304 with
  *    If-None-Match) against a bare node:http server that returns, for each of the three, the very
  *    headers and body bytes the API sent (recorded from the API first); ratio API / ceiling. The
- *    two servers are loaded in turn, ROUNDS times each (BENCH_ROUNDS, default 3), and the medians
- *    compared, so that a change in the shared machine's load hits both alike.
+ *    two servers are warmed up (2 s each, not counted), then loaded in turn, ROUNDS times each
+ *    (BENCH_ROUNDS, default 3), and the medians compared, so that a change in the shared
+ *    machine's load hits both alike.
  * 2. Sign-ups per second (POST …/engagements, unlimited opportunity).
  * 3. Delay from an admin change to its arrival on 2,000 open event streams (p50 / p99).
  * 4. Peak memory (VmHWM) of the API process.
@@ -238,10 +239,14 @@ async function main() {
       `members page: ${bytes.length} bytes (${Buffer.from(kinds.brotli.body, 'base64').length} brotli); ` +
         `${CONNECTIONS} connections, ${DURATION} s per run, API and ceiling in turn, ${ROUNDS} rounds`,
     );
-    /** The API and the ceiling in turn, ROUNDS times; medians of each. */
+    /** The API and the ceiling in turn, ROUNDS times, after a warm-up; medians of each. */
     async function pair(headers: Record<string, string>): Promise<[Load, Load, number[]]> {
       const api: Load[] = [];
       const top: Load[] = [];
+      // Both warmed up first on this kind of request (not counted): the first second of a new
+      // path runs code not yet optimized, which made the first round of each kind the slowest.
+      await load(`${base}${path}`, { headers, duration: 2 });
+      await load(`${ceiling}${path}`, { headers, duration: 2 });
       for (let i = 0; i < ROUNDS; i += 1) {
         api.push(await load(`${base}${path}`, { headers }));
         top.push(await load(`${ceiling}${path}`, { headers }));
