@@ -354,7 +354,7 @@ function pointsOf(d: string): [number, number][] {
   const numbers: number[] = [];
   const flush = () => {
     for (let i = 0; i + 1 < numbers.length; i += 2) {
-      const relative = command === 'l' || (command === 'm' && i > 0);
+      const relative = command === 'l';
       x = relative ? x + numbers[i]! : numbers[i]!;
       y = relative ? y + numbers[i + 1]! : numbers[i + 1]!;
       points.push([x / 10, y / 10]);

@@ -99,16 +99,15 @@ const drawings = new WeakMap<Geometry, ArcPaths>();
 
 function draw(geometry: Geometry, frame: GeometryObject[]) {
   const topology = geometry.topology as unknown as TopologyLike;
-  const unit = lambertFrance;
   // Each point is projected once, here; the drawing's arcs are these scaled to fit.
-  const projected = new ArcPaths(topology, unit, 0);
+  const projected = new ArcPaths(topology, lambertFrance, 0);
   const [x0, y0, x1, y1] = projected.boundsOf(frame);
   const [w, h] = [WIDTH - 2 * PAD, HEIGHT - 2 * PAD];
   const fitted = Math.min(w / (x1 - x0), h / (y1 - y0));
   const k = Number.isFinite(fitted) && fitted > 0 ? fitted : 1;
   const [tx, ty] = [PAD + (w - k * (x1 + x0)) / 2, PAD + (h - k * (y1 + y0)) / 2];
   const project = (lon: number, lat: number): [number, number] | null => {
-    const xy = unit(lon, lat);
+    const xy = lambertFrance(lon, lat);
     return xy && [tx + k * xy[0], ty + k * xy[1]];
   };
   return projected.scaled(k, tx, ty, project);
@@ -121,8 +120,8 @@ function draw(geometry: Geometry, frame: GeometryObject[]) {
  * selected is a dashed marker in its region. A territory's map frames its communes, names those
  * where the name fits, and shows the chosen commune's details. Each place is reachable by keyboard
  * (one tab stop, arrow keys, Enter), named for assistive technology, and listed as text beside the
- * map (RGAA 1.1, 7.2). Drawn as SVG in a Lambert conformal conic; zoom and pan by Ctrl + wheel, pinch, drag and
- * visible buttons, unless `static`.
+ * map (RGAA 1.1, 7.2). Drawn as SVG in a Lambert conformal conic; zoom and pan by Ctrl + wheel,
+ * pinch, drag and visible buttons, unless `static`.
  *
  * @summary The programme's territories, or one territory, on an accessible map.
  * @tagname tec-territory-map
