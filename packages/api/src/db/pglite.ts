@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Sql } from './database.js';
 
@@ -21,15 +21,30 @@ const SETTINGS = [
  * Creates a new PGlite folder in a child process. `initdb` grows the WebAssembly heap to ~750 MB
  * and a process never gives that back, so the server that opens the folder afterwards would
  * carry it for as long as it runs; initialised apart, it opens at the size of a restart.
+ *
+ * The child writes its errors straight to the server's standard error, and nothing is piped: a
+ * server that had run it through `execFile`, which pipes all three of its streams (even though it
+ * writes nothing), then opened PGlite, answered cached reads 10–25 % slower for as long as it ran
+ * (`npm run bench:api`, 304s ÷ ceiling; `process.nextTick` took 5–7 µs a request instead of 0.3
+ * in a CPU profile). With no pipe, or one, it runs as fast as after a restart. Why was not found;
+ * docs/benchmarks.md ("round six") has the measures.
  */
 async function initialiseApart(dataDir: string): Promise<void> {
   const module = import.meta.resolve('@electric-sql/pglite');
   const script =
     `const { PGlite } = await import(${JSON.stringify(module)});` +
     `const pg = await PGlite.create(process.argv[1]); await pg.close();`;
-  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, dataDir], {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, dataDir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
     timeout: 120_000,
   });
+  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  if (code !== 0) {
+    const how = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+    throw new Error(
+      `Creating the PGlite folder ${dataDir} failed: its process ${how} (its errors are above).`,
+    );
+  }
 }
 
 /** PGlite in `dataDir` (created if missing), or in memory for `memory://`. */
