@@ -12,7 +12,8 @@
  * 4. Peak memory (VmHWM) of the API process.
  *
  * `BENCH_API_ROOT=<checkout>` runs the API of another checkout (for a before/after; it uses its
- * own node_modules, or a symlink to these). The servers run in their own processes; autocannon and the stream clients run here. Bounded
+ * own node_modules, or a symlink to these). `BENCH_DATA=<folder>` opens that PGlite folder
+ * (kept afterwards) instead of a new one, to measure a restart rather than a first start. The servers run in their own processes; autocannon and the stream clients run here. Bounded
  * in time and count, loopback only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -186,7 +187,7 @@ async function streamsDelay(
 }
 
 async function main() {
-  const data = mkdtempSync(join(tmpdir(), 'tec-bench-'));
+  const data = process.env.BENCH_DATA ?? mkdtempSync(join(tmpdir(), 'tec-bench-'));
   const api = spawn(
     process.execPath,
     ['--conditions=source', '--import', 'tsx', 'packages/api/src/main.ts'],
@@ -296,7 +297,7 @@ async function main() {
     api.kill('SIGTERM');
     bare?.kill('SIGTERM');
     await new Promise((r) => api.once('exit', r));
-    rmSync(data, { recursive: true, force: true });
+    if (!process.env.BENCH_DATA) rmSync(data, { recursive: true, force: true });
   }
 }
 

@@ -2,7 +2,8 @@
  * `npm run bench:wire` — bytes on the wire for the residents' page (examples/habitants: all four
  * widgets), cold cache, as Chromium counts them (`encodedDataLength`: headers and body as they
  * crossed the network, compressed or not), from navigation until every widget shows its data.
- * Split by what carried them: the page, the CDN set, the API's JSON, the live stream.
+ * Split by what carried them: the page, the CDN set, the API's JSON, the live stream;
+ * `WIRE_DETAIL=1` also lists each request of the last load, largest first.
  *
  * Imports the API and the demo server by relative path, so that the same file run from an older
  * checkout measures that checkout (how docs/benchmarks.md's "before" was measured).
@@ -39,6 +40,7 @@ async function load() {
   const bytes: Record<Part, number> = { page: 0, cdn: 0, api: 0, live: 0 };
   const plain: Record<Part, number> = { page: 0, cdn: 0, api: 0, live: 0 };
   const encodings = new Map<string, string>();
+  const each = new Map<string, number>();
   cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
   cdp.on('Network.responseReceived', (e) => {
     const encoding = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding');
@@ -53,13 +55,14 @@ async function load() {
   cdp.on('Network.loadingFinished', (e) => {
     const url = urls.get(e.requestId) ?? '';
     if (partOf(url) !== 'live') bytes[partOf(url)] += e.encodedDataLength;
+    each.set(url, e.encodedDataLength);
   });
   await page.goto(`${demo.url}/habitants/`);
   await settled(page, ['loaded']);
   await page.waitForTimeout(300); // let the last responses' loadingFinished arrive
   const used = [...new Set([...encodings.values()])].sort().join(', ');
   await context.close();
-  return { bytes, plain, requests: urls.size, encodings: used };
+  return { bytes, plain, requests: urls.size, encodings: used, each };
 }
 
 const results: Awaited<ReturnType<typeof load>>[] = [];
@@ -79,6 +82,12 @@ const total = (r: (typeof results)[number], k: 'bytes' | 'plain') => parts.reduc
 console.log(
   `| total (${results[0]!.requests} requests) | ${kB(median(results.map((r) => total(r, 'bytes'))))} | ${kB(median(results.map((r) => total(r, 'plain'))))} |`,
 );
+
+// WIRE_DETAIL=1: each request of the last load, largest first.
+if (process.env.WIRE_DETAIL) {
+  const last = results[results.length - 1]!.each;
+  for (const [url, n] of [...last].sort((a, b) => b[1] - a[1])) console.log(`${kB(n).padStart(9)}  ${url}`);
+}
 
 await browser.close();
 await demo.close();
