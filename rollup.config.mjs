@@ -142,17 +142,26 @@ function cdnManifest() {
         if (!file.isDynamicEntry || !match) continue;
         chunks[match[1]] = [...needs(file.fileName)].map((f) => [`./${f}`, sri(byName.get(f).code)]);
       }
+      // The chunks imported later by the code of others (the virtualizer's layout, the SDK's
+      // stream reader), with their hashes: the loader checks each before it is imported
+      // (`laterImports()` below).
+      const later = Object.fromEntries(
+        files
+          .filter((f) => f.isDynamicEntry && !/\/(tec-[a-z-]+)\.define\.js$/.test(f.facadeModuleId ?? ''))
+          .map((f) => [`./${f.fileName}`, sri(f.code)]),
+      );
       const loader = files.find((f) => f.isEntry && f.name === 'tec');
       loader.code = loader.code
         // The source's fallbacks (`typeof __TEC_… === 'undefined'`) are settled first, so that
         // each value is written once.
-        .replace(/typeof\s*__TEC_(CHUNKS|VERSION|RESERVE)__/g, (_, name) =>
-          name === 'CHUNKS' ? '"object"' : '"string"',
+        .replace(/typeof\s*__TEC_(CHUNKS|LATER|VERSION|RESERVE)__/g, (_, name) =>
+          name === 'CHUNKS' || name === 'LATER' ? '"object"' : '"string"',
         )
         .replaceAll('__TEC_CHUNKS__', JSON.stringify(chunks))
+        .replaceAll('__TEC_LATER__', JSON.stringify(later))
         .replaceAll('__TEC_VERSION__', JSON.stringify(version))
         .replaceAll('__TEC_RESERVE__', JSON.stringify(reserveCss));
-      if (/__TEC_(CHUNKS|VERSION|RESERVE)__/.test(loader.code))
+      if (/__TEC_(CHUNKS|LATER|VERSION|RESERVE)__/.test(loader.code))
         this.error('the loader still has a placeholder');
 
       const manifest = {
@@ -200,6 +209,29 @@ function cdnManifest() {
       const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
       this.emitFile({ type: 'asset', fileName: 'manifest.json', source: manifestText });
       emitCompressed(this, 'manifest.json', manifestText);
+    },
+  };
+}
+
+/**
+ * Every dynamic import of the CDN set, but the loader's own (which preloads each widget's chunks
+ * with their hashes before importing them), goes through the loader's `tec.later@<version>`
+ * function: it announces the chunk as `<link rel="modulepreload" integrity>`, waits for it, and
+ * only then imports it, so that a chunk imported later (the virtualizer's layout, once a member
+ * list passes 100 rows) is checked against its hash like the others; one that does not match is
+ * refused and not run. Without the loader (a chunk imported by hand), the import is as written.
+ */
+function laterImports() {
+  const key = JSON.stringify(`tec.later@${version}`);
+  const own = /packages[\\/]widgets[\\/]dist[\\/](loader|widgets)\.js$/;
+  return {
+    name: 'tec-later-imports',
+    renderDynamicImport({ moduleId }) {
+      if (own.test(moduleId)) return null;
+      return {
+        left: `(globalThis[Symbol.for(${key})] || ((load, href) => load(href)))((href) => import(href), new URL(`,
+        right: ', import.meta.url).href)',
+      };
     },
   };
 }
@@ -266,7 +298,14 @@ const ownModules = new RegExp(
 export default [
   {
     input: { tec: 'packages/widgets/dist/loader.js' },
-    plugins: [nodeResolve({ browser: true }), injectVersion(), evaluateInSteps(), minify(), cdnManifest()],
+    plugins: [
+      nodeResolve({ browser: true }),
+      injectVersion(),
+      evaluateInSteps(),
+      laterImports(),
+      minify(),
+      cdnManifest(),
+    ],
     output: {
       dir: outDir,
       format: 'es',

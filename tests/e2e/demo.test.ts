@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext } from 'playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { freePort, startTestServer, TEST_ADMIN_TOKEN } from '@tec/api/testing';
 import {
   buildDemo,
@@ -168,6 +168,93 @@ describe('the loader on the demo sites', () => {
     );
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  it('checks a chunk imported later (the member list’s virtualizer layout) against its hash, and refuses a changed one', async () => {
+    // Past 100 rows the member list is virtualized, and the virtualizer imports its layout then:
+    // 110 more members for Roya (removed afterwards), and the list pages until the last of them.
+    const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' };
+    const created: string[] = [];
+    try {
+      for (let i = 0; i < 110; i += 1) {
+        const response = await fetch(`${api.url}/v1/admin/territories/roya/members`, {
+          method: 'POST',
+          headers: admin,
+          body: JSON.stringify({
+            name: `Zz membre de démonstration ${String(i).padStart(3, '0')}`,
+            kind: 'association',
+            joinedAt: '2026-01-15',
+            commune: null,
+            website: null,
+            logo: null,
+          }),
+        });
+        assert.equal(response.status, 201, await response.clone().text());
+        created.push(((await response.json()) as { id: string }).id);
+      }
+      const last = created[created.length - 1]!;
+      const showLast = (page: Page) =>
+        page.evaluate(
+          (id) =>
+            (
+              document.querySelector('tec-coalition-members') as unknown as {
+                showMember(id: string): Promise<boolean>;
+              }
+            ).showMember(id),
+          last,
+        );
+
+      const { page, context, errors } = await open('/kiif-roya/');
+      await settled(page, ['loaded']);
+      assert.equal(
+        await page.$('link[rel="modulepreload"][href*="/flow-"]'),
+        null,
+        'not before it is needed',
+      );
+      assert.equal(await showLast(page), true);
+      await page.waitForSelector('link[rel="modulepreload"][href*="/flow-"]', { state: 'attached' });
+      const flow = await page.$eval('link[rel="modulepreload"][href*="/flow-"]', (l) =>
+        l.getAttribute('integrity'),
+      );
+      assert.match(flow ?? '', /^sha384-[A-Za-z0-9+/=]{64}$/);
+      await page.waitForFunction(
+        () =>
+          document.querySelector('tec-coalition-members')!.shadowRoot!.querySelectorAll('[role="row"]')
+            .length > 0,
+      );
+      assert.deepEqual(errors, []);
+
+      // The CDN serves a changed layout: it is refused, and nothing of it runs.
+      const tampered = await context.newPage();
+      const blocked: string[] = [];
+      tampered.on('console', (m) => {
+        if (m.type() === 'error') blocked.push(m.text());
+      });
+      tampered.on('pageerror', (e) => blocked.push(e.message));
+      await tampered.route('**/cdn/**/flow-*.js', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: `${await response.text()}\nwindow.tampered = true;` });
+      });
+      await tampered.goto(`${demo.url}/kiif-roya/`);
+      await settled(tampered, ['loaded']);
+      await showLast(tampered).catch(() => false);
+      await tampered.waitForFunction(() =>
+        document.querySelector('link[rel="modulepreload"][href*="/flow-"]'),
+      );
+      await tampered.waitForTimeout(500);
+      assert.equal(await tampered.evaluate(() => (window as { tampered?: boolean }).tampered), undefined);
+      assert.ok(
+        blocked.some((t) => /integrity|does not match its hash/i.test(t)),
+        blocked.join('\n'),
+      );
+      await context.close();
+    } finally {
+      for (const id of created)
+        await fetch(`${api.url}/v1/admin/territories/roya/members/${id}`, {
+          method: 'DELETE',
+          headers: admin,
+        });
+    }
   });
 
   it('lets the loader run twice, and a second version, without a second definition', async () => {

@@ -7,7 +7,9 @@
  * written in at build time so that the loader imports nothing) and `__TEC_CHUNKS__`: for each
  * tag, the files its chunk needs with their SRI hashes. The loader announces them as `<link rel="modulepreload"
  * integrity>` before importing, so the browser checks every chunk against the hash the build
- * wrote, as it checks `tec.js` itself against the hash in the page's `<script integrity>`.
+ * wrote, as it checks `tec.js` itself against the hash in the page's `<script integrity>`. The
+ * chunks a chunk imports later by itself (`__TEC_LATER__`: the virtualizer's layout) go through
+ * the loader too, and are checked the same way before they run.
  *
  * Before any widget's chunk arrives, it gives the tags the space their widgets will take
  * (base/reserve.ts), as a constructed style sheet (no `<style>` element: nothing for a strict CSP
@@ -23,12 +25,15 @@ import { WIDGETS } from './widgets.js';
 
 /** For each tag: [file, integrity] of its chunk and the chunks it imports. Empty from source. */
 declare const __TEC_CHUNKS__: Record<string, [string, string][]>;
+/** The chunks that others import later, by themselves: file -> integrity. Empty from source. */
+declare const __TEC_LATER__: Record<string, string>;
 declare const __TEC_VERSION__: string;
 /** The page-level rules that hold the widgets' space. Empty from source. */
 declare const __TEC_RESERVE__: string;
 
 const chunks: Record<string, [string, string][]> =
   typeof __TEC_CHUNKS__ === 'undefined' ? {} : __TEC_CHUNKS__;
+const later: Record<string, string> = typeof __TEC_LATER__ === 'undefined' ? {} : __TEC_LATER__;
 const version = typeof __TEC_VERSION__ === 'undefined' ? 'source' : __TEC_VERSION__;
 
 /** Each tag's chunk, from the one list of widgets (widgets.ts). */
@@ -61,6 +66,43 @@ if (!page[key]) {
   const waiting = new Set(Object.keys(widgets));
   const preloaded = new Set<string>();
 
+  /** Announces a chunk with its hash: the browser fetches it, checks it and keeps it for import. */
+  const preload = (href: string, integrity: string) => {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    link.integrity = integrity;
+    link.crossOrigin = 'anonymous';
+    document.head.append(link);
+    return link;
+  };
+
+  // A chunk that another imports later (rollup.config.mjs, `laterImports`) is announced with its
+  // hash first, and imported once the browser has fetched and checked it: one that does not match
+  // its hash is refused, and the import fails instead of running it.
+  const checked = new Map<string, Promise<void>>();
+  const hashes = new Map(
+    Object.entries(later).map(([file, hash]) => [new URL(file, import.meta.url).href, hash]),
+  );
+  (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(`tec.later@${version}`)] = (
+    load: (href: string) => Promise<unknown>,
+    href: string,
+  ) => {
+    const integrity = hashes.get(href);
+    if (!integrity) return load(href);
+    let ready = checked.get(href);
+    if (!ready) {
+      const link = preload(href, integrity);
+      ready = new Promise((resolve, reject) => {
+        link.onload = () => resolve();
+        link.onerror = () =>
+          reject(new Error(`TEC: ${href} could not be loaded, or does not match its hash.`));
+      });
+      checked.set(href, ready);
+    }
+    return ready.then(() => load(href));
+  };
+
   const load = (tag: string) => {
     waiting.delete(tag);
     // Defined already, by this version or another one on the page: keep that definition.
@@ -68,12 +110,7 @@ if (!page[key]) {
     for (const [file, integrity] of chunks[tag] ?? []) {
       if (preloaded.has(file)) continue;
       preloaded.add(file);
-      const link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.href = new URL(file, import.meta.url).href;
-      link.integrity = integrity;
-      link.crossOrigin = 'anonymous';
-      document.head.append(link);
+      preload(new URL(file, import.meta.url).href, integrity);
     }
     widgets[tag]!().catch((error: unknown) => console.error(`TEC: <${tag}> could not be loaded.`, error));
   };

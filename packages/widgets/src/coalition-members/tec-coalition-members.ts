@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import { MEMBER_KINDS, type Member, type MemberKind, type TerritoryDetail } from '@tec/contract';
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
@@ -105,6 +106,14 @@ export class TecCoalitionMembers extends TecElement {
   @state() private active = 0;
   /** The members whose details are open, by id. */
   @state() private open = new Set<string>();
+  /**
+   * The virtualizer's layout, imported when the list first passes 100 rows (in a chunk of its
+   * own, which the CDN's loader checks against its hash). Given to the virtualizer, which then
+   * has its layout from its start: left to import it itself, it had none for a moment, and
+   * `showMember()` bringing a row into view in that moment threw.
+   */
+  @state() private flowLayout?: typeof FlowLayout;
+  private flowLoading = false;
   private cursor: string | null = null;
   /** Index of the last row in view (virtualized list), to keep loading while it is near the end. */
   private lastVisible = 0;
@@ -477,7 +486,18 @@ export class TecCoalitionMembers extends TecElement {
 
   private renderList(): TemplateResult {
     if (!this.items.length) return html`<p class="none">${this.t('noResults')}</p>`;
-    const virtual = this.items.length > VIRTUALIZE_ABOVE;
+    const long = this.items.length > VIRTUALIZE_ABOVE;
+    if (long && !this.flowLayout && !this.flowLoading) {
+      this.flowLoading = true;
+      import('@lit-labs/virtualizer/layouts/flow.js').then(
+        (module) => (this.flowLayout = module.FlowLayout),
+        (error: unknown) => {
+          // Not loaded (offline, or refused by its hash): the rows stay rendered in full.
+          console.error('TEC: the member list’s layout could not be loaded; all rows stay rendered.', error);
+        },
+      );
+    }
+    const virtual = long && this.flowLayout;
     return html`<div class="scroller" part="list">
       <div
         role="grid"
@@ -493,6 +513,7 @@ export class TecCoalitionMembers extends TecElement {
         ${
           virtual
             ? virtualize({
+                layout: { type: virtual },
                 items: this.items,
                 keyFunction: (m: Member) => m.id,
                 renderItem: (m: Member, i: number) => this.renderMember(m, i),
