@@ -204,7 +204,7 @@ describe('the loader on the demo sites', () => {
           last,
         );
 
-      const { page, context, errors } = await open('/kiif-roya/');
+      const { page, context, errors, requests } = await open('/kiif-roya/');
       await settled(page, ['loaded']);
       assert.equal(
         await page.$('link[rel="modulepreload"][href*="/flow-"]'),
@@ -222,6 +222,9 @@ describe('the loader on the demo sites', () => {
           document.querySelector('tec-coalition-members')!.shadowRoot!.querySelectorAll('[role="row"]')
             .length > 0,
       );
+      // Fetched once: the import takes the module the browser fetched for the link and checked.
+      const fetched = requests.filter((u) => /\/cdn\/.*\/flow-[a-z0-9]+\.js$/.test(u));
+      assert.equal(fetched.length, 1, requests.join('\n'));
       assert.deepEqual(errors, []);
 
       // The CDN serves a changed layout: it is refused, and nothing of it runs.
