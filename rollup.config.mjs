@@ -147,9 +147,15 @@ function cdnManifest() {
       // (`laterImports()` below).
       const later = Object.fromEntries(
         files
-          .filter((f) => f.isDynamicEntry && !/\/(tec-[a-z-]+)\.define\.js$/.test(f.facadeModuleId ?? ''))
+          .filter((f) => f.isDynamicEntry && !/[\\/](tec-[a-z-]+)\.define\.js$/.test(f.facadeModuleId ?? ''))
           .map((f) => [`./${f.fileName}`, sri(f.code)]),
       );
+      // Every dynamic import outside the loader goes through its check (`laterImports`): one to a
+      // chunk not in that list would be refused at run time, so it fails the build here.
+      for (const file of files)
+        for (const target of file.dynamicImports)
+          if (file.name !== 'tec' && !later[`./${target}`])
+            this.error(`${file.fileName} imports ${target} later, which the loader would refuse`);
       const loader = files.find((f) => f.isEntry && f.name === 'tec');
       loader.code = loader.code
         // The source's fallbacks (`typeof __TEC_… === 'undefined'`) are settled first, so that

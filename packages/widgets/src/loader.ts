@@ -79,26 +79,40 @@ if (!page[key]) {
 
   // A chunk that another imports later (rollup.config.mjs, `laterImports`) is announced with its
   // hash first, and imported once the browser has fetched and checked it: one that does not match
-  // its hash is refused, and the import fails instead of running it.
+  // its hash, or that the build did not list, is refused, and the import fails instead of running
+  // it. Found by file name (content-hashed, so unique), whatever address the CDN serves it from.
+  // A browser without modulepreload checks no chunk (the widgets' neither): it imports as before.
   const checked = new Map<string, Promise<void>>();
-  const hashes = new Map(
-    Object.entries(later).map(([file, hash]) => [new URL(file, import.meta.url).href, hash]),
-  );
+  const canCheck = document.createElement('link').relList.supports('modulepreload');
   (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(`tec.later@${version}`)] = (
     load: (href: string) => Promise<unknown>,
     href: string,
   ) => {
-    const integrity = hashes.get(href);
-    if (!integrity) return load(href);
-    let ready = checked.get(href);
+    if (!canCheck) return load(href);
+    const file = `./${href.slice(href.lastIndexOf('/') + 1)}`;
+    const integrity = later[file];
+    if (!integrity) return Promise.reject(new Error(`TEC: ${href} is not a file of this version.`));
+    let ready = checked.get(file);
     if (!ready) {
       const link = preload(href, integrity);
-      ready = new Promise((resolve, reject) => {
-        link.onload = () => resolve();
-        link.onerror = () =>
+      ready = new Promise<void>((resolve, reject) => {
+        const refuse = () => {
+          checked.delete(file); // a later call tries again
+          link.remove();
           reject(new Error(`TEC: ${href} could not be loaded, or does not match its hash.`));
+        };
+        // No answer at all (the page removed the link): refused after a while, like an error.
+        const timer = setTimeout(refuse, 30_000);
+        link.onload = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        link.onerror = () => {
+          clearTimeout(timer);
+          refuse();
+        };
       });
-      checked.set(href, ready);
+      checked.set(file, ready);
     }
     return ready.then(() => load(href));
   };

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
@@ -113,7 +113,8 @@ export class TecCoalitionMembers extends TecElement {
    * `showMember()` bringing a row into view in that moment threw.
    */
   @state() private flowLayout?: typeof FlowLayout;
-  private flowLoading = false;
+  /** Its import, started once (`willUpdate`). */
+  private flowImport?: Promise<void>;
   private cursor: string | null = null;
   /** Index of the last row in view (virtualized list), to keep loading while it is near the end. */
   private lastVisible = 0;
@@ -298,6 +299,21 @@ export class TecCoalitionMembers extends TecElement {
     if (this.becameCoalition) return this.t('coalitionBegun');
     if (notice.type !== 'member.added') return undefined;
     return this.t(this.coalition ? 'memberAdded' : 'actorAdded', { name: notice.member.name });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.items.length > VIRTUALIZE_ABOVE && !this.flowImport) {
+      this.flowImport = import('@lit-labs/virtualizer/layouts/flow.js').then(
+        (module) => {
+          this.flowLayout = module.FlowLayout;
+        },
+        (error: unknown) => {
+          // Not loaded (offline, or refused by its hash): the rows stay rendered in full.
+          console.error('TEC: the member list’s layout could not be loaded; all rows stay rendered.', error);
+        },
+      );
+    }
   }
 
   protected override updated(): void {
@@ -486,18 +502,7 @@ export class TecCoalitionMembers extends TecElement {
 
   private renderList(): TemplateResult {
     if (!this.items.length) return html`<p class="none">${this.t('noResults')}</p>`;
-    const long = this.items.length > VIRTUALIZE_ABOVE;
-    if (long && !this.flowLayout && !this.flowLoading) {
-      this.flowLoading = true;
-      import('@lit-labs/virtualizer/layouts/flow.js').then(
-        (module) => (this.flowLayout = module.FlowLayout),
-        (error: unknown) => {
-          // Not loaded (offline, or refused by its hash): the rows stay rendered in full.
-          console.error('TEC: the member list’s layout could not be loaded; all rows stay rendered.', error);
-        },
-      );
-    }
-    const virtual = long && this.flowLayout;
+    const virtual = this.items.length > VIRTUALIZE_ABOVE && this.flowLayout;
     return html`<div class="scroller" part="list">
       <div
         role="grid"
