@@ -17,6 +17,9 @@ const SETTINGS = [
   'temp_buffers = 4MB',
 ];
 
+/** How long the child may take to create a folder (about 5 s on the project's machine). */
+const TIMEOUT_MS = 120_000;
+
 /**
  * Creates a new PGlite folder in a child process. `initdb` grows the WebAssembly heap to ~750 MB
  * and a process never gives that back, so the server that opens the folder afterwards would
@@ -36,11 +39,18 @@ async function initialiseApart(dataDir: string): Promise<void> {
     `const pg = await PGlite.create(process.argv[1]); await pg.close();`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', script, dataDir], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    timeout: 120_000,
+    timeout: TIMEOUT_MS,
   });
-  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  const ended = once(child, 'exit').catch((error: unknown) => {
+    throw new Error(
+      `Creating the PGlite folder ${dataDir} failed: its process did not start (${String(error)}).`,
+    );
+  });
+  const [code, signal] = (await ended) as [number | null, NodeJS.Signals | null];
   if (code !== 0) {
-    const how = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+    const how = signal
+      ? `was stopped by ${signal}${child.killed ? ` after ${TIMEOUT_MS / 1000} s` : ''}`
+      : `exited with code ${code}`;
     throw new Error(
       `Creating the PGlite folder ${dataDir} failed: its process ${how} (its errors are above).`,
     );
