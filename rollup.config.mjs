@@ -137,24 +137,22 @@ function cdnManifest() {
         return seen;
       };
       const chunks = {};
-      for (const file of files) {
-        const match = /\/(tec-[a-z-]+)\.define\.js$/.exec(file.facadeModuleId ?? '');
-        if (!file.isDynamicEntry || !match) continue;
-        chunks[match[1]] = [...needs(file.fileName)].map((f) => [`./${f}`, sri(byName.get(f).code)]);
-      }
       // The chunks imported later by the code of others (the virtualizer's layout, the SDK's
       // stream reader), with their hashes: the loader checks each before it is imported
       // (`laterImports()` below).
-      const later = Object.fromEntries(
-        files
-          .filter((f) => f.isDynamicEntry && !/[\\/](tec-[a-z-]+)\.define\.js$/.test(f.facadeModuleId ?? ''))
-          .map((f) => [`./${f.fileName}`, sri(f.code)]),
-      );
+      const laterHashes = {};
+      for (const file of files) {
+        if (!file.isDynamicEntry) continue;
+        const match = /\/(tec-[a-z-]+)\.define\.js$/.exec(file.facadeModuleId ?? '');
+        if (match)
+          chunks[match[1]] = [...needs(file.fileName)].map((f) => [`./${f}`, sri(byName.get(f).code)]);
+        else laterHashes[`./${file.fileName}`] = sri(file.code);
+      }
       // Every dynamic import outside the loader goes through its check (`laterImports`): one to a
       // chunk not in that list would be refused at run time, so it fails the build here.
       for (const file of files)
         for (const target of file.dynamicImports)
-          if (file.name !== 'tec' && !later[`./${target}`])
+          if (file.name !== 'tec' && !laterHashes[`./${target}`])
             this.error(`${file.fileName} imports ${target} later, which the loader would refuse`);
       const loader = files.find((f) => f.isEntry && f.name === 'tec');
       loader.code = loader.code
@@ -164,7 +162,7 @@ function cdnManifest() {
           name === 'CHUNKS' || name === 'LATER' ? '"object"' : '"string"',
         )
         .replaceAll('__TEC_CHUNKS__', JSON.stringify(chunks))
-        .replaceAll('__TEC_LATER__', JSON.stringify(later))
+        .replaceAll('__TEC_LATER__', JSON.stringify(laterHashes))
         .replaceAll('__TEC_VERSION__', JSON.stringify(version))
         .replaceAll('__TEC_RESERVE__', JSON.stringify(reserveCss));
       if (/__TEC_(CHUNKS|LATER|VERSION|RESERVE)__/.test(loader.code))

@@ -113,8 +113,8 @@ export class TecCoalitionMembers extends TecElement {
    * `showMember()` bringing a row into view in that moment threw.
    */
   @state() private flowLayout?: typeof FlowLayout;
-  /** Its import, started once (`willUpdate`). */
-  private flowImport?: Promise<void>;
+  /** Whether its import has started (once, in `willUpdate`). */
+  private flowRequested = false;
   private cursor: string | null = null;
   /** Index of the last row in view (virtualized list), to keep loading while it is near the end. */
   private lastVisible = 0;
@@ -303,8 +303,9 @@ export class TecCoalitionMembers extends TecElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.items.length > VIRTUALIZE_ABOVE && !this.flowImport) {
-      this.flowImport = import('@lit-labs/virtualizer/layouts/flow.js').then(
+    if (this.items.length > VIRTUALIZE_ABOVE && !this.flowRequested) {
+      this.flowRequested = true;
+      import('@lit-labs/virtualizer/layouts/flow.js').then(
         (module) => {
           this.flowLayout = module.FlowLayout;
         },
