@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import { MEMBER_KINDS, type Member, type MemberKind, type TerritoryDetail } from '@tec/contract';
@@ -22,6 +22,9 @@ const MEMBER_HASH = /^#tec-member-([^/?#]{1,100})$/;
 /** Above this many loaded members, only those in view are in the DOM. */
 const VIRTUALIZE_ABOVE = 100;
 const PAGE = 50;
+
+/** A rendered row's index in the list (its `aria-rowindex` counts from 1). */
+const rowIndex = (row: Element): number => Number(row.getAttribute('aria-rowindex')) - 1;
 
 /** Lowercase without accents: the order and the search of the API. */
 function fold(text: string): string {
@@ -307,7 +310,19 @@ export class TecCoalitionMembers extends TecElement {
       this.flowRequested = true;
       import('@lit-labs/virtualizer/layouts/flow.js').then(
         (module) => {
+          const root = this.renderRoot as ShadowRoot;
+          const scroller = root.querySelector('.scroller');
+          const top = scroller?.getBoundingClientRect().top ?? 0;
+          const first = [...root.querySelectorAll('.items > .member')].find(
+            (r) => r.getBoundingClientRect().bottom > top,
+          );
+          const place =
+            first && scroller?.scrollTop
+              ? { index: rowIndex(first), at: first.getBoundingClientRect().top - top }
+              : null;
+          const focused = root.activeElement?.closest('.items [data-index]');
           this.flowLayout = module.FlowLayout;
+          void this.keepPlace(place, focused);
         },
         (error: unknown) => {
           // Not loaded (offline, or refused by its hash): the rows stay rendered in full.
@@ -405,19 +420,77 @@ export class TecCoalitionMembers extends TecElement {
     }
   }
 
-  /** Moves the tab stop to a member and focuses it, bringing it into view first when virtualized. */
+  /**
+   * Brings member `index` into view and gives its row once rendered: the nearest way (the page
+   * too, if need be), or `at` pixels below the top of the list's scroll box (the page left as it
+   * is). At once when the row is rendered; else (virtualized, the row not rendered) by scrolling
+   * the box to where the rendered rows say it is and waiting for the virtualizer to render the
+   * rows there, a few frames at most. The virtualizer's own `element(i).scrollIntoView()` is not
+   * used: with the scroll box an ancestor of its host, it scrolls past the row and then renders
+   * no row at all (lit/lit#4767; its fix, lit/lit#5279, is not in 2.1.1, the latest release).
+   */
+  private async reveal(index: number, at?: number): Promise<HTMLElement | null> {
+    const root = this.renderRoot;
+    for (let frame = 0; frame < 12; frame += 1) {
+      const row = root.querySelector<HTMLElement>(`.member[aria-rowindex="${index + 1}"]`);
+      const scroller = root.querySelector<HTMLElement>('.scroller');
+      if (row && scroller) {
+        if (at === undefined) row.scrollIntoView({ block: 'nearest' });
+        else
+          scroller.scrollTop += row.getBoundingClientRect().top - scroller.getBoundingClientRect().top - at;
+        return row;
+      }
+      const rows = [...root.querySelectorAll<HTMLElement>('.items > .member')];
+      if (scroller && rows.length) {
+        // The nearest rendered row, and the rows' mean height for the ones between.
+        const near = rows.reduce((a, b) =>
+          Math.abs(rowIndex(b) - index) < Math.abs(rowIndex(a) - index) ? b : a,
+        );
+        const height = rows.reduce((sum, r) => sum + r.offsetHeight, 0) / rows.length;
+        // Rows are placed by transforms: their place is read from their boxes, not offsetTop.
+        const top =
+          near.getBoundingClientRect().top -
+          scroller.getBoundingClientRect().top -
+          scroller.clientTop +
+          scroller.scrollTop +
+          (index - rowIndex(near)) * height;
+        scroller.scrollTop = top - (at ?? (scroller.clientHeight - height) / 2);
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return null;
+  }
+
+  /**
+   * The list has just become virtualized: its rows are rendered anew, from the top. The reader
+   * keeps their place (the row at the top of the scroll box, `at` pixels from it), and a name or
+   * link that had the focus gets it back, unless the visitor has moved the focus elsewhere
+   * meanwhile.
+   */
+  private async keepPlace(
+    place: { index: number; at: number } | null,
+    focused: Element | null | undefined,
+  ): Promise<void> {
+    await this.updateComplete;
+    const root = this.renderRoot as ShadowRoot;
+    if (focused instanceof HTMLElement) {
+      const index = Number(focused.dataset.index);
+      await this.reveal(index);
+      const lost =
+        !root.activeElement && (!document.activeElement || document.activeElement === document.body);
+      if (lost)
+        root
+          .querySelector<HTMLElement>(`${focused.localName}[data-index="${index}"]`)
+          ?.focus({ preventScroll: true });
+    } else if (place) await this.reveal(place.index, place.at);
+  }
+
+  /** Moves the tab stop to a member, brings it into view and focuses it. */
   private async focusMember(index: number): Promise<void> {
     this.active = index;
-    const host = this.renderRoot.querySelector('.items') as (Element & VirtualizerHostElement) | null;
-    const virtual = host?.[virtualizerRef];
-    if (virtual) {
-      virtual.element(index)?.scrollIntoView({ block: 'nearest' });
-      await virtual.layoutComplete;
-    }
     await this.updateComplete;
-    const button = this.renderRoot.querySelector<HTMLElement>(`button[data-index="${index}"]`);
-    button?.scrollIntoView({ block: 'nearest' });
-    button?.focus();
+    const row = await this.reveal(index);
+    row?.querySelector<HTMLElement>('button.name')?.focus({ preventScroll: true });
   }
 
   private renderMember(member: Member, index: number): TemplateResult {
