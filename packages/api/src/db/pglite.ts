@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Sql } from './database.js';
@@ -21,7 +21,8 @@ const SETTINGS = [
 const TIMEOUT_MS = 120_000;
 
 /**
- * Creates a new PGlite folder in a child process. `initdb` grows the WebAssembly heap to ~750 MB
+ * Creates a new PGlite cluster in `building` (for the data folder `dataDir`, which errors name) in
+ * a child process. `initdb` grows the WebAssembly heap to ~750 MB
  * and a process never gives that back, so the server that opens the folder afterwards would
  * carry it for as long as it runs; initialised apart, it opens at the size of a restart.
  *
@@ -32,12 +33,12 @@ const TIMEOUT_MS = 120_000;
  * in a CPU profile). With no pipe, or one, it runs as fast as after a restart. Why was not found;
  * docs/benchmarks.md ("round six") has the measures.
  */
-async function initialiseApart(dataDir: string): Promise<void> {
+async function initialiseApart(building: string, dataDir: string): Promise<void> {
   const module = import.meta.resolve('@electric-sql/pglite');
   const script =
     `const { PGlite } = await import(${JSON.stringify(module)});` +
     `const pg = await PGlite.create(process.argv[1]); await pg.close();`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script, dataDir], {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, building], {
     stdio: ['ignore', 'ignore', 'inherit'],
     timeout: TIMEOUT_MS,
   });
@@ -57,11 +58,35 @@ async function initialiseApart(dataDir: string): Promise<void> {
   }
 }
 
+/**
+ * Creates the database cluster of `dataDir` in a folder of its own inside it (`.creating`: the
+ * same file system, even when the data folder is a mounted volume) and moves it in once complete,
+ * `PG_VERSION` last. A start is a first start as long as `PG_VERSION` is missing, so a creation
+ * stopped partway (by the time limit, a lack of memory, the machine) is made again at the next
+ * start instead of being opened half-made. The data folder also holds the server's own files (its
+ * lock, the follow-up secret), which are left as they are; a cluster's files left by a move that
+ * was stopped are replaced.
+ */
+async function createCluster(dataDir: string): Promise<void> {
+  const building = join(dataDir, '.creating');
+  rmSync(building, { recursive: true, force: true });
+  mkdirSync(building, { recursive: true });
+  try {
+    await initialiseApart(building, dataDir);
+    const names = readdirSync(building).filter((name) => name !== 'PG_VERSION');
+    for (const name of [...names, 'PG_VERSION']) {
+      rmSync(join(dataDir, name), { recursive: true, force: true });
+      renameSync(join(building, name), join(dataDir, name));
+    }
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
+}
+
 /** PGlite in `dataDir` (created if missing), or in memory for `memory://`. */
 export async function openPglite(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) {
-    mkdirSync(dataDir, { recursive: true });
-    if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialiseApart(dataDir);
+  if (!dataDir.startsWith('memory://') && !existsSync(join(dataDir, 'PG_VERSION'))) {
+    await createCluster(dataDir);
   }
   const pg = await PGlite.create(dataDir, { postgresqlconf: SETTINGS });
   const wrap = (q: Pick<PGlite, 'query'>): Sql => ({
