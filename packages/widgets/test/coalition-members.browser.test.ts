@@ -372,7 +372,7 @@ describe('<tec-coalition-members> past 100 rows (the list becomes virtualized)',
     await expect(el).to.be.accessible();
   });
 
-  it('keeps the reader’s place when scrolling takes the list past 100 rows', async () => {
+  it('keeps the reader’s place when scrolling takes the list past 100 rows, again after a search', async () => {
     await seed();
     const el = await members('auvergne-rhone-alpes');
     const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;
@@ -380,18 +380,34 @@ describe('<tec-coalition-members> past 100 rows (the list becomes virtualized)',
       const edge = scroller.getBoundingClientRect().top;
       return rows(el).find((r) => r.getBoundingClientRect().bottom > edge + 1);
     };
-    // To the end of the second page, where the third is loaded and the list becomes virtualized.
-    await waitFor(() => {
+    /** Scrolls to the end of the second page, where the third is loaded and the list virtualized. */
+    const pastHundred = async () => {
+      await waitFor(() => {
+        scroller.scrollTop = scroller.scrollHeight;
+        return loaded(el) >= 100;
+      }, 'the second page');
       scroller.scrollTop = scroller.scrollHeight;
-      return loaded(el) >= 100;
-    }, 'the second page');
-    scroller.scrollTop = scroller.scrollHeight;
-    const before = Number(top()!.getAttribute('aria-rowindex'));
-    expect(before).to.be.above(50);
-    await waitFor(() => virtualized(el), 'the virtualizer');
-    for (let i = 0; i < 5; i += 1) await frames();
-    // The row at the top of the box is still there (not the list's first row).
-    expect(Number(top()?.getAttribute('aria-rowindex'))).to.be.within(before - 1, before + 1);
+      const before = Number(top()!.getAttribute('aria-rowindex'));
+      expect(before).to.be.above(50);
+      await waitFor(() => virtualized(el), 'the virtualizer');
+      for (let i = 0; i < 5; i += 1) await frames();
+      // The row at the top of the box is still there (not the list's first row).
+      expect(Number(top()?.getAttribute('aria-rowindex'))).to.be.within(before - 1, before + 1);
+    };
+    await pastHundred();
+    // A search brings it under 100 rows (not virtualized), clearing it to a first page again.
+    const search = shadow(el).querySelector<HTMLInputElement>('#search')!;
+    for (const value of ['Membre 0001', '']) {
+      search.value = value;
+      search.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await waitFor(() => !virtualized(el) && loaded(el) <= 50, `the list for « ${value} »`);
+      // The results are in view, from their first: they were laid out out of view (a blank box)
+      // under the styles the virtualizer had left on the list.
+      const box = scroller.getBoundingClientRect();
+      const first = rows(el)[0]!.getBoundingClientRect();
+      expect(first.top, `the first result for « ${value} » in view`).to.be.within(box.top, box.bottom - 10);
+    }
+    await pastHundred();
   });
 });
 

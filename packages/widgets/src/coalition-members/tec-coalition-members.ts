@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import { MEMBER_KINDS, type Member, type MemberKind, type TerritoryDetail } from '@tec/contract';
@@ -118,6 +119,8 @@ export class TecCoalitionMembers extends TecElement {
   @state() private flowLayout?: typeof FlowLayout;
   /** Whether its import has started (once, in `willUpdate`). */
   private flowRequested = false;
+  /** Whether the list was virtualized at the last render. */
+  private virtualized = false;
   private cursor: string | null = null;
   /** Index of the last row in view (virtualized list), to keep loading while it is near the end. */
   private lastVisible = 0;
@@ -233,6 +236,9 @@ export class TecCoalitionMembers extends TecElement {
 
   private async search(): Promise<void> {
     await this.reload(true);
+    // New results are read from their top.
+    await this.updateComplete;
+    this.renderRoot.querySelector('.scroller')?.scrollTo({ top: 0 });
     this.announce(this.total ? this.count(this.total) : this.t('noResults'));
   }
 
@@ -310,19 +316,7 @@ export class TecCoalitionMembers extends TecElement {
       this.flowRequested = true;
       import('@lit-labs/virtualizer/layouts/flow.js').then(
         (module) => {
-          const root = this.renderRoot as ShadowRoot;
-          const scroller = root.querySelector('.scroller');
-          const top = scroller?.getBoundingClientRect().top ?? 0;
-          const first = [...root.querySelectorAll('.items > .member')].find(
-            (r) => r.getBoundingClientRect().bottom > top,
-          );
-          const place =
-            first && scroller?.scrollTop
-              ? { index: rowIndex(first), at: first.getBoundingClientRect().top - top }
-              : null;
-          const focused = root.activeElement?.closest('.items [data-index]');
           this.flowLayout = module.FlowLayout;
-          void this.keepPlace(place, focused);
         },
         (error: unknown) => {
           // Not loaded (offline, or refused by its hash): the rows stay rendered in full.
@@ -330,6 +324,24 @@ export class TecCoalitionMembers extends TecElement {
         },
       );
     }
+    // The list is about to become virtualized (the first time, or again after a search brought it
+    // under 100 rows): its rows will be rendered anew, from the top. What the reader sees and what
+    // has the focus are read now, from the rows still there, and given back after the render.
+    const virtual = this.items.length > VIRTUALIZE_ABOVE && Boolean(this.flowLayout);
+    if (virtual && !this.virtualized) {
+      const root = this.renderRoot as ShadowRoot;
+      const scroller = root.querySelector('.scroller');
+      const top = scroller?.getBoundingClientRect().top ?? 0;
+      const first = [...root.querySelectorAll('.items > .member')].find(
+        (r) => r.getBoundingClientRect().bottom > top,
+      );
+      const place =
+        first && scroller?.scrollTop
+          ? { index: rowIndex(first), at: first.getBoundingClientRect().top - top }
+          : null;
+      void this.keepPlace(place, root.activeElement?.closest('.items [data-index]'));
+    }
+    this.virtualized = virtual;
   }
 
   protected override updated(): void {
@@ -462,7 +474,9 @@ export class TecCoalitionMembers extends TecElement {
   }
 
   /**
-   * The list has just become virtualized: its rows are rendered anew, from the top. The reader
+   * The list has just become virtualized: its rows are rendered anew, from the top, in a new grid
+   * element. The virtualizer met that element before it was in the page, so it found no scroll box
+   * around it: it is connected again, now that it is there (lit/lit#4232's way round). The reader
    * keeps their place (the row at the top of the scroll box, `at` pixels from it), and a name or
    * link that had the focus gets it back, unless the visitor has moved the focus elsewhere
    * meanwhile.
@@ -472,6 +486,10 @@ export class TecCoalitionMembers extends TecElement {
     focused: Element | null | undefined,
   ): Promise<void> {
     await this.updateComplete;
+    const host = this.renderRoot.querySelector('.items') as (Element & VirtualizerHostElement) | null;
+    const virtualizer = host?.[virtualizerRef];
+    virtualizer?.disconnected();
+    virtualizer?.connected();
     const root = this.renderRoot as ShadowRoot;
     if (focused instanceof HTMLElement) {
       const index = Number(focused.dataset.index);
@@ -577,29 +595,35 @@ export class TecCoalitionMembers extends TecElement {
   private renderList(): TemplateResult {
     if (!this.items.length) return html`<p class="none">${this.t('noResults')}</p>`;
     const virtual = this.items.length > VIRTUALIZE_ABOVE && this.flowLayout;
+    // A new grid element each time the list becomes virtualized or stops being so: the
+    // virtualizer leaves its own styles on the element it had (a height for all the rows, size
+    // containment), under which a short list of search results was laid out out of view.
     return html`<div class="scroller" part="list">
-      <div
-        role="grid"
-        class="items"
-        aria-label=${this.t(this.coalition ? 'members' : 'actors')}
-        aria-rowcount=${this.total}
-        aria-describedby="grid-help"
-        @keydown=${this.onGridKey}
-        @rangeChanged=${(e: RangeChangedEvent) => {
-          if (e.last >= this.items.length - 20) void this.more();
-        }}
-      >
-        ${
-          virtual
-            ? virtualize({
-                layout: { type: virtual },
-                items: this.items,
-                keyFunction: (m: Member) => m.id,
-                renderItem: (m: Member, i: number) => this.renderMember(m, i),
-              })
-            : this.items.map((m, i) => this.renderMember(m, i))
-        }
-      </div>
+      ${keyed(
+        Boolean(virtual),
+        html`<div
+          role="grid"
+          class="items"
+          aria-label=${this.t(this.coalition ? 'members' : 'actors')}
+          aria-rowcount=${this.total}
+          aria-describedby="grid-help"
+          @keydown=${this.onGridKey}
+          @rangeChanged=${(e: RangeChangedEvent) => {
+            if (e.last >= this.items.length - 20) void this.more();
+          }}
+        >
+          ${
+            virtual
+              ? virtualize({
+                  layout: { type: virtual },
+                  items: this.items,
+                  keyFunction: (m: Member) => m.id,
+                  renderItem: (m: Member, i: number) => this.renderMember(m, i),
+                })
+              : this.items.map((m, i) => this.renderMember(m, i))
+          }
+        </div>`,
+      )}
       ${this.cursor ? html`<p class="sentinel">${this.loadingMore ? this.t('loadingMore') : ''}</p>` : nothing}
     </div>`;
   }
