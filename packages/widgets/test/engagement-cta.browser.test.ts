@@ -295,7 +295,10 @@ describe('<tec-engagement-cta>', () => {
         consent: true,
       }),
     });
-    await waitFor(() => $(el, '.places').textContent !== before, 'the new count');
+    // One place fewer, not merely another text.
+    const places = (text: string | null) => Number(/\d+/.exec(text ?? '')?.[0]);
+    expect(places(before)).to.be.above(1);
+    await waitFor(() => places($(el, '.places').textContent) === places(before) - 1, 'the new count');
     await waitFor(() => /Mise à jour/.test(liveRegion(el)), 'the announcement');
   });
 
