@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '@tec/widgets/define';
 import type { TecCommuneSelectEvent, TecTerritoryMap, TecTerritorySelectEvent } from '@tec/widgets';
-import { config, settled, shadow, waitFor } from './helpers.js';
+import { admin, config, settled, shadow, waitFor } from './helpers.js';
 
 async function map(attrs = ''): Promise<TecTerritoryMap> {
   const wrapper = await fixture<HTMLElement>(html`<div></div>`);
@@ -316,6 +316,33 @@ describe('<tec-territory-map territory>', () => {
     const last = places(el)[places(el).length - 1];
     expect(stops()).to.deep.equal([last]);
     expect(pressed()).to.deep.equal([last]);
+  });
+
+  it('keeps the focus on its commune when a live change redraws the communes', async () => {
+    const el = await map('territory="roya"');
+    places(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    const name = places(el)[1]!.getAttribute('aria-label')!.split(' — ')[0]!;
+    const commune = { insee: '06062', name: 'Fontan' };
+    const before = places(el)[1];
+    const member = await admin.createMember('roya', {
+      name: 'Atelier de test de la carte (fictif)',
+      kind: 'association',
+      joinedAt: '2026-11-27',
+      commune,
+      website: null,
+      logo: null,
+    });
+    try {
+      // The communes are drawn anew (new elements, new counts): the focus is on the same commune.
+      await waitFor(() => places(el)[1] !== before, 'the communes redrawn');
+      // (Compared as a boolean: chai's message for two SVG elements takes minutes to write.)
+      expect(shadow(el).activeElement === places(el)[1], 'the focus on the redrawn commune').to.equal(true);
+      expect(places(el)[1]!.getAttribute('aria-label')).to.match(new RegExp(`^${name} — `));
+    } finally {
+      await admin.deleteMember('roya', member.id);
+    }
   });
 
   it('draws every commune of the Roya where it is: shapes with a path, points at a finite place', async () => {

@@ -501,7 +501,11 @@ export class TecTerritoryMap extends TecElement {
       shape.setAttribute('aria-pressed', index === this.chosen ? 'true' : 'false');
       fragment.append(shape);
     });
+    // A commune with the focus is replaced too (a live change reloads the places): the focus
+    // goes to the new one at its place, not to the page.
+    const focused = (this.renderRoot as ShadowRoot).activeElement?.parentNode === group;
     group.replaceChildren(fragment);
+    if (focused) (group.children[this.active] as SVGElement | undefined)?.focus({ preventScroll: true });
     this.drawn = { group, places: this.places, active: this.active, chosen: this.chosen };
   }
 
@@ -541,7 +545,7 @@ export class TecTerritoryMap extends TecElement {
     return this.places.flatMap((p) => {
       if (p.label && free(p.label[0], p.label[1], p.name, 'middle'))
         return [
-          svg`<text class="label" x=${p.label[0]} y=${p.label[1]} font-size=${size} text-anchor="middle"
+          svg`<text class="label" x=${p.label[0]} y=${p.label[1]} font-size=${size} text-anchor="middle" aria-hidden="true"
             dominant-baseline="middle">${p.name}</text>`,
         ];
       if (
@@ -551,7 +555,7 @@ export class TecTerritoryMap extends TecElement {
         free(p.centre[0] + 14, p.centre[1], p.name, 'start')
       )
         return [
-          svg`<text class="label" x=${p.centre[0] + 14} y=${p.centre[1]} font-size=${size}
+          svg`<text class="label" x=${p.centre[0] + 14} y=${p.centre[1]} font-size=${size} aria-hidden="true"
             dominant-baseline="middle">${p.name}</text>`,
         ];
       return [];
