@@ -84,8 +84,11 @@ const widgetEntries = Object.fromEntries(
 // chunk): times in Paris written by the base (the European summer-time rule), not by Intl, whose
 // first formatter with a time zone was a task of 130 ms at 4× CPU on pages with the
 // call-to-action; and the CDN chunk's three yields between its evaluation steps (rollup.config.mjs).
-const RUNTIME_BUDGET = 38_500;
-const RUNTIME_GZIP_BUDGET = 43_000;
+// +0.4 kB in esbuild's split only (measured 38.9 / 43.5; the CDN's chunk is unchanged): Lit's
+// `repeat`, used by the member list's virtualizer and now by the call-to-action's keyed list, is
+// shared, so esbuild moves it from the member list's chunk into this one.
+const RUNTIME_BUDGET = 39_000;
+const RUNTIME_GZIP_BUDGET = 43_600;
 
 let failed = false;
 const rows = [];

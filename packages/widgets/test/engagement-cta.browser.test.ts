@@ -249,6 +249,38 @@ describe('<tec-engagement-cta>', () => {
     expect(await stored('reseau@example.org')).to.equal(1);
   });
 
+  it('keeps the field being typed in, and its focus, when a new call is published above the open one', async () => {
+    const el = await cta();
+    const first = shadow(el).querySelector<HTMLElement>('[data-choose]')!.dataset.choose!;
+    await open(el, first);
+    await type(el, 'firstName', 'Léo');
+    // Published meanwhile, sooner than every call listed: it comes first, the open one moves down.
+    const sooner = await admin.createOpportunity('roya', {
+      kind: 'evenement',
+      title: 'Réunion publique de test (fictive)',
+      startsAt: '2026-11-30T18:00:00+01:00',
+      endsAt: null,
+      place: { name: 'Salle des fêtes (fictive)' },
+      capacity: null,
+    });
+    // Its card (the live region says its title too, and keeps saying it).
+    const listed = () =>
+      [...shadow(el).querySelectorAll('.opportunity')].some((c) =>
+        /Réunion publique de test/.test(c.textContent!),
+      );
+    try {
+      await waitFor(listed, 'the new call');
+      await el.updateComplete;
+      expect(shadow(el).activeElement?.id, 'the focus after the new call').to.equal('firstName');
+      await sendKeys({ type: 'nard' });
+      expect($<HTMLInputElement>(el, '#firstName').value).to.equal('Léonard');
+    } finally {
+      await admin.deleteOpportunity('roya', sooner.id);
+      // Gone from the list: the client's cache has it no more for the tests that follow.
+      await waitFor(() => !listed(), 'the call removed');
+    }
+  });
+
   it('says so when the opportunity has just become full, keeping the answers', async () => {
     const created = await admin.createOpportunity('forbach', {
       kind: 'atelier-cooperation',

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import {
   EngagementRequest,
   check,
@@ -668,7 +669,15 @@ export class TecEngagementCta extends TecElement {
               <p class="intro">${this.t('ctaIntro')}</p>`
       }
       <ul class="opportunities">
-        ${list.map((o) => this.renderOpportunity(o))}
+        ${
+          // Keyed: a call published or moved above the one whose form is open moves the form's
+          // element with it, and the field being typed in keeps its focus.
+          repeat(
+            list,
+            (o) => o.id,
+            (o) => this.renderOpportunity(o),
+          )
+        }
       </ul>
       ${
         others > 0 && this.variant === 'card'
