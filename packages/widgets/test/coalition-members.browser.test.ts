@@ -246,6 +246,65 @@ describe('<tec-coalition-members>', () => {
     await waitFor(() => /nouvel acteur\s: Brasserie solidaire/.test(liveRegion(el)), 'the announcement');
   });
 
+  it('keeps the focus on its member when others come or go live, and counts each kind anew', async () => {
+    const el = await members('forbach');
+    const focused = () => shadow(el).activeElement as HTMLElement | null;
+    const chips = () => [...shadow(el).querySelectorAll('.chip')].map((c) => c.textContent!.trim());
+    const stops = () =>
+      [...shadow(el).querySelectorAll('button.name')].filter((b) => b.getAttribute('tabindex') === '0');
+    shadow(el).querySelector<HTMLElement>('button[data-index="2"]')!.focus();
+    const third = focused()!.textContent!.trim();
+    expect(
+      chips().some((c) => /^Autre/.test(c)),
+      'no « Autre » yet in this territory',
+    ).to.equal(false);
+    const created = await admin.createMember('forbach', {
+      name: 'AAA Atelier de test de la liste (fictif)',
+      kind: 'autre',
+      joinedAt: '2026-11-27',
+      commune: null,
+      website: null,
+      logo: null,
+    });
+    // First in the list, above the focused member: the focus and the Tab stop stay on that member.
+    await waitFor(() => names(el)[0] === 'AAA Atelier de test de la liste (fictif)', 'the new member first');
+    expect(focused()?.textContent?.trim()).to.equal(third);
+    expect(stops().map((b) => b.textContent!.trim())).to.deep.equal([third]);
+    expect(chips()).to.include('Autre (1)');
+    // The focused member removed: the focus goes to the row that takes its place, and it is said.
+    shadow(el).querySelector<HTMLElement>('button[data-index="0"]')!.focus();
+    const second = names(el)[1];
+    await admin.deleteMember('forbach', created.id);
+    await waitFor(
+      () => !names(el).includes('AAA Atelier de test de la liste (fictif)'),
+      'the member removed',
+    );
+    await waitFor(() => focused()?.textContent?.trim() === second, 'the focus on the next member');
+    await waitFor(() => /acteur retiré de la liste\s:\sAAA Atelier/.test(liveRegion(el)), 'the announcement');
+    expect(
+      chips().some((c) => /^Autre/.test(c)),
+      'no « Autre » left',
+    ).to.equal(false);
+  });
+
+  it('keeps the kind chosen in view when a search leaves none of it', async () => {
+    const el = await members('roya');
+    const chip = (kind: string) =>
+      [...shadow(el).querySelectorAll<HTMLElement>('.chip')].find((c) =>
+        c.textContent!.trim().startsWith(kind),
+      );
+    chip('Entreprise')!.click();
+    await waitFor(() => chip('Entreprise')?.getAttribute('aria-pressed') === 'true', 'the kind chosen');
+    const search = shadow(el).querySelector<HTMLInputElement>('#search')!;
+    search.value = 'zzz-aucun-nom-ainsi';
+    search.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await waitFor(() => rows(el).length === 0, 'no result');
+    // Still there, pressed, at 0: the visitor sees the filter and can lift it.
+    expect(chip('Entreprise')?.textContent?.trim()).to.equal('Entreprise (0)');
+    expect(chip('Entreprise')?.getAttribute('aria-pressed')).to.equal('true');
+    expect(shadow(el).querySelector<HTMLSelectElement>('select#kind')!.value).to.equal('entreprise');
+  });
+
   it('presents the actors engaged before phase 3, the coalition once it has begun, live', async function () {
     this.timeout(30_000); // six admin changes, each a live event the list follows
     const el = await members('entre-deux-mers');

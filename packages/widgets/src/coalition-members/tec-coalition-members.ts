@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
@@ -282,30 +283,54 @@ export class TecCoalitionMembers extends TecElement {
       if (this.coalition !== before) this.becameCoalition = this.coalition;
       return;
     }
-    if (notice.type === 'member.removed') {
-      const before = this.items.length;
-      this.items = this.items.filter((m) => m.id !== notice.memberId);
-      if (this.items.length < before) this.total = Math.max(0, this.total - 1);
+    if (
+      notice.type !== 'member.added' &&
+      notice.type !== 'member.updated' &&
+      notice.type !== 'member.removed'
+    )
       return;
+    // The rows are keyed by member: the one with the focus keeps it when others come or go above
+    // it, and the list's Tab stop stays on it. If it is the one removed, the focus goes to the
+    // row that takes its place.
+    const root = this.renderRoot as ShadowRoot;
+    const hadFocus = Boolean(root.activeElement?.closest('.items'));
+    const activeId = this.items[this.active]?.id;
+    const id = notice.type === 'member.removed' ? notice.memberId : notice.member.id;
+    const old = this.items.find((x) => x.id === id);
+    this.removed = notice.type === 'member.removed' ? old : undefined;
+    const items = this.items.filter((x) => x.id !== id);
+    const kinds = { ...this.kinds };
+    if (old && notice.type !== 'member.added') kinds[old.kind] = Math.max(0, (kinds[old.kind] ?? 0) - 1);
+    if (notice.type === 'member.removed') {
+      if (old) this.total = Math.max(0, this.total - 1);
+    } else {
+      const m = notice.member;
+      if (this.inView(m)) {
+        const at = items.findIndex((x) => fold(x.name) > fold(m.name));
+        // Beyond the loaded pages it comes with the next page; within them, in its place.
+        if (at >= 0) items.splice(at, 0, m);
+        else if (!this.cursor) items.push(m);
+        if (notice.type === 'member.added') this.total += 1;
+      }
+      if (notice.type === 'member.added' || old) kinds[m.kind] = (kinds[m.kind] ?? 0) + 1;
     }
-    if (notice.type !== 'member.added' && notice.type !== 'member.updated') return;
-    const m = notice.member;
-    const items = this.items.filter((x) => x.id !== m.id);
-    if (this.inView(m)) {
-      const at = items.findIndex((x) => fold(x.name) > fold(m.name));
-      // Beyond the loaded pages it comes with the next page; within them, in its place.
-      if (at >= 0) items.splice(at, 0, m);
-      else if (!this.cursor) items.push(m);
-      if (notice.type === 'member.added') this.total += 1;
-    }
-    if (notice.type === 'member.added') {
-      this.kinds = { ...this.kinds, [m.kind]: (this.kinds[m.kind] ?? 0) + 1 };
-    }
+    this.kinds = kinds;
     this.items = items;
+    const at = items.findIndex((x) => x.id === activeId);
+    this.active = at >= 0 ? at : Math.max(0, Math.min(this.active, items.length - 1));
+    if (hadFocus && at < 0 && items.length) {
+      await this.updateComplete;
+      if (!root.activeElement) await this.focusMember(this.active);
+    }
   }
+
+  /** The member a live change has just removed (for its announcement). */
+  private removed?: Member;
 
   protected override describeChange(notice: LiveNotice): string | undefined {
     if (this.becameCoalition) return this.t('coalitionBegun');
+    if (notice.type === 'member.removed' && this.removed)
+      return this.t(this.coalition ? 'memberRemoved' : 'actorRemoved', { name: this.removed.name });
     if (notice.type !== 'member.added') return undefined;
     return this.t(this.coalition ? 'memberAdded' : 'actorAdded', { name: notice.member.name });
   }
@@ -620,7 +645,11 @@ export class TecCoalitionMembers extends TecElement {
                   keyFunction: (m: Member) => m.id,
                   renderItem: (m: Member, i: number) => this.renderMember(m, i),
                 })
-              : this.items.map((m, i) => this.renderMember(m, i))
+              : repeat(
+                  this.items,
+                  (m) => m.id,
+                  (m, i) => this.renderMember(m, i),
+                )
           }
         </div>`,
       )}
@@ -680,10 +709,10 @@ export class TecCoalitionMembers extends TecElement {
             this.choose(((e.target as HTMLSelectElement).value || undefined) as MemberKind | undefined)}
         >
           <option value="" ?selected=${!this.kind}>${this.t('allKinds', { n: all })}</option>
-          ${MEMBER_KINDS.filter((k) => this.kinds[k]).map(
+          ${MEMBER_KINDS.filter((k) => this.kinds[k] || this.kind === k).map(
             (k) =>
               html`<option value=${k} ?selected=${this.kind === k}>
-                ${labels[lang].memberKind[k]} (${this.kinds[k]})
+                ${labels[lang].memberKind[k]} (${this.kinds[k] ?? 0})
               </option>`,
           )}
         </select>
@@ -696,7 +725,7 @@ export class TecCoalitionMembers extends TecElement {
           >
             ${this.t('allKinds', { n: all })}
           </button>
-          ${MEMBER_KINDS.filter((k) => this.kinds[k]).map(
+          ${MEMBER_KINDS.filter((k) => this.kinds[k] || this.kind === k).map(
             (k) =>
               html`<button
                 class="chip"
@@ -704,7 +733,7 @@ export class TecCoalitionMembers extends TecElement {
                 aria-pressed=${this.kind === k ? 'true' : 'false'}
                 @click=${() => this.choose(k)}
               >
-                ${labels[lang].memberKind[k]} (${this.kinds[k]})
+                ${labels[lang].memberKind[k]} (${this.kinds[k] ?? 0})
               </button>`,
           )}
         </div>
