@@ -220,6 +220,26 @@ describe('<tec-engagement-cta>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the focus on its button while sending, and sends once however often it is pressed', async () => {
+    const el = await cta('', config.proxyUrl);
+    await open(el, 'opp_roya_2');
+    await fillValid(el, 'patiente@example.org');
+    // A slow network: the sign-up takes 1.5 s to reach the server.
+    await inject('/engagements$', { kind: 'delay', ms: 1500 }, 1, 'POST');
+    $(el, 'button[type="submit"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const button = $(el, 'button[type="submit"]');
+    expect(button.textContent!.trim()).to.equal('Envoi en cours…');
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    // A disabled button loses the focus (to the page): this one keeps it, and ignores presses.
+    expect(shadow(el).activeElement === button, 'the focus on the button while sending').to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => !!shadow(el).querySelector('#confirmation'), 'the confirmation');
+    expect(shadow(el).activeElement?.id).to.equal('confirmation');
+    expect(await stored('patiente@example.org')).to.equal(1);
+  });
+
   it('keeps everything typed when the network fails, and the retry lands exactly once', async () => {
     const el = await cta('', config.proxyUrl);
     const errors: TecEngagementErrorEvent[] = [];

@@ -95,6 +95,9 @@ describe('<tec-territory-portrait>', () => {
       expect(details.open).to.equal(false);
       const summary = details.querySelector('summary')!;
       expect(summary.getBoundingClientRect().height).to.be.at.least(24);
+      // The arrow is drawn with an empty alternative text, so that screen readers do not read it
+      // as part of the section's name (« ▸ Les forces vives »).
+      expect(getComputedStyle(summary, '::before').content).to.equal('"▸" / ""');
       summary.focus();
       await sendKeys({ press: 'Enter' });
       await waitFor(() => details.open, 'the disclosure open');

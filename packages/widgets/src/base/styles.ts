@@ -206,7 +206,9 @@ export const tokens = css`
     background: transparent;
     color: var(--_accent);
   }
-  .button[disabled] {
+  /* A button busy sending is aria-disabled, not disabled: a disabled button drops the focus. */
+  .button[disabled],
+  .button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.75;
   }

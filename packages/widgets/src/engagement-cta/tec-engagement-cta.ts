@@ -581,13 +581,7 @@ export class TecEngagementCta extends TecElement {
           : nothing
       }
       <div class="actions">
-        <button
-          class="button"
-          part="button"
-          type="submit"
-          ?disabled=${this.sending}
-          aria-disabled=${this.sending ? 'true' : 'false'}
-        >
+        <button class="button" part="button" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
           ${this.sending ? this.t('sending') : this.waitlisting(o) ? this.t('submitWaitlist') : this.t('submit')}
         </button>
         <button class="button secondary" type="button" @click=${() => this.closeForm()}>

@@ -52,12 +52,16 @@ export const styles = css`
   summary::-webkit-details-marker {
     display: none;
   }
+  /* The arrows are drawn, not read: no alternative text (where it is understood; the plain
+     value first for the browsers that do not know it). */
   summary::before {
     content: '▸';
+    content: '▸' / '';
     color: var(--_accent);
   }
   details[open] > summary::before {
     content: '▾';
+    content: '▾' / '';
   }
   summary > * {
     display: inline;
