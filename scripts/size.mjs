@@ -87,8 +87,9 @@ const widgetEntries = Object.fromEntries(
 // +0.4 kB in esbuild's split only (measured 38.9 / 43.5; the CDN's chunk is unchanged): Lit's
 // `repeat`, used by the member list's virtualizer and now by the call-to-action's keyed list, is
 // shared, so esbuild moves it from the member list's chunk into this one.
-const RUNTIME_BUDGET = 39_000;
-const RUNTIME_GZIP_BUDGET = 43_600;
+// +0.2 kB (measured 39.0 / 43.7): the retry button gives the focus back to what it brought.
+const RUNTIME_BUDGET = 39_200;
+const RUNTIME_GZIP_BUDGET = 43_800;
 
 let failed = false;
 const rows = [];
@@ -208,8 +209,9 @@ if (existsSync(manifestPath)) {
   add('CDN `tec.css` (the space the widgets hold)', ['tec.css'], 1_100, 1_400);
   // The CDN's runtime chunk, minified by terser (rollup.config.mjs), is smaller than esbuild's
   // split above: 35.0 / 39.5 kB measured (35.8 / 40.3 with esbuild's minifier), held at that;
-  // 35.2 / 39.7 kB with its one later import going through the loader's check.
-  add('CDN runtime chunk', [runtimeFile], 35_200, 39_700);
+  // 35.2 / 39.7 kB with its one later import going through the loader's check. 35.4 / 39.9 kB
+  // when the retry button began to give the focus back (measured 35.3 / 39.8).
+  add('CDN runtime chunk', [runtimeFile], 35_400, 39_900);
   for (const [tag, budget] of Object.entries(widgetEntries)) {
     // The widget's chunks, and those it loads later by itself (the virtualizer's layout).
     const { files: loaded, later } = manifest.widgets[tag];

@@ -1,13 +1,23 @@
 // What every widget must do, written once and run for each: registration, states, language,
 // theme tokens, accessibility in every state, hostile configuration, 320 px reflow.
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '@tec/widgets/define';
 import type { TecErrorEvent } from '@tec/widgets';
 import { defineElement, type TecElement } from '@tec/widgets';
 import { getTecClient } from '@tec/sdk';
 import { WIDGETS } from '../src/widgets.js';
-import { DEAD_API, config, inject, proxyStats, setDemo, settled, shadow, waitFor } from './helpers.js';
+import {
+  DEAD_API,
+  config,
+  inject,
+  liveRegion,
+  proxyStats,
+  setDemo,
+  settled,
+  shadow,
+  waitFor,
+} from './helpers.js';
 
 /** Faults for the next requests through the proxy, with nothing cached that would hide them. */
 async function faults(path: string, fault: unknown, times: number): Promise<void> {
@@ -133,6 +143,11 @@ for (const w of widgets) {
       const retry = shadow(el).querySelector<HTMLButtonElement>('[part="retry"]');
       expect(retry?.textContent?.trim()).to.equal('Réessayer');
       await expect(el).to.be.accessible();
+      // Retried by keyboard, in vain: the focus is on the new retry button, and the failure said.
+      retry!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => shadow(el).activeElement?.getAttribute('part') === 'retry', 'the focus on retry');
+      await waitFor(() => /ne répond pas/.test(liveRegion(el)), 'the failure said');
       el.setAttribute('api', config.apiUrl);
       expect(await settled(el)).to.equal('loaded');
     });
@@ -171,7 +186,9 @@ for (const w of widgets) {
 
     it('says the service does not answer on a 503, keeping its title and the fallback link', async () => {
       await faults('/v1/', { kind: 'status', status: 503 }, 50);
-      const el = await make(w.tag, { api: config.proxyUrl, territory: 'roya' });
+      // Forbach: the answers it gets once the service is back stay in the browser's HTTP cache,
+      // with their CORS headers, which a later test on the Roya must not inherit.
+      const el = await make(w.tag, { api: config.proxyUrl, territory: 'forbach' });
       expect(await settled(el)).to.equal('error');
       const view = errorView(el);
       expect(view.message).to.match(/ne répond pas pour le moment/);
@@ -181,6 +198,12 @@ for (const w of widgets) {
       // A quiet outline of the content fills the room, not an empty frame.
       expect(shadow(el).querySelector('.quiet .skeleton')).to.not.equal(null);
       await expect(el).to.be.accessible();
+      // The service is back, and the visitor retries by keyboard: the focus goes to what loaded.
+      await proxyStats('.', true);
+      shadow(el).querySelector<HTMLElement>('[part="retry"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(await settled(el)).to.be.oneOf(['loaded', 'empty']); // Forbach has no cooperation yet
+      await waitFor(() => shadow(el).activeElement?.id === 'title', 'the focus on the heading');
       await proxyStats('.', true);
     });
 

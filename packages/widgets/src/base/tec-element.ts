@@ -366,6 +366,30 @@ export abstract class TecElement extends LitElement {
     }
   }
 
+  /**
+   * The retry button: loads again. The button gives way to the skeleton, and the focus to the
+   * page; once the outcome is there, the focus comes back to it (the heading of what loaded, or
+   * the new retry button, with what went wrong said), unless the visitor has moved it meanwhile.
+   */
+  private async retry(): Promise<void> {
+    await this.reload();
+    await this.updateComplete;
+    const root = this.renderRoot as ShadowRoot;
+    if (root.activeElement || (document.activeElement && document.activeElement !== document.body)) return;
+    const again = root.querySelector<HTMLElement>('[part="retry"]');
+    if (again) {
+      again.focus();
+      const message = root.querySelector('[part="error"] p')?.textContent?.trim();
+      if (message) this.announce(message);
+      return;
+    }
+    // Its heading, or (an empty state without one) its frame.
+    const heading =
+      root.querySelector<HTMLElement>('#title') ?? root.querySelector<HTMLElement>('[part="base"]');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
+  }
+
   /** Shows the error state for `error`, with its cause (probing the service when needed). */
   private async fail(error: unknown): Promise<void> {
     const abort = this.loadAbort;
@@ -475,7 +499,7 @@ export abstract class TecElement extends LitElement {
         <slot name="error"><p>${message}</p></slot>
         ${
           retry
-            ? html`<button class="button secondary" part="retry" @click=${() => void this.reload()}>
+            ? html`<button class="button secondary" part="retry" @click=${() => void this.retry()}>
                 ${this.t('retry')}
               </button>`
             : nothing
