@@ -179,6 +179,21 @@ describe('<tec-coalition-members>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows a member’s details as terms above their values on a phone, words whole', async () => {
+    const el = await members('roya');
+    el.style.width = '300px';
+    const name = [...shadow(el).querySelectorAll<HTMLElement>('button.name')].find((b) =>
+      b.closest('.member')!.querySelector('.meta'),
+    )!;
+    name.click();
+    await el.updateComplete;
+    const more = shadow(el).querySelector<HTMLElement>('.more')!;
+    // Each value as wide as the box (they had a column of a few letters beside their terms).
+    for (const dd of more.querySelectorAll('dd'))
+      expect(dd.getBoundingClientRect().width).to.be.at.least(more.clientWidth * 0.8);
+    await expect(el).to.be.accessible();
+  });
+
   it('filters by kind with counting chips, and announces the number of results', async () => {
     const el = await members('roya');
     const chip = [...shadow(el).querySelectorAll<HTMLButtonElement>('.chip')].find((c) =>

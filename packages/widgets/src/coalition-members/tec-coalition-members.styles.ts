@@ -153,6 +153,17 @@ export const styles = css`
   .more dd {
     margin: 0;
   }
+  /* On a narrow widget, each term above its value: side by side, the values had a column of a
+     few letters at 320 px (words broken letter by letter). After the rules above, to win. */
+  @container (max-width: 30em) {
+    .more {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+    .more dd {
+      margin-block-end: 0.35em;
+    }
+  }
   .badge {
     padding: 0.05em 0.5em;
     border: 1px solid currentColor;
