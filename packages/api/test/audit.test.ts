@@ -167,7 +167,14 @@ for (const engine of ENGINES) {
       assert.equal(first.body.items.length, 2);
       assert.ok(first.body.nextBefore);
       const next = await audit('roya', server.adminToken, `?limit=2&before=${first.body.nextBefore}`);
+      // A second page there is (nextBefore says so), older than the first, none of it twice.
+      assert.ok(next.body.items.length > 0, 'a second page');
       assert.ok(next.body.items.every((e) => BigInt(e.id) < BigInt(first.body.nextBefore!)));
+      const seen = new Set(first.body.items.map((e) => e.id));
+      assert.ok(
+        next.body.items.every((e) => !seen.has(e.id)),
+        'no entry on both pages',
+      );
       for (const query of [
         '?limit=0',
         '?limit=abc',

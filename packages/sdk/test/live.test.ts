@@ -118,7 +118,12 @@ describe('reload and refusal from the real server', () => {
       assert.deepEqual(all.at(-1), { type: 'resync', territory: '*' });
       assert.ok(tec.cache.requests >= requestsBefore + 2, 'what the cache held was reloaded');
       const phases = await tec.phases.list('roya');
-      assert.notEqual(phases[0]!.progress, 0.4, 'the data is the new server’s');
+      // The new server's data, as it serves it (not the 0.4 of before, nor what was cached).
+      const served = (await (await fetch(`${second.url}/v1/territories/roya/phases`)).json()) as {
+        phases: { progress: number }[];
+      };
+      assert.equal(phases[0]!.progress, served.phases[0]!.progress, 'the data is the new server’s');
+      assert.notEqual(phases[0]!.progress, 0.4);
       // Then live again, from the new server's position.
       const adminSecond = createTecAdmin({ baseUrl: second.url, token: second.adminToken });
       const count = seen.length;
