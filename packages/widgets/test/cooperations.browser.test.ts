@@ -90,16 +90,38 @@ describe('<tec-cooperations>', () => {
     const forbach = await cooperations('forbach');
     await choose(forbach, where.insee);
     await waitFor(() => cards(forbach).length === 1, 'the new cooperation in its commune');
+    // The visitor is on its actor's link when it goes.
+    const link = shadow(forbach).querySelector<HTMLElement>('a[part="actor"]');
+    expect(link, 'its actor’s link').to.not.equal(null);
+    link!.focus();
     await admin.deleteCooperation('forbach', created.id);
     await waitFor(
       () => /Aucune coopération à/.test(shadow(forbach).textContent ?? ''),
       'the empty state of the commune',
     );
-    const back = [...shadow(forbach).querySelectorAll('button')].find((b) =>
+    // Named, not by its code; the select still on it; the focus on the select, not the page.
+    expect(shadow(forbach).querySelector('.none')!.textContent).to.include(
+      `Aucune coopération à ${where.name}`,
+    );
+    expect(shadow(forbach).textContent).not.to.include(where.insee);
+    const filter = shadow(forbach).querySelector<HTMLSelectElement>('#commune')!;
+    expect(filter.value).to.equal(where.insee);
+    expect(filter.selectedOptions[0]!.textContent).to.include(where.name);
+    expect(shadow(forbach).activeElement?.id, 'the focus after the card went').to.equal('commune');
+    const back = [...shadow(forbach).querySelectorAll<HTMLElement>('button')].find((b) =>
       /toutes les communes/.test(b.textContent!),
     )!;
     expect(back).to.not.equal(undefined);
     await expect(forbach).to.be.accessible();
+    // « Voir toutes les communes » by keyboard. Forbach has no other cooperation: the territory's
+    // empty state comes, and the focus goes to its heading (to the filter where there are some).
+    back.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(
+      () => /n’est encore engagée/.test(shadow(forbach).textContent ?? ''),
+      'the territory’s empty state',
+    );
+    expect(shadow(forbach).activeElement?.id, 'the focus after « all communes »').to.equal('title');
   });
 
   it('says a territory has no cooperation yet, keeping its heading', async () => {

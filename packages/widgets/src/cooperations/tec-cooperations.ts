@@ -1,5 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Cooperation, CooperationList, CooperationStatus, TerritoryDetail } from '@tec/contract';
 import type { LiveNotice, TecClient } from '@tec/sdk';
 import { TecElement } from '../base/tec-element.js';
@@ -81,6 +82,11 @@ export class TecCooperations extends TecElement {
   @state() private shownCommune = '';
   /** How many cooperations the territory has, all communes together (from the last full load). */
   @state() private everywhere = 0;
+  /**
+   * The names of the communes met in the lists, by INSEE code: a commune whose last cooperation
+   * has gone is no longer in the list's communes, and is still named (not by its code).
+   */
+  private readonly names = new Map<string, string>();
 
   private s(key: Parameters<typeof text>[1], params?: Record<string, string | number>): string {
     return text(this.language, key, params);
@@ -93,6 +99,7 @@ export class TecCooperations extends TecElement {
       client.cooperations.list(this.slug, commune ? { commune } : {}, { signal }),
     ]);
     this.territoryData = territory;
+    for (const c of list.communes) this.names.set(c.insee, c.name);
     this.list = list;
     this.shownCommune = commune;
     this.demo = territory.demo || list.items.some((c) => c.demo);
@@ -108,7 +115,20 @@ export class TecCooperations extends TecElement {
   }
 
   private communeName(insee: string): string {
-    return this.list?.communes.find((c) => c.insee === insee)?.name ?? insee;
+    return this.names.get(insee) ?? insee;
+  }
+
+  /**
+   * A live change reloads the list. The cards are keyed, so a focused link stays focused while its
+   * card does; if its card is gone (or the list with it), the focus goes to the commune filter,
+   * not to the page.
+   */
+  protected override async applyLive(notice: LiveNotice): Promise<void> {
+    const root = this.renderRoot as ShadowRoot;
+    const inList = Boolean(root.activeElement?.closest('.cooperations, .none'));
+    await super.applyLive(notice);
+    await this.updateComplete;
+    if (inList && !root.activeElement) root.querySelector<HTMLElement>('#commune')?.focus();
   }
 
   /** The count shown under the filter, and announced when the filter changes. */
@@ -120,8 +140,18 @@ export class TecCooperations extends TecElement {
   }
 
   private async choose(commune: string): Promise<void> {
+    const root = this.renderRoot as ShadowRoot;
+    const fromShowAll = Boolean(root.activeElement?.closest('.none'));
     this.commune = commune;
     await this.reload(true);
+    // « Voir toutes les communes » gives way to the list: the focus goes to the filter it reset
+    // (or, when the territory has no cooperation left at all, to the heading of that state).
+    if (fromShowAll) {
+      await this.updateComplete;
+      const heading = root.querySelector<HTMLElement>('#title');
+      heading?.setAttribute('tabindex', '-1');
+      (root.querySelector<HTMLElement>('#commune') ?? heading)?.focus();
+    }
     this.announce(
       this.list?.items.length
         ? this.countText()
@@ -246,7 +276,13 @@ export class TecCooperations extends TecElement {
           <option value="" ?selected=${!this.commune}>
             ${this.s('allCommunes', { n: this.everywhere })}
           </option>
-          ${list.communes.map(
+          ${repeat(
+            // The chosen commune stays among the options when its last cooperation has gone (at
+            // 0): otherwise the select would show another commune than the one filtered on.
+            this.commune && !list.communes.some((c) => c.insee === this.commune)
+              ? [...list.communes, { insee: this.commune, name: this.communeName(this.commune), count: 0 }]
+              : list.communes,
+            (c) => c.insee,
             (c) =>
               html`<option value=${c.insee} ?selected=${this.commune === c.insee}>
                 ${this.s('commune', { name: c.name, n: c.count })}
@@ -258,7 +294,11 @@ export class TecCooperations extends TecElement {
       ${
         items.length
           ? html`<ul class="cooperations" part="list" aria-label=${this.s('list')}>
-              ${items.map((c) => this.renderCooperation(c))}
+              ${repeat(
+                items,
+                (c) => c.id,
+                (c) => this.renderCooperation(c),
+              )}
             </ul>`
           : html`<div class="none">
               <p>${this.s('emptyCommune', { commune: this.communeName(this.shownCommune) })}</p>
