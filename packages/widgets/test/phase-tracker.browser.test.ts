@@ -115,6 +115,20 @@ describe('<tec-phase-tracker>', () => {
     expect((shadow(el).textContent ?? '').length).to.be.lessThan(1000);
   });
 
+  it('lays its phases side by side from 720 px, one above the other below, with no layout attribute', async () => {
+    const columns = async (width: number) => {
+      const box = await fixture<HTMLElement>(html`<div style="width: ${width}px"></div>`);
+      const el = document.createElement('tec-phase-tracker') as TecPhaseTracker;
+      el.setAttribute('api', config.apiUrl);
+      el.setAttribute('territory', 'roya');
+      box.append(el);
+      await settled(el);
+      return getComputedStyle(shadow(el).querySelector('ol')!).gridTemplateColumns.split(' ').length;
+    };
+    expect(await columns(900), 'at 900 px').to.equal(3);
+    expect(await columns(600), 'at 600 px').to.equal(1);
+  });
+
   it('chooses its layout from the space it has, or from the layout attribute', async () => {
     const wide = await fixture<HTMLElement>(html`<div class="wide"></div>`);
     wide.setAttribute('data-width', '900');
