@@ -106,7 +106,10 @@ describe('signing in', () => {
     await page.keyboard.type(royaToken);
     await page.keyboard.press('Enter');
     await page.waitForSelector('#territory');
-    // The focus moved to the content, and the sections are reached with Tab and Enter.
+    // The focus moves to the content once the first territory has loaded (after the selector
+    // appears: on a busy machine, read at once, it was not there yet), and the sections are
+    // reached with Tab and Enter.
+    await page.waitForFunction(() => document.activeElement?.id === 'main', undefined, { timeout: 10_000 });
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
     await close();
   });
