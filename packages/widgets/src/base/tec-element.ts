@@ -374,20 +374,36 @@ export abstract class TecElement extends LitElement {
   private async retry(): Promise<void> {
     await this.reload();
     await this.updateComplete;
-    const root = this.renderRoot as ShadowRoot;
-    if (root.activeElement || (document.activeElement && document.activeElement !== document.body)) return;
-    const again = root.querySelector<HTMLElement>('[part="retry"]');
-    if (again) {
-      again.focus();
-      const message = root.querySelector('[part="error"] p')?.textContent?.trim();
-      if (message) this.announce(message);
-      return;
-    }
-    // Its heading, or (an empty state without one) its frame.
-    const heading =
-      root.querySelector<HTMLElement>('#title') ?? root.querySelector<HTMLElement>('[part="base"]');
-    heading?.setAttribute('tabindex', '-1');
-    heading?.focus();
+    if (!this.focusFell()) return;
+    const again = this.renderRoot.querySelector<HTMLElement>('[part="retry"]');
+    if (!again) return this.focusTitle();
+    again.focus();
+    // What the page put in the error slot, else the widget's own message.
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="error"]');
+    const page = slot
+      ?.assignedNodes()
+      .map((n) => n.textContent ?? '')
+      .join(' ')
+      .trim();
+    this.announce(page || this.errorMessage(this.cause ?? 'unavailable'));
+  }
+
+  /**
+   * Whether the focus has fallen to the page (the element that had it was rendered away), rather
+   * than been moved elsewhere by the visitor: then the widget may give it back.
+   */
+  protected focusFell(): boolean {
+    const inside = (this.renderRoot as ShadowRoot).activeElement;
+    return !inside && (!document.activeElement || document.activeElement === document.body);
+  }
+
+  /** Focuses the widget's heading (or, a state without one, its frame), focusable by script only. */
+  protected focusTitle(): void {
+    const title =
+      this.renderRoot.querySelector<HTMLElement>('#title') ??
+      this.renderRoot.querySelector<HTMLElement>('[part="base"]');
+    title?.setAttribute('tabindex', '-1');
+    title?.focus();
   }
 
   /** Shows the error state for `error`, with its cause (probing the service when needed). */
@@ -481,10 +497,10 @@ export abstract class TecElement extends LitElement {
    * cause, a retry where retrying can help, the webmaster's fallback content (the link inside
    * the tag), and a quiet outline of the content in the rest of the space the widget holds.
    */
-  protected renderError(): TemplateResult {
-    const cause = this.cause ?? 'unavailable';
+  /** What the error state says for `cause`. */
+  private errorMessage(cause: FailureCause): string {
     const detail = this.failure instanceof TecConfigError ? this.failure.message : '';
-    const message = {
+    return {
       offline: this.t('errorOffline'),
       unavailable: this.t('errorUnavailable'),
       busy: this.t('errorBusy'),
@@ -492,6 +508,11 @@ export abstract class TecElement extends LitElement {
       config: this.t('errorConfig', { detail }),
       'not-found': this.t('errorNotFound', { territory: this.chosenTerritory ?? '' }),
     }[cause];
+  }
+
+  protected renderError(): TemplateResult {
+    const cause = this.cause ?? 'unavailable';
+    const message = this.errorMessage(cause);
     const retry = cause === 'offline' || cause === 'unavailable' || cause === 'busy';
     return html`<section class="frame failed" part="base" aria-labelledby="title" data-cause=${cause}>
       <h2 id="title" part="title">${this.headingText()}</h2>

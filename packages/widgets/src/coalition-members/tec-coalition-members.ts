@@ -122,6 +122,11 @@ export class TecCoalitionMembers extends TecElement {
   private flowRequested = false;
   /** Whether the list was virtualized at the last render. */
   private virtualized = false;
+
+  /** The virtualizer's layout when only the rows in view are rendered (past 100, once imported). */
+  private get virtualLayout(): typeof FlowLayout | undefined {
+    return this.items.length > VIRTUALIZE_ABOVE ? this.flowLayout : undefined;
+  }
   private cursor: string | null = null;
   /** Index of the last row in view (virtualized list), to keep loading while it is near the end. */
   private lastVisible = 0;
@@ -320,7 +325,7 @@ export class TecCoalitionMembers extends TecElement {
     this.active = at >= 0 ? at : Math.max(0, Math.min(this.active, items.length - 1));
     if (hadFocus && at < 0 && items.length) {
       await this.updateComplete;
-      if (!root.activeElement) await this.focusMember(this.active);
+      if (this.focusFell()) await this.focusMember(this.active);
     }
   }
 
@@ -352,7 +357,7 @@ export class TecCoalitionMembers extends TecElement {
     // The list is about to become virtualized (the first time, or again after a search brought it
     // under 100 rows): its rows will be rendered anew, from the top. What the reader sees and what
     // has the focus are read now, from the rows still there, and given back after the render.
-    const virtual = this.items.length > VIRTUALIZE_ABOVE && Boolean(this.flowLayout);
+    const virtual = Boolean(this.virtualLayout);
     if (virtual && !this.virtualized) {
       const root = this.renderRoot as ShadowRoot;
       const scroller = root.querySelector('.scroller');
@@ -519,9 +524,7 @@ export class TecCoalitionMembers extends TecElement {
     if (focused instanceof HTMLElement) {
       const index = Number(focused.dataset.index);
       await this.reveal(index);
-      const lost =
-        !root.activeElement && (!document.activeElement || document.activeElement === document.body);
-      if (lost)
+      if (this.focusFell())
         root
           .querySelector<HTMLElement>(`${focused.localName}[data-index="${index}"]`)
           ?.focus({ preventScroll: true });
@@ -619,7 +622,7 @@ export class TecCoalitionMembers extends TecElement {
 
   private renderList(): TemplateResult {
     if (!this.items.length) return html`<p class="none">${this.t('noResults')}</p>`;
-    const virtual = this.items.length > VIRTUALIZE_ABOVE && this.flowLayout;
+    const virtual = this.virtualLayout;
     // A new grid element each time the list becomes virtualized or stops being so: the
     // virtualizer leaves its own styles on the element it had (a height for all the rows, size
     // containment), under which a short list of search results was laid out out of view.

@@ -128,7 +128,7 @@ export class TecCooperations extends TecElement {
     const inList = Boolean(root.activeElement?.closest('.cooperations, .none'));
     await super.applyLive(notice);
     await this.updateComplete;
-    if (inList && !root.activeElement) root.querySelector<HTMLElement>('#commune')?.focus();
+    if (inList && this.focusFell()) root.querySelector<HTMLElement>('#commune')?.focus();
   }
 
   /** The count shown under the filter, and announced when the filter changes. */
@@ -148,9 +148,9 @@ export class TecCooperations extends TecElement {
     // (or, when the territory has no cooperation left at all, to the heading of that state).
     if (fromShowAll) {
       await this.updateComplete;
-      const heading = root.querySelector<HTMLElement>('#title');
-      heading?.setAttribute('tabindex', '-1');
-      (root.querySelector<HTMLElement>('#commune') ?? heading)?.focus();
+      const filter = root.querySelector<HTMLElement>('#commune');
+      if (filter) filter.focus();
+      else this.focusTitle();
     }
     this.announce(
       this.list?.items.length
